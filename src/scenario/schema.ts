@@ -1,0 +1,358 @@
+import { z } from 'zod';
+
+/**
+ * The scenario schema: the single source of truth for what a scenario is. Units are in field
+ * names; every `.describe()` text is also the label/help text in the UI. Parsed only at the
+ * edges (file, URL, CLI, worker); the engine takes a parsed `Scenario`, never `unknown`.
+ *
+ * Need is a latent score on 0-100. Fixed levels (`need.*Level`) say what a child truly needs;
+ * thresholds (front door, duty teams) are what staff apply to the need they *perceive*.
+ */
+
+/** Schema version written into every scenario; older versions are migrated in parse.ts. */
+export const SCENARIO_VERSION = 1 as const;
+
+const share = (what: string) => z.number().min(0).max(1).describe(what);
+const needScore = (what: string) => z.number().min(0).max(100).describe(what);
+const count = (what: string, max = 10_000) => z.number().int().min(0).max(max).describe(what);
+
+export const AGENCIES = [
+  'police',
+  'school',
+  'health',
+  'gp',
+  'familySelf',
+  'anonymous',
+  'otherLocalAuthority',
+  'other',
+] as const;
+export const Agency = z.enum(AGENCIES).describe('Referring agency');
+export type Agency = z.infer<typeof Agency>;
+
+export const AGENCY_LABELS: Record<Agency, string> = {
+  police: 'Police',
+  school: 'School',
+  health: 'Health',
+  gp: 'GP',
+  familySelf: 'Family or self',
+  anonymous: 'Anonymous',
+  otherLocalAuthority: 'Other local authority',
+  other: 'Other',
+};
+
+export const DemandSource = z.strictObject({
+  agency: Agency,
+  contactsPerMonth: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .describe('New concerns per month from this agency (before any early-help diversion)'),
+  informationQualitySd: z
+    .number()
+    .min(0)
+    .max(50)
+    .describe('Extra error (need-score points, standard deviation) that this agency’s information adds to what a screener sees; larger = poorer information'),
+  needShift: z
+    .number()
+    .min(-50)
+    .max(50)
+    .default(0)
+    .describe('How much higher (or lower) the need of children this agency contacts about is, in need-score points'),
+});
+export type DemandSource = z.infer<typeof DemandSource>;
+
+export const Demand = z.strictObject({
+  sources: z.array(DemandSource).min(1).describe('Referring agencies and their contact rates'),
+  trendPerYear: z
+    .number()
+    .min(-0.9)
+    .max(5)
+    .default(0)
+    .describe('Growth in demand per year as a fraction (0.1 = 10% more contacts a year later)'),
+  meanNeedScore: needScore('Mean true need of children on first contact (0-100)'),
+  needScoreSd: z.number().min(0).max(50).describe('Spread of true need between children (need-score points, sd)'),
+  knownChildShare: share('Share of new children already known to social care (open or historic cases)'),
+  multiAgencyReportShare: share('Chance that an incident is also reported by a second agency (a duplicate contact)'),
+  duplicateWindowDays: z
+    .number()
+    .min(0)
+    .max(60)
+    .describe('A contact within this many days of another contact about the same child counts as a duplicate'),
+});
+export type Demand = z.infer<typeof Demand>;
+
+export const NeedLevels = z
+  .strictObject({
+    moderateLevel: needScore('True need at or above which a child would benefit from early help'),
+    childInNeedLevel: needScore('True need at or above which a child needs children-in-need services'),
+    childProtectionLevel: needScore('True need at or above which a child needs child protection'),
+  })
+  .check((ctx) => {
+    const v = ctx.value;
+    if (!(v.moderateLevel <= v.childInNeedLevel && v.childInNeedLevel <= v.childProtectionLevel)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['childInNeedLevel'],
+        message: `need levels must rise: moderate (${v.moderateLevel}) ≤ child in need (${v.childInNeedLevel}) ≤ child protection (${v.childProtectionLevel})`,
+        input: v,
+      });
+    }
+  });
+export type NeedLevels = z.infer<typeof NeedLevels>;
+
+export const WorkingCalendar = z.strictObject({
+  mode: z
+    .enum(['workingDays', 'always'])
+    .describe('"workingDays": staff work weekdays only; "always": staff work around the clock (for checks against queueing theory)'),
+  hoursPerDay: z.number().min(1).max(24).describe('Working hours per working day'),
+  workingDaysPerWeek: z.number().int().min(1).max(7).describe('Working days per week (day 0 of a run is a Monday)'),
+  bankHolidayDaysOfYear: z
+    .array(z.number().int().min(0).max(364))
+    .default([])
+    .describe('Days of the year (0 = first day of the run) that are bank holidays'),
+});
+export type WorkingCalendar = z.infer<typeof WorkingCalendar>;
+
+export const FRONT_DOOR_STRUCTURES = ['contactCentre', 'singleQualified', 'districtDuty', 'direct'] as const;
+export const FrontDoor = z.strictObject({
+  structure: z
+    .enum(FRONT_DOOR_STRUCTURES)
+    .describe('contactCentre: a centre screens, known children are screened again by duty managers (Kent 2010); singleQualified: one qualified front door decides once; districtDuty: each duty team screens its own contacts; direct: every contact is a referral (queueing checks)'),
+  unqualifiedScreeners: count('Unqualified screeners at the front door (staff on duty)'),
+  qualifiedScreeners: count('Qualified social workers screening at the front door'),
+  meanScreeningHours: z.number().min(0).max(40).describe('Staff hours to screen one contact'),
+  unqualifiedScreeningSd: z
+    .number()
+    .min(0)
+    .max(50)
+    .describe('Error of an unqualified screener’s view of need (need-score points, sd)'),
+  qualifiedScreeningSd: z
+    .number()
+    .min(0)
+    .max(50)
+    .describe('Error of a qualified screener’s or manager’s view of need (need-score points, sd)'),
+  referralThreshold: needScore('Perceived need at or above which the front door classifies a contact as a referral'),
+  childProtectionFastTrack: z
+    .boolean()
+    .describe('Contacts that look like child protection go straight to the duty team for allocation'),
+  reclassificationRequired: z
+    .boolean()
+    .describe('A duty team that wants to accept a contact must return it to the centre to be reclassified as a referral (Kent 2010)'),
+});
+export type FrontDoor = z.infer<typeof FrontDoor>;
+
+export const DutyTeam = z
+  .strictObject({
+    name: z.string().min(1).max(80).describe('Duty team (duty access point) name'),
+    demandShare: z.number().min(0).max(1000).describe('Relative share of the county’s children this team serves'),
+    threshold: needScore('Perceived need at or above which this team accepts a referral for assessment'),
+    thresholdInconsistencySd: z
+      .number()
+      .min(0)
+      .max(50)
+      .describe('How unevenly the threshold is applied from one decision to the next (need-score points, sd)'),
+    managers: count('Duty managers screening and deciding on referrals', 500),
+    meanManagerScreeningHours: z.number().min(0).max(40).describe('Manager hours to screen or decide on one contact or referral'),
+    socialWorkerPosts: count('Social worker posts (full-time equivalent) doing assessments', 5000),
+    vacancyRate: share('Share of social worker posts vacant'),
+    newlyQualifiedShare: share('Share of filled posts held by newly qualified social workers'),
+    caseloadCap: z.number().int().min(1).max(200).describe('Most assessments an experienced social worker holds at once'),
+    newlyQualifiedCaseloadCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .describe('Protected caseload cap of a newly qualified social worker'),
+    earlyHelpCoverage: share('Share of this district where early help (CAF) is working'),
+  })
+  .check((ctx) => {
+    const t = ctx.value;
+    if (t.newlyQualifiedCaseloadCap > t.caseloadCap) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['newlyQualifiedCaseloadCap'],
+        message: `a newly qualified worker’s protected cap (${t.newlyQualifiedCaseloadCap}) must not exceed the full cap (${t.caseloadCap})`,
+        input: t,
+      });
+    }
+  });
+export type DutyTeam = z.infer<typeof DutyTeam>;
+
+export const Assessment = z.strictObject({
+  decisionTimescaleWorkingDays: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(1)
+    .describe('Working days allowed from contact to a decision on it (Working Together: 1)'),
+  initialAssessmentTimescaleWorkingDays: z
+    .number()
+    .min(1)
+    .max(60)
+    .describe('Working days allowed from referral to a completed initial assessment (7, or 10 under Working Together 2010)'),
+  coreAssessmentTimescaleWorkingDays: z
+    .number()
+    .min(1)
+    .max(200)
+    .describe('Working days allowed for a core assessment (35)'),
+  meanInitialAssessmentWorkingDays: z
+    .number()
+    .min(0)
+    .max(200)
+    .describe('Working days an allocated initial assessment takes, on average, without pressure'),
+  meanCoreAssessmentWorkingDays: z
+    .number()
+    .min(0)
+    .max(400)
+    .describe('Working days an allocated core assessment takes, on average, without pressure'),
+  durationShape: z
+    .number()
+    .min(0.2)
+    .max(50)
+    .describe('Gamma shape of assessment durations (1 = exponential; larger = more regular)'),
+  initialAssessmentWorkHours: z.number().min(0).max(200).describe('Social worker hours of work in one initial assessment'),
+  coreAssessmentWorkHours: z.number().min(0).max(500).describe('Social worker hours of work in one core assessment'),
+  coreAssessmentLevel: needScore('Perceived need at or above which an initial assessment leads to a core assessment'),
+  qualifiedAssessmentSd: z
+    .number()
+    .min(0)
+    .max(50)
+    .describe('Error of an experienced social worker’s assessment of need (points, sd)'),
+  newlyQualifiedAssessmentSd: z
+    .number()
+    .min(0)
+    .max(50)
+    .describe('Error of a newly qualified social worker’s assessment of need (points, sd)'),
+  prematureClosureBaseRate: share('Chance that an assessment which should lead to services closes anyway, with no pressure'),
+  prematureClosurePerPressure: z
+    .number()
+    .min(0)
+    .max(10)
+    .describe('Extra chance of premature closure per unit of team pressure above the knee'),
+  durationStretchPerPressure: z
+    .number()
+    .min(0)
+    .max(10)
+    .describe('Assessments take this much longer (as a fraction) per unit of team pressure above the knee'),
+  pressureKnee: z
+    .number()
+    .min(0)
+    .max(5)
+    .describe('Team pressure ((open + waiting assessments) ÷ caseload places) above which workload starts to harm practice'),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+export const Services = z.strictObject({
+  meanChildInNeedMonths: z.number().min(0).max(120).describe('Months a child-in-need plan lasts on average'),
+  meanChildProtectionMonths: z.number().min(0).max(120).describe('Months a child protection plan lasts on average'),
+  needMetShare: share('Share of children whose need is met when services end'),
+});
+export type Services = z.infer<typeof Services>;
+
+export const EarlyHelp = z.strictObject({
+  upstreamDiversionShare: share('Where early help works, share of moderate-need concerns that partners handle through early help without contacting social care'),
+  signpostedTakeUpShare: share('Where early help works, share of signposted children with moderate or higher need who take it up'),
+  needMetShare: share('Share of children in early help whose need is met'),
+  meanEarlyHelpMonths: z.number().min(0).max(60).describe('Months early help lasts on average'),
+});
+export type EarlyHelp = z.infer<typeof EarlyHelp>;
+
+export const ReReferral = z.strictObject({
+  unmetNeedReturnsPerYear: z
+    .number()
+    .min(0)
+    .max(100)
+    .describe('Rate (per year) at which a child whose need is unmet comes back as a new contact'),
+  metNeedReturnsPerYear: z
+    .number()
+    .min(0)
+    .max(100)
+    .describe('Rate (per year) at which a child whose need was met comes back as a new contact'),
+  escalationOnReturn: z
+    .number()
+    .min(0)
+    .max(50)
+    .describe('Need-score points an unmet need grows by before the child comes back'),
+  windowMonths: z
+    .number()
+    .min(1)
+    .max(60)
+    .default(12)
+    .describe('A referral within this many months of a previous referral for the same child is a re-referral (DfE: 12)'),
+  historicReferralLookbackMonths: z
+    .number()
+    .min(0)
+    .max(120)
+    .describe('Known children’s last referral before the run is spread evenly over this many months'),
+});
+export type ReReferral = z.infer<typeof ReReferral>;
+
+export const SourceCitation = z.strictObject({
+  document: z.string().min(1).describe('Source document (file in shared/sources or a published reference)'),
+  paragraph: z.string().default('').describe('Paragraph or line the figure comes from'),
+  quote: z.string().default('').describe('The words quoted'),
+  supports: z.string().default('').describe('Which scenario field(s) this supports'),
+});
+export type SourceCitation = z.infer<typeof SourceCitation>;
+
+const scenarioShape = {
+  version: z.literal(SCENARIO_VERSION).describe('Scenario schema version'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
+    .max(80)
+    .describe('Short identifier (lower-case, dashes)'),
+  name: z.string().min(1).max(120).describe('Scenario name'),
+  description: z.string().max(4000).default('').describe('What this scenario represents'),
+  sources: z.array(SourceCitation).default([]).describe('Documents that support the numbers'),
+  calendar: WorkingCalendar,
+  demand: Demand,
+  need: NeedLevels,
+  frontDoor: FrontDoor,
+  dutyTeams: z.array(DutyTeam).min(1).max(200).describe('Duty teams (duty access points)'),
+  assessment: Assessment,
+  services: Services,
+  earlyHelp: EarlyHelp,
+  reReferral: ReReferral,
+};
+
+/** A whole scenario, with cross-field rules that name the field to fix. */
+export const Scenario = z.strictObject(scenarioShape).check((ctx) => {
+  const s = ctx.value;
+  const fd = s.frontDoor;
+  const central = fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
+  if (central && fd.unqualifiedScreeners + fd.qualifiedScreeners === 0) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['frontDoor', 'qualifiedScreeners'],
+      message: 'a central front door needs at least one screener',
+      input: fd,
+    });
+  }
+  if (fd.structure === 'singleQualified' && fd.unqualifiedScreeners > 0) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['frontDoor', 'unqualifiedScreeners'],
+      message: `a single qualified front door has no unqualified screeners: set this to 0 (got ${fd.unqualifiedScreeners})`,
+      input: fd,
+    });
+  }
+  if (s.dutyTeams.every((t) => t.demandShare === 0)) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['dutyTeams', 0, 'demandShare'],
+      message: 'at least one duty team needs a demand share above 0',
+      input: s.dutyTeams,
+    });
+  }
+  const names = new Set<string>();
+  s.dutyTeams.forEach((t, i) => {
+    if (names.has(t.name)) {
+      ctx.issues.push({ code: 'custom', path: ['dutyTeams', i, 'name'], message: `duty team name "${t.name}" is used twice`, input: t.name });
+    }
+    names.add(t.name);
+  });
+});
+export type Scenario = z.infer<typeof Scenario>;
+/** What a scenario file may omit (fields with defaults); the parsed form is `Scenario`. */
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,98 @@
+/**
+ * Every metric the simulator reports: its name (camelCase, as in the CLI's JSON), label, unit,
+ * one-line definition, and which direction is better. The UI shows the definition beside every
+ * number; the README's table is generated from the same list (test/docs keeps them in step).
+ */
+
+export type MetricUnit = 'count' | 'share' | 'hours' | 'cases' | 'perMonth';
+export type MetricGroup = 'demand' | 'reReferral' | 'duplication' | 'backlog' | 'timeliness' | 'waits' | 'workforce' | 'outcomes';
+
+export interface MetricDefinition {
+  label: string;
+  unit: MetricUnit;
+  group: MetricGroup;
+  /** One sentence: what is counted, over what, in which window. */
+  definition: string;
+  /** Which way is better for children and staff; 'neutral' where it depends. */
+  better: 'lower' | 'higher' | 'neutral';
+}
+
+const m = (label: string, unit: MetricUnit, group: MetricGroup, better: MetricDefinition['better'], definition: string): MetricDefinition => ({
+  label,
+  unit,
+  group,
+  better,
+  definition,
+});
+
+/** All metrics, in display order. "In the window" means after the warm-up, up to the end of the run. */
+export const METRICS = {
+  contacts: m('Contacts', 'count', 'demand', 'neutral', 'Contacts about children that arrived in the window (including duplicates and returning children).'),
+  contactsPerMonth: m('Contacts per month', 'perMonth', 'demand', 'neutral', 'Contacts in the window divided by its length in months (30.44 days).'),
+  referrals: m('Referrals', 'count', 'demand', 'neutral', 'Contacts accepted for a social care response in the window (fast-tracked, classified as referrals, accepted by a duty manager, or reclassified).'),
+  contactToReferralRate: m('Contact-to-referral rate', 'share', 'demand', 'neutral', 'Referrals in the window divided by contacts in the window.'),
+  referralToInitialAssessmentRate: m('Referral-to-initial-assessment rate', 'share', 'demand', 'neutral', 'Referrals in the window that were allocated for an initial assessment, divided by referrals in the window (Medway 2006: 25%, comparators over 50%).'),
+  divertedToEarlyHelp: m('Diverted to early help', 'count', 'demand', 'neutral', 'Concerns handled through early help in the window, before any contact (upstream) or after signposting.'),
+  reReferralRate: m('Re-referral rate', 'share', 'reReferral', 'lower', 'Referrals in the window made within 12 months (the scenario’s window) of a previous referral for the same child, divided by referrals in the window (DfE definition).'),
+  closedWithUnmetNeedRate: m('Closed with unmet need', 'share', 'reReferral', 'lower', 'Cases closed in the window at the duty decision or after assessment, without services, whose true need was at child-in-need level or above, divided by all such closures (cf. KSCB audit July 2010: 23%).'),
+  doubleScreenedRate: m('Screened twice', 'share', 'duplication', 'lower', 'Contacts in the window screened both at the front door and again by a duty manager, divided by contacts in the window.'),
+  returnedForReclassificationRate: m('Returned for reclassification', 'share', 'duplication', 'lower', 'Contacts in the window that a duty team returned to the front door to be reclassified as a referral, divided by contacts in the window (Kent 2010: 10-12%).'),
+  duplicateContactRate: m('Duplicate contacts', 'share', 'duplication', 'lower', 'Contacts in the window that arrived within the duplicate window (days) of another contact about the same child, divided by contacts in the window.'),
+  repeatWorkHours: m('Repeat work (hours)', 'hours', 'duplication', 'lower', 'Staff hours in the window spent on work done again: a duty manager re-screening a contact the front door screened, reclassifying returned contacts, and screening duplicate contacts.'),
+  repeatWorkHoursPerMonth: m('Repeat work per month (hours)', 'hours', 'duplication', 'lower', 'Repeat work hours divided by the window’s length in months.'),
+  awaitingAllocationMean: m('Awaiting allocation (average)', 'cases', 'backlog', 'lower', 'Time-weighted average number of referrals accepted for assessment but not yet allocated to a social worker, over the window.'),
+  awaitingAllocationEnd: m('Awaiting allocation (end)', 'cases', 'backlog', 'lower', 'Referrals waiting for allocation at the end of the run.'),
+  initialAssessmentsOpenEnd: m('Initial assessments open (end)', 'cases', 'backlog', 'lower', 'Referrals accepted for initial assessment and not yet completed at the end of the run, including those awaiting allocation.'),
+  initialAssessmentsOverdueEnd: m('Initial assessments overdue (end)', 'cases', 'backlog', 'lower', 'Open initial assessments at the end of the run already past their timescale (working days from referral).'),
+  coreAssessmentsOpenEnd: m('Core assessments open (end)', 'cases', 'backlog', 'lower', 'Core assessments under way at the end of the run.'),
+  coreAssessmentsOverdueEnd: m('Core assessments overdue (end)', 'cases', 'backlog', 'lower', 'Open core assessments at the end of the run already past their timescale (working days from start).'),
+  coreAssessmentOverdueShareEnd: m('Core assessments overdue (share, end)', 'share', 'backlog', 'lower', 'Overdue core assessments divided by open core assessments at the end of the run (Kent 2010, one office: 23 of 65).'),
+  initialAssessmentInTimescaleRate: m('Initial assessments in timescale', 'share', 'timeliness', 'higher', 'Initial assessments completed in the window within their timescale (working days from referral), divided by all completed in the window.'),
+  coreAssessmentInTimescaleRate: m('Core assessments in timescale', 'share', 'timeliness', 'higher', 'Core assessments completed in the window within their timescale (working days from start), divided by all completed in the window.'),
+  decisionInTimescaleRate: m('Decisions in timescale', 'share', 'timeliness', 'higher', 'Contacts decided in the window (accepted, signposted, closed or linked) within the decision timescale in working days of arrival, divided by all decided.'),
+  meanWaitToDecisionHours: m('Wait for a decision (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from a contact’s arrival to the decision that ends its time at the front door, for contacts decided in the window.'),
+  meanWaitToAllocationHours: m('Wait for allocation (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from acceptance for assessment to allocation to a social worker, for allocations in the window.'),
+  caseloadPerWorker: m('Assessments per social worker', 'cases', 'workforce', 'neutral', 'Time-weighted average number of open assessments held, divided by filled social worker posts, over the window.'),
+  screenerUtilisation: m('Screener utilisation', 'share', 'workforce', 'neutral', 'Hours front-door screeners spent screening divided by their available working hours in the window.'),
+  managerUtilisation: m('Duty manager utilisation', 'share', 'workforce', 'neutral', 'Hours duty managers spent screening and deciding divided by their available working hours in the window.'),
+  socialWorkerUtilisation: m('Social worker utilisation', 'share', 'workforce', 'neutral', 'Time-weighted share of caseload places (caps of filled posts) holding an assessment, over the window.'),
+  childProtectionPlans: m('Child protection plans started', 'count', 'outcomes', 'neutral', 'Child protection plans started in the window.'),
+  childInNeedPlans: m('Child in need plans started', 'count', 'outcomes', 'neutral', 'Child in need plans started in the window.'),
+} as const satisfies Record<string, MetricDefinition>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+/** Metrics reported per duty team (a subset, same definitions restricted to the team's children). */
+export const TEAM_METRIC_NAMES = [
+  'contacts',
+  'referrals',
+  'referralToInitialAssessmentRate',
+  'reReferralRate',
+  'closedWithUnmetNeedRate',
+  'returnedForReclassificationRate',
+  'awaitingAllocationMean',
+  'initialAssessmentsOverdueEnd',
+  'coreAssessmentsOverdueEnd',
+  'initialAssessmentInTimescaleRate',
+  'socialWorkerUtilisation',
+] as const satisfies readonly MetricName[];
+export type TeamMetricName = (typeof TEAM_METRIC_NAMES)[number];
+
+/** Weekly series (one value per simulated week). */
+export const SERIES = {
+  contacts: 'Contacts arriving in the week',
+  referrals: 'Referrals in the week',
+  reReferralRate: 'Re-referrals ÷ referrals in the week',
+  doubleScreened: 'Contacts screened twice in the week',
+  returnedForReclassification: 'Contacts returned for reclassification in the week',
+  duplicateContacts: 'Duplicate contacts in the week',
+  repeatWorkHours: 'Repeat work hours in the week',
+  awaitingAllocation: 'Referrals awaiting allocation (time-weighted average over the week)',
+  initialAssessmentsOpen: 'Initial assessments open at the end of the week',
+  initialAssessmentsOverdue: 'Initial assessments overdue at the end of the week',
+  coreAssessmentsOpen: 'Core assessments open at the end of the week',
+  coreAssessmentsOverdue: 'Core assessments overdue at the end of the week',
+} as const;
+export type SeriesName = keyof typeof SERIES;
+export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
