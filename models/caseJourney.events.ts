@@ -10,7 +10,8 @@ export type EntryRoute = (typeof ENTRY_ROUTES)[number];
 /** Outcomes of front-door screening. */
 export const SCREENING_ROUTES = [
   'fastTrack', // child protection concern: straight to the duty team for allocation (K10 ¶25)
-  'forwardForDecision', // known child or referral: to the duty team manager (Kent 2010 double screening)
+  'forwardForDecision', // contact about a known child: screened again by the duty team manager (K10 ¶25)
+  'referral', // classified as a referral for action: to the duty team manager's decision
   'accepted', // a front door that decides once accepts the referral for assessment
   'signposted', // information or signposting: closed at the front door
   'earlyHelp', // signposted to early help that is available and taken up
@@ -19,7 +20,7 @@ export const SCREENING_ROUTES = [
 export type ScreeningRoute = (typeof SCREENING_ROUTES)[number];
 
 /** Outcomes of a duty manager's review. */
-export const REVIEW_ROUTES = ['accepted', 'returnForReclassification', 'noFurtherAction', 'earlyHelp'] as const;
+export const REVIEW_ROUTES = ['accepted', 'returnForReclassification', 'noFurtherAction', 'earlyHelp', 'linked'] as const;
 export type ReviewRoute = (typeof REVIEW_ROUTES)[number];
 
 /** Outcomes of an initial assessment. */

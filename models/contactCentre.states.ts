@@ -23,6 +23,7 @@ export const contactCentreStage = {
         SCREENED: [
           routeTo('fastTrack', '#caseJourney.assessment.awaitingAllocation', 'recordReferral'),
           routeTo('forwardForDecision', '#caseJourney.dutyTeam.awaitingDutyReview'),
+          routeTo('referral', '#caseJourney.dutyTeam.awaitingDutyReview', 'recordReferral'),
           routeTo('accepted', '#caseJourney.assessment.awaitingAllocation', 'recordReferral'),
           routeTo('signposted', '#caseJourney.closed'),
           routeTo('earlyHelp', '#caseJourney.earlyHelp'),

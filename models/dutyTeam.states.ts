@@ -25,6 +25,7 @@ export const dutyTeamStage = {
           routeTo('returnForReclassification', '#caseJourney.contactCentre.awaitingReclassification'),
           routeTo('noFurtherAction', '#caseJourney.closed'),
           routeTo('earlyHelp', '#caseJourney.earlyHelp'),
+          routeTo('linked', '#caseJourney.closed'),
         ],
       },
     },

@@ -135,6 +135,10 @@ export const FrontDoor = z.strictObject({
   childProtectionFastTrack: z
     .boolean()
     .describe('Contacts that look like child protection go straight to the duty team for allocation'),
+  knownChildrenRescreened: z
+    .boolean()
+    .default(true)
+    .describe('Contacts about children already known to social care are passed to the duty manager to be screened again (Kent 2010)'),
   reclassificationRequired: z
     .boolean()
     .describe('A duty team that wants to accept a contact must return it to the centre to be reclassified as a referral (Kent 2010)'),

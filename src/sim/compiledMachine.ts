@@ -1,0 +1,86 @@
+import { initialTransition, transition, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import type { CaseEvent, EngineAction } from '../../models/caseJourney.events.ts';
+import { ENGINE_ACTIONS } from '../../models/caseJourney.events.ts';
+
+/**
+ * The case journey machine, compiled lazily into a transition table. The machine has no
+ * context and its guards read only the event's `route`, so (state, event type, route) fully
+ * determines the next state and the actions: each pair is computed once with XState's pure
+ * `transition` and then looked up. The machine stays the single source of truth; the table is
+ * a cache of it (test/sim/compiledMachine.test.ts checks them against each other).
+ */
+export interface CompiledStep {
+  /** Index of the next state. */
+  next: number;
+  /** Engine actions, in the order XState returns them (exit, transition, entry). */
+  actions: readonly EngineAction[];
+}
+
+export class CompiledMachine {
+  private readonly snapshots: SnapshotFrom<AnyStateMachine>[] = [];
+  private readonly keys: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly table: Map<string, CompiledStep>[] = [];
+  /** Calls into XState (cache misses), for the benchmark. */
+  misses = 0;
+  /** Transitions served, for the benchmark. */
+  transitions = 0;
+  /** Index of the initial state. */
+  readonly initial: number;
+
+  constructor(private readonly machine: AnyStateMachine) {
+    const [snap] = initialTransition(machine);
+    this.initial = this.intern(snap);
+  }
+
+  /** A readable key for a state value, e.g. `assessment.initialAssessment`. */
+  static keyOf(value: unknown): string {
+    if (typeof value === 'string') return value;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length !== 1) throw new Error(`parallel states are not supported: ${JSON.stringify(value)}`);
+    const [k, v] = entries[0]!;
+    return `${k}.${CompiledMachine.keyOf(v)}`;
+  }
+
+  private intern(snap: SnapshotFrom<AnyStateMachine>): number {
+    const key = CompiledMachine.keyOf(snap.value);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.snapshots.length;
+      this.snapshots.push(snap);
+      this.keys.push(key);
+      this.index.set(key, i);
+      this.table.push(new Map());
+    }
+    return i;
+  }
+
+  /** The state key (dotted path) of state index `i`. */
+  stateKey(i: number): string {
+    return this.keys[i]!;
+  }
+
+  /** Whether state `i` is final. */
+  isFinal(i: number): boolean {
+    return this.snapshots[i]!.status === 'done';
+  }
+
+  /** Takes `event` in state `i`; throws when the machine does not accept it there. */
+  step(i: number, event: CaseEvent): CompiledStep {
+    this.transitions++;
+    const ek = 'route' in event ? `${event.type}:${event.route}` : event.type;
+    const row = this.table[i]!;
+    const hit = row.get(ek);
+    if (hit) return hit;
+    this.misses++;
+    const before = this.snapshots[i]!;
+    const [after, actions] = transition(this.machine, before, event);
+    if (after === before || CompiledMachine.keyOf(after.value) === this.keys[i] && actions.length === 0) {
+      throw new Error(`case journey: event ${ek} is not accepted in state ${this.keys[i]}`);
+    }
+    const names = actions.map((a) => a.type as string).filter((t): t is EngineAction => (ENGINE_ACTIONS as readonly string[]).includes(t));
+    const step: CompiledStep = { next: this.intern(after), actions: names };
+    row.set(ek, step);
+    return step;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Stream } from './rng.ts';
+
+/**
+ * Samplers for the distributions the model uses. Each takes the stream to draw from so the
+ * caller decides which named stream a quantity consumes.
+ */
+
+/** Exponential with the given mean (inverse transform; 0 mean gives 0). */
+export function exponential(s: Stream, mean: number): number {
+  if (mean <= 0) return 0;
+  return -Math.log(1 - s.next()) * mean;
+}
+
+/**
+ * Standard normal by Box-Muller, always consuming exactly two uniforms so that the streams of
+ * two scenarios stay aligned (Box and Muller 1958).
+ */
+export function standardNormal(s: Stream): number {
+  const u1 = 1 - s.next(); // (0, 1]
+  const u2 = s.next();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Normal with mean and standard deviation. */
+export function normal(s: Stream, mean: number, sd: number): number {
+  return sd <= 0 ? mean + 0 * standardNormal(s) : mean + sd * standardNormal(s);
+}
+
+/**
+ * Gamma with the given shape and mean, by Marsaglia and Tsang (2000), "A simple method for
+ * generating gamma variables", ACM TOMS 26(3); shape < 1 via the boost U^(1/shape).
+ * Shape 1 is the exponential.
+ */
+export function gamma(s: Stream, shape: number, mean: number): number {
+  if (mean <= 0) return 0;
+  if (shape === 1) return exponential(s, mean);
+  const scale = mean / shape;
+  if (shape < 1) {
+    const u = s.next();
+    return gamma(s, shape + 1, (shape + 1) * scale) * Math.pow(u, 1 / shape);
+  }
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(s);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = s.next();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+  }
+}
+
+/** Index drawn with probability proportional to `weights` (all ≥ 0, sum > 0). */
+export function pickWeighted(s: Stream, weights: readonly number[], total: number): number {
+  let u = s.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i]!;
+    if (u < 0) return i;
+  }
+  // Rounding can leave u at 0 on the last positive weight.
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i]! > 0) return i;
+  throw new Error('pickWeighted: all weights are zero');
+}

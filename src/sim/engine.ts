@@ -1,0 +1,740 @@
+import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
+import type { CaseEvent, EngineAction, EntryRoute } from '../../models/caseJourney.events.ts';
+import { combinedSd, screeningRoute } from '../../models/contactCentre.rules.ts';
+import { reviewRoute } from '../../models/dutyTeam.rules.ts';
+import {
+  coreAssessmentRoute,
+  durationStretch,
+  initialAssessmentRoute,
+  prematureClosureChance,
+  teamPressure,
+} from '../../models/assessment.rules.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { CompiledMachine } from './compiledMachine.ts';
+import { exponential, gamma, normal, pickWeighted } from './distributions.ts';
+import { EventQueue, PRIORITY } from './eventQueue.ts';
+import type { ClosureStage, RecordSink, SimRecord, TeamLevels } from './records.ts';
+import { createStream, type Stream } from './rng.ts';
+import { Caseloads, ServerPool, staffing } from './staff.ts';
+import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
+
+/**
+ * The discrete-event engine. It owns time and chance: it samples arrivals, durations and
+ * perceptions, asks the rules for decisions, sends the outcome to the case journey machine,
+ * and carries out the actions the machine returns. It has no timers: the caller steps it.
+ */
+
+const HOURS_PER_YEAR = 365.25 * 24;
+
+// Event kinds on the calendar.
+const K_ARRIVAL = 0; // id: agency index
+const K_DONE = 1; // id: case id; the case's current activity is complete
+const K_RETURN = 2; // id: child id; the child comes back as a new contact
+const K_DUPLICATE = 3; // id: child id; a second agency reports the same incident
+const K_WEEK = 4; // id: week index
+
+/** A child in the run (kept only while a case is open or an event about them is pending). */
+interface Child {
+  id: number;
+  team: number;
+  need: number;
+  known: boolean;
+  lastContactAt: number;
+  lastReferralAt: number;
+  openCases: number;
+  pending: number;
+  needMet: boolean;
+  duplicateAgency: number;
+}
+
+/** One contact's journey. */
+interface Case {
+  id: number;
+  child: Child;
+  agency: number;
+  state: number;
+  arrivedAt: number;
+  duplicate: boolean;
+  isReferral: boolean;
+  screenedByFrontDoor: boolean;
+  screener: 'u' | 'q' | null;
+  fastTrack: boolean;
+  acceptedAt: number;
+  iaDeadline: number;
+  caDeadline: number;
+  worker: number;
+  closure: ClosureStage;
+}
+
+/** Options for one run. */
+export interface RunOptions {
+  /** Length of the run in days. */
+  days: number;
+  /** Days at the start excluded from window metrics (series still show them). */
+  warmupDays?: number;
+  /** The replication's seed (required: there is no default chance). */
+  seed: number;
+  /** Receives every record as it is produced. */
+  onRecord?: RecordSink;
+  /** Guard: stop with an error after this many events (default 50 million). */
+  maxEvents?: number;
+  /** Guard: stop with an error when this many cases are open at once (default 2 million). */
+  maxOpenCases?: number;
+}
+
+/** What a case looks like from outside, for snapshots (trainer view, tests). */
+export interface CaseView {
+  id: number;
+  child: number;
+  team: number;
+  agency: number;
+  state: string;
+  trueNeed: number;
+  arrivedAt: number;
+}
+
+/** A stepping run of one replication. */
+export interface Run {
+  /** Simulated hours since the start. */
+  readonly now: number;
+  /** Hours at which the run ends. */
+  readonly endHours: number;
+  /** Events processed so far. */
+  readonly events: number;
+  /** Machine transitions taken so far. */
+  readonly transitions: number;
+  /** Processes the next event; false when the run has ended (and the final records are out). */
+  step(): boolean;
+  /** Processes every event up to time `t` hours (capped at the end). */
+  runUntil(t: number): void;
+  /** Runs to the end. */
+  runToEnd(): void;
+  /** Whether the run has ended. */
+  readonly done: boolean;
+  /** The open cases now. */
+  openCases(): CaseView[];
+  /** The case journey machine's state key for each state index (for views). */
+  readonly machine: CompiledMachine;
+}
+
+/** Thrown when a guard stops a runaway run; the message says what blew up. */
+export class EngineLimitError extends Error {
+  override name = 'EngineLimitError';
+}
+
+let compiled: CompiledMachine | null = null;
+/** The shared compiled machine (its table fills as states are visited). */
+export function compiledJourney(): CompiledMachine {
+  compiled ??= new CompiledMachine(caseJourneyMachine);
+  return compiled;
+}
+
+/** Creates a run of `scenario` on `opts.seed`. */
+export function createRun(scenario: Scenario, opts: RunOptions): Run {
+  const machine = compiledJourney();
+  const startTransitions = machine.transitions;
+  const s = scenario;
+  const cal = new WorkingTime(s.calendar);
+  const endHours = opts.days * HOURS_PER_DAY;
+  const warmupHours = Math.min(endHours, (opts.warmupDays ?? 0) * HOURS_PER_DAY);
+  const maxEvents = opts.maxEvents ?? 50_000_000;
+  const maxOpen = opts.maxOpenCases ?? 2_000_000;
+  const emit: RecordSink = opts.onRecord ?? (() => {});
+  const q = new EventQueue();
+
+  // Named streams: agencies' arrivals each get their own so demand is common across scenarios.
+  const arrivals = s.demand.sources.map((_, i) => createStream(opts.seed, 'arrivals', i));
+  const rChildren = createStream(opts.seed, 'children');
+  const rScreen = createStream(opts.seed, 'screening');
+  const rWork = createStream(opts.seed, 'work');
+  const rAssess = createStream(opts.seed, 'assessment');
+  const rDur = createStream(opts.seed, 'durations');
+  const rReturn = createStream(opts.seed, 'returns');
+
+  const fd = s.frontDoor;
+  const central = fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
+  const frontDoor = new ServerPool(central ? fd.unqualifiedScreeners : 0, central ? fd.qualifiedScreeners : 0);
+  const teamShares = s.dutyTeams.map((t) => t.demandShare);
+  const teamShareTotal = teamShares.reduce((a, b) => a + b, 0);
+  const agencyRates = s.demand.sources.map((a) => a.contactsPerMonth);
+  const agencyRateTotal = agencyRates.reduce((a, b) => a + b, 0);
+  const entryRoute: EntryRoute = central ? 'screen' : fd.structure === 'districtDuty' ? 'dutyScreen' : 'direct';
+
+  const teams = s.dutyTeams.map((t) => {
+    const st = staffing(t.socialWorkerPosts, t.vacancyRate, t.newlyQualifiedShare);
+    return {
+      spec: t,
+      managers: new ServerPool(0, t.managers),
+      caseloads: new Caseloads(st.filled, st.nq, t.caseloadCap, t.newlyQualifiedCaseloadCap),
+      filled: st.filled,
+      ia: new Set<Case>(),
+      ca: new Set<Case>(),
+      // Time-weighted monitors (Law §1.4.5): level, last change, week area, window areas.
+      waiting: 0,
+      held: 0,
+      lastT: 0,
+      weekWaitArea: 0,
+      winWaitArea: 0,
+      winHeldArea: 0,
+    };
+  });
+  type Team = (typeof teams)[number];
+
+  const children = new Map<number, Child>();
+  const cases = new Map<number, Case>();
+  let nextChild = 0;
+  let nextCase = 0;
+  let events = 0;
+  let done = false;
+  let week = 0;
+
+  const record = (r: SimRecord) => emit(r);
+
+  // ---- time-weighted monitors -------------------------------------------------------------
+  function advance(tm: Team): void {
+    const t = q.now;
+    const dt = t - tm.lastT;
+    if (dt > 0) {
+      tm.weekWaitArea += tm.waiting * dt;
+      const w = Math.max(0, t - Math.max(tm.lastT, warmupHours));
+      if (t > warmupHours) {
+        tm.winWaitArea += tm.waiting * w;
+        tm.winHeldArea += tm.held * w;
+      }
+      tm.lastT = t;
+    }
+  }
+
+  // ---- arrivals -----------------------------------------------------------------------------
+  const trend = s.demand.trendPerYear;
+  const rateAt = (i: number, t: number) => (agencyRates[i]! / HOURS_PER_MONTH) * Math.max(0, 1 + (trend * t) / HOURS_PER_YEAR);
+  const maxRate = agencyRates.map((_, i) => Math.max(rateAt(i, 0), rateAt(i, endHours)));
+
+  function scheduleArrival(i: number, from: number): void {
+    const lam = maxRate[i]!;
+    if (!(lam > 0)) return;
+    const t = from + exponential(arrivals[i]!, 1 / lam);
+    if (t < endHours) q.schedule(t, K_ARRIVAL, i, PRIORITY.arrival);
+  }
+
+  function onArrival(agency: number): void {
+    const t = q.now;
+    const stream = arrivals[agency]!;
+    const accept = stream.next() * maxRate[agency]! < rateAt(agency, t); // thinning (Lewis and Shedler 1979)
+    scheduleArrival(agency, t);
+    if (!accept) return;
+    // A new child: always the same nine draws, so children match across scenarios.
+    const src = s.demand.sources[agency]!;
+    const need = clampNeed(normal(rChildren, s.demand.meanNeedScore + src.needShift, s.demand.needScoreSd));
+    const team = pickWeighted(rChildren, teamShares, teamShareTotal);
+    const known = rChildren.next() < s.demand.knownChildShare;
+    const historic = rChildren.next();
+    const dup = rChildren.next() < s.demand.multiAgencyReportShare;
+    const dupDelay = rChildren.next() * s.demand.duplicateWindowDays * HOURS_PER_DAY;
+    const dupAgency = pickWeighted(rChildren, agencyRates, agencyRateTotal);
+    const divertDraw = rChildren.next();
+    const spec = s.dutyTeams[team]!;
+    const moderateOnly = need >= s.need.moderateLevel && need < s.need.childInNeedLevel;
+    if (moderateOnly && divertDraw < spec.earlyHelpCoverage * s.earlyHelp.upstreamDiversionShare) {
+      record({ kind: 'diverted', t, child: nextChild++, team });
+      return;
+    }
+    const lookback = s.reReferral.historicReferralLookbackMonths * HOURS_PER_MONTH;
+    const child: Child = {
+      id: nextChild++,
+      team,
+      need,
+      known,
+      lastContactAt: -Infinity,
+      lastReferralAt: known && lookback > 0 ? t - historic * lookback : -Infinity,
+      openCases: 0,
+      pending: 0,
+      needMet: false,
+      duplicateAgency: dupAgency,
+    };
+    children.set(child.id, child);
+    if (dup && t + dupDelay < endHours) {
+      child.pending++;
+      q.schedule(t + dupDelay, K_DUPLICATE, child.id, PRIORITY.arrival);
+    }
+    contact(child, agency, false);
+  }
+
+  function clampNeed(x: number): number {
+    return x < 0 ? 0 : x > 100 ? 100 : x;
+  }
+
+  /** A contact about `child` from `agency` starts a new case. */
+  function contact(child: Child, agency: number, duplicate: boolean): void {
+    const t = q.now;
+    if (cases.size >= maxOpen) {
+      throw new EngineLimitError(
+        `more than ${maxOpen} cases open at once at day ${(t / 24).toFixed(1)}: demand far exceeds capacity somewhere (check staff numbers)`,
+      );
+    }
+    const c: Case = {
+      id: nextCase++,
+      child,
+      agency,
+      state: machine.initial,
+      arrivedAt: t,
+      duplicate,
+      isReferral: false,
+      screenedByFrontDoor: false,
+      screener: null,
+      fastTrack: false,
+      acceptedAt: NaN,
+      iaDeadline: NaN,
+      caDeadline: NaN,
+      worker: -1,
+      closure: 'frontDoor',
+    };
+    cases.set(c.id, c);
+    child.openCases++;
+    record({
+      kind: 'contact',
+      t,
+      caseId: c.id,
+      child: child.id,
+      team: child.team,
+      agency,
+      sincePreviousContactHours: t - child.lastContactAt,
+      trueNeed: child.need,
+      known: child.known,
+    });
+    child.lastContactAt = t;
+    if (entryRoute === 'direct') decided(c, 'direct');
+    send(c, { type: 'CONTACT_RECEIVED', route: entryRoute });
+  }
+
+  // ---- the machine ---------------------------------------------------------------------------
+  function send(c: Case, event: CaseEvent): void {
+    const stepResult = machine.step(c.state, event);
+    c.state = stepResult.next;
+    for (const a of stepResult.actions) act(c, a);
+  }
+
+  function decided(c: Case, route: string): void {
+    const t = q.now;
+    const deadline = cal.deadline(c.arrivedAt, s.assessment.decisionTimescaleWorkingDays);
+    record({ kind: 'decided', t, caseId: c.id, team: c.child.team, route, waitHours: t - c.arrivedAt, inTimescale: t <= deadline });
+  }
+
+  function act(c: Case, a: EngineAction): void {
+    const t = q.now;
+    const tm = teams[c.child.team]!;
+    switch (a) {
+      case 'requestScreener':
+        frontDoor.queue.push(c.id);
+        pumpFrontDoor();
+        return;
+      case 'requestScreenerForReclassification':
+        frontDoor.queue.push(c.id, true);
+        pumpFrontDoor();
+        return;
+      case 'startScreening':
+      case 'startReclassification': {
+        const hours = exponential(rWork, fd.meanScreeningHours);
+        const reclass = a === 'startReclassification';
+        record({
+          kind: 'screened',
+          t,
+          caseId: c.id,
+          team: c.child.team,
+          by: 'frontDoor',
+          hours,
+          repeat: reclass ? 'reclassification' : c.duplicate ? 'duplicate' : null,
+        });
+        c.screenedByFrontDoor = true;
+        q.schedule(cal.addWorkingHours(t, hours), K_DONE, c.id, PRIORITY.completion);
+        return;
+      }
+      case 'releaseScreener':
+        frontDoor.release(c.screener!);
+        c.screener = null;
+        pumpFrontDoor();
+        return;
+      case 'requestManager':
+        tm.managers.queue.push(c.id);
+        pumpManagers(tm);
+        return;
+      case 'startDutyReview': {
+        const hours = exponential(rWork, tm.spec.meanManagerScreeningHours);
+        const rescreen = c.screenedByFrontDoor && !c.isReferral;
+        record({
+          kind: 'screened',
+          t,
+          caseId: c.id,
+          team: c.child.team,
+          by: 'manager',
+          hours,
+          repeat: rescreen ? 'rescreen' : c.duplicate && !c.screenedByFrontDoor ? 'duplicate' : null,
+        });
+        q.schedule(cal.addWorkingHours(t, hours), K_DONE, c.id, PRIORITY.completion);
+        return;
+      }
+      case 'releaseManager':
+        tm.managers.release('q');
+        pumpManagers(tm);
+        return;
+      case 'recordReferral': {
+        if (c.isReferral) return;
+        c.isReferral = true;
+        const child = c.child;
+        record({ kind: 'referral', t, caseId: c.id, child: child.id, team: child.team, sincePreviousReferralHours: t - child.lastReferralAt });
+        child.lastReferralAt = t;
+        return;
+      }
+      case 'requestAllocation': {
+        advance(tm);
+        c.acceptedAt = t;
+        c.iaDeadline = cal.deadline(t, s.assessment.initialAssessmentTimescaleWorkingDays);
+        tm.ia.add(c);
+        tm.waiting++;
+        record({ kind: 'acceptedForAssessment', t, caseId: c.id, team: c.child.team, fastTrack: c.fastTrack });
+        tm.caseloads.queue.push(c.id, c.fastTrack);
+        pumpAllocation(tm);
+        return;
+      }
+      case 'startInitialAssessment': {
+        const nq = tm.caseloads.newlyQualified[c.worker]!;
+        record({ kind: 'allocated', t, caseId: c.id, team: c.child.team, waitHours: t - c.acceptedAt, newlyQualified: nq });
+        scheduleAssessment(c, tm, s.assessment.meanInitialAssessmentWorkingDays);
+        return;
+      }
+      case 'startCoreAssessment':
+        c.caDeadline = cal.deadline(t, s.assessment.coreAssessmentTimescaleWorkingDays);
+        tm.ca.add(c);
+        scheduleAssessment(c, tm, s.assessment.meanCoreAssessmentWorkingDays);
+        return;
+      case 'releaseCaseloadPlace':
+        advance(tm);
+        tm.caseloads.release(c.worker);
+        tm.held--;
+        tm.ia.delete(c);
+        tm.ca.delete(c);
+        c.worker = -1;
+        pumpAllocation(tm);
+        return;
+      case 'startChildInNeedPlan':
+      case 'startChildProtectionPlan': {
+        const cp = a === 'startChildProtectionPlan';
+        record({ kind: 'planStarted', t, caseId: c.id, team: c.child.team, plan: cp ? 'childProtection' : 'childInNeed' });
+        const months = cp ? s.services.meanChildProtectionMonths : s.services.meanChildInNeedMonths;
+        q.schedule(t + exponential(rDur, months * HOURS_PER_MONTH), K_DONE, c.id, PRIORITY.completion);
+        return;
+      }
+      case 'startEarlyHelp':
+        record({ kind: 'earlyHelpStarted', t, caseId: c.id, team: c.child.team });
+        q.schedule(t + exponential(rDur, s.earlyHelp.meanEarlyHelpMonths * HOURS_PER_MONTH), K_DONE, c.id, PRIORITY.completion);
+        return;
+      case 'closeCase':
+        close(c);
+        return;
+    }
+  }
+
+  function scheduleAssessment(c: Case, tm: Team, meanDays: number): void {
+    const pressure = teamPressure(tm.held, tm.waiting, tm.caseloads.places);
+    const days = gamma(rDur, s.assessment.durationShape, meanDays) * durationStretch(s.assessment, pressure);
+    q.schedule(cal.addWorkingHours(q.now, days * cal.hoursPerWorkingDay), K_DONE, c.id, PRIORITY.completion);
+  }
+
+  function pumpFrontDoor(): void {
+    while (frontDoor.queue.length > 0) {
+      const kind = frontDoor.acquire();
+      if (!kind) return;
+      const c = cases.get(frontDoor.queue.shift())!;
+      c.screener = kind;
+      const reclass = machine.stateKey(c.state) === 'contactCentre.awaitingReclassification';
+      send(c, { type: reclass ? 'RECLASSIFICATION_STARTED' : 'SCREENING_STARTED' });
+    }
+  }
+
+  function pumpManagers(tm: Team): void {
+    while (tm.managers.queue.length > 0) {
+      if (!tm.managers.acquire()) return;
+      const c = cases.get(tm.managers.queue.shift())!;
+      send(c, { type: 'REVIEW_STARTED' });
+    }
+  }
+
+  function pumpAllocation(tm: Team): void {
+    while (tm.caseloads.queue.length > 0) {
+      const w = tm.caseloads.acquire();
+      if (w < 0) return;
+      advance(tm);
+      const c = cases.get(tm.caseloads.queue.shift())!;
+      c.worker = w;
+      tm.waiting--;
+      tm.held++;
+      send(c, { type: 'ALLOCATED' });
+    }
+  }
+
+  // ---- completions ---------------------------------------------------------------------------
+  function earlyHelpTakenUp(child: Child, stream: Stream): boolean {
+    const u = stream.next();
+    return child.need >= s.need.moderateLevel && u < s.dutyTeams[child.team]!.earlyHelpCoverage * s.earlyHelp.signpostedTakeUpShare;
+  }
+
+  function onDone(c: Case): void {
+    const key = machine.stateKey(c.state);
+    const child = c.child;
+    const tm = teams[child.team]!;
+    const infoSd = s.demand.sources[c.agency]!.informationQualitySd;
+    switch (key) {
+      case 'contactCentre.screening': {
+        const sd = c.screener === 'u' ? fd.unqualifiedScreeningSd : fd.qualifiedScreeningSd;
+        const perceivedNeed = normal(rScreen, child.need, combinedSd(sd, infoSd));
+        const route = screeningRoute(fd, s.need, {
+          perceivedNeed,
+          known: child.known,
+          hasOpenCase: child.openCases > 1,
+          earlyHelpTakenUp: earlyHelpTakenUp(child, rScreen),
+        });
+        c.fastTrack = route === 'fastTrack';
+        c.closure = route === 'linked' ? 'linked' : 'frontDoor';
+        if (route !== 'forwardForDecision' && route !== 'referral') decided(c, route);
+        send(c, { type: 'SCREENED', route });
+        return;
+      }
+      case 'dutyTeam.dutyReview': {
+        const perceivedNeed = normal(rScreen, child.need, combinedSd(fd.qualifiedScreeningSd, infoSd));
+        const appliedThreshold = normal(rScreen, tm.spec.threshold, tm.spec.thresholdInconsistencySd);
+        const route = reviewRoute(fd, {
+          perceivedNeed,
+          appliedThreshold,
+          isReferral: c.isReferral,
+          hasOpenCase: !c.screenedByFrontDoor && child.openCases > 1,
+          earlyHelpTakenUp: earlyHelpTakenUp(child, rScreen),
+        });
+        if (route === 'returnForReclassification') {
+          record({ kind: 'returnedForReclassification', t: q.now, caseId: c.id, team: child.team });
+        } else {
+          decided(c, route);
+        }
+        c.closure = route === 'linked' ? 'linked' : 'duty';
+        send(c, { type: 'REVIEWED', route });
+        return;
+      }
+      case 'contactCentre.reclassifying':
+        decided(c, 'reclassified');
+        send(c, { type: 'RECLASSIFIED' });
+        return;
+      case 'assessment.initialAssessment': {
+        const nq = tm.caseloads.newlyQualified[c.worker]!;
+        const sd = nq ? s.assessment.newlyQualifiedAssessmentSd : s.assessment.qualifiedAssessmentSd;
+        const perceivedNeed = normal(rAssess, child.need, sd);
+        const pressure = teamPressure(tm.held, tm.waiting, tm.caseloads.places);
+        const closedPrematurely = rAssess.next() < prematureClosureChance(s.assessment, pressure);
+        const route = initialAssessmentRoute(s.assessment, s.need, {
+          perceivedNeed,
+          closedPrematurely,
+          earlyHelpTakenUp: earlyHelpTakenUp(child, rAssess),
+        });
+        record({ kind: 'assessed', t: q.now, caseId: c.id, team: child.team, which: 'initial', route, inTimescale: q.now <= c.iaDeadline });
+        tm.ia.delete(c);
+        c.closure = 'assessment';
+        send(c, { type: 'INITIAL_ASSESSMENT_COMPLETED', route });
+        return;
+      }
+      case 'assessment.coreAssessment': {
+        const nq = tm.caseloads.newlyQualified[c.worker]!;
+        const sd = nq ? s.assessment.newlyQualifiedAssessmentSd : s.assessment.qualifiedAssessmentSd;
+        const route = coreAssessmentRoute(s.need, normal(rAssess, child.need, sd));
+        record({ kind: 'assessed', t: q.now, caseId: c.id, team: child.team, which: 'core', route, inTimescale: q.now <= c.caDeadline });
+        tm.ca.delete(c);
+        c.closure = 'assessment';
+        send(c, { type: 'CORE_ASSESSMENT_COMPLETED', route });
+        return;
+      }
+      case 'services.childInNeed':
+      case 'services.childProtectionPlan':
+        child.needMet = rAssess.next() < s.services.needMetShare;
+        c.closure = 'services';
+        send(c, { type: 'PLAN_ENDED' });
+        return;
+      case 'earlyHelp':
+        child.needMet = rAssess.next() < s.earlyHelp.needMetShare;
+        c.closure = 'earlyHelp';
+        send(c, { type: 'EARLY_HELP_ENDED' });
+        return;
+      default:
+        throw new Error(`case ${c.id}: a completion arrived in state ${key}, which has no activity`);
+    }
+  }
+
+  function close(c: Case): void {
+    const child = c.child;
+    const t = q.now;
+    const withServices = c.closure === 'services' || c.closure === 'earlyHelp';
+    if (!withServices) child.needMet = child.need < s.need.moderateLevel;
+    record({
+      kind: 'closed',
+      t,
+      caseId: c.id,
+      child: child.id,
+      team: child.team,
+      stage: c.closure,
+      unmetNeed: !withServices && child.need >= s.need.childInNeedLevel,
+      trueNeed: child.need,
+    });
+    cases.delete(c.id);
+    child.openCases--;
+    // The child's next contact: sooner when need was left unmet (K10 ¶24, "high re-referral rates").
+    if (c.closure !== 'linked' && child.openCases === 0) {
+      const unmet = !child.needMet && child.need >= s.need.moderateLevel;
+      const perYear = unmet ? s.reReferral.unmetNeedReturnsPerYear : s.reReferral.metNeedReturnsPerYear;
+      const delay = exponential(rReturn, perYear > 0 ? HOURS_PER_YEAR / perYear : 0);
+      if (perYear > 0 && t + delay < endHours) {
+        child.pending++;
+        q.schedule(t + delay, K_RETURN, child.id, PRIORITY.arrival);
+      }
+    }
+    forgetIfIdle(child);
+  }
+
+  function forgetIfIdle(child: Child): void {
+    if (child.openCases === 0 && child.pending === 0) children.delete(child.id);
+  }
+
+  function onReturn(child: Child): void {
+    child.pending--;
+    const agency = pickWeighted(rReturn, agencyRates, agencyRateTotal);
+    const fresh = normal(rReturn, s.demand.meanNeedScore, s.demand.needScoreSd);
+    if (child.openCases === 0) {
+      // Unmet need grows; met need is followed, if at all, by a new and unrelated concern.
+      child.need = child.needMet ? clampNeed(fresh) : clampNeed(child.need + s.reReferral.escalationOnReturn);
+      child.needMet = false;
+      child.known = true;
+    }
+    contact(child, agency, false);
+  }
+
+  function onDuplicate(child: Child): void {
+    child.pending--;
+    contact(child, child.duplicateAgency, true);
+  }
+
+  // ---- monitors ------------------------------------------------------------------------------
+  function levels(): TeamLevels[] {
+    const t = q.now;
+    return teams.map((tm) => {
+      advance(tm);
+      let iaOver = 0;
+      for (const c of tm.ia) if (t > c.iaDeadline) iaOver++;
+      let caOver = 0;
+      for (const c of tm.ca) if (t > c.caDeadline) caOver++;
+      const l: TeamLevels = {
+        awaitingAllocation: tm.waiting,
+        awaitingAllocationArea: tm.weekWaitArea,
+        initialAssessmentsOpen: tm.ia.size,
+        initialAssessmentsOverdue: iaOver,
+        coreAssessmentsOpen: tm.ca.size,
+        coreAssessmentsOverdue: caOver,
+      };
+      tm.weekWaitArea = 0;
+      return l;
+    });
+  }
+
+  function finish(): void {
+    q.now = Math.max(q.now, endHours);
+    record({ kind: 'levels', t: endHours, week, teams: levels() });
+    const managerHours = cal.availableHours(warmupHours, endHours);
+    record({
+      kind: 'window',
+      t: endHours,
+      fromHours: warmupHours,
+      toHours: endHours,
+      frontDoorAvailableHours: managerHours * frontDoor.size,
+      teams: teams.map((tm) => ({
+        awaitingAllocationArea: tm.winWaitArea,
+        assessmentsHeldArea: tm.winHeldArea,
+        caseloadPlaces: tm.caseloads.places,
+        filledPosts: tm.filled,
+        managerAvailableHours: managerHours * tm.spec.managers,
+      })),
+    });
+    done = true;
+  }
+
+  // ---- the loop ------------------------------------------------------------------------------
+  function step(): boolean {
+    if (done) return false;
+    if (q.peekTime() > endHours) {
+      finish();
+      return false;
+    }
+    const e = q.pop()!;
+    if (++events > maxEvents) {
+      throw new EngineLimitError(
+        `stopped after ${maxEvents} events at day ${(e.t / 24).toFixed(1)} of ${opts.days}: the run is larger than the guard allows (${cases.size} cases open)`,
+      );
+    }
+    switch (e.kind) {
+      case K_ARRIVAL:
+        onArrival(e.id);
+        break;
+      case K_DONE:
+        onDone(cases.get(e.id)!);
+        break;
+      case K_RETURN:
+        onReturn(children.get(e.id)!);
+        break;
+      case K_DUPLICATE:
+        onDuplicate(children.get(e.id)!);
+        break;
+      case K_WEEK:
+        record({ kind: 'levels', t: e.t, week: e.id, teams: levels() });
+        week = e.id + 1;
+        if ((week + 1) * HOURS_PER_WEEK <= endHours) q.schedule((week + 1) * HOURS_PER_WEEK, K_WEEK, week, PRIORITY.mark);
+        break;
+    }
+    return true;
+  }
+
+  for (let i = 0; i < arrivals.length; i++) scheduleArrival(i, 0);
+  if (HOURS_PER_WEEK <= endHours) q.schedule(HOURS_PER_WEEK, K_WEEK, 0, PRIORITY.mark);
+
+  const run: Run = {
+    get now() {
+      return q.now;
+    },
+    endHours,
+    get events() {
+      return events;
+    },
+    get transitions() {
+      return machine.transitions - startTransitions;
+    },
+    get done() {
+      return done;
+    },
+    machine,
+    step,
+    runUntil(t: number) {
+      const until = Math.min(t, endHours);
+      while (!done && q.peekTime() <= until) step();
+      if (!done && t >= endHours) step();
+    },
+    runToEnd() {
+      while (step()) {
+        /* keep stepping */
+      }
+    },
+    openCases() {
+      return [...cases.values()].map((c) => ({
+        id: c.id,
+        child: c.child.id,
+        team: c.child.team,
+        agency: c.agency,
+        state: machine.stateKey(c.state),
+        trueNeed: c.child.need,
+        arrivedAt: c.arrivedAt,
+      }));
+    },
+  };
+  return run;
+}

@@ -1,0 +1,317 @@
+import type { Scenario } from '../scenario/schema.ts';
+import type { MetricValues, TeamMetricValues } from './results.ts';
+import type { SeriesName } from './metricDefinitions.ts';
+import { SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
+import type { SimRecord, TeamLevels, TeamWindow } from './records.ts';
+import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK } from './workingCalendar.ts';
+
+/**
+ * Metrics as a fold over records: `add` each record as it comes (streaming, memory bounded by
+ * the number of teams and weeks) or replay kept records through the same fold; `finish` gives
+ * the values defined in metricDefinitions.ts. Nothing here reads engine state.
+ */
+
+interface Counts {
+  contacts: number;
+  referrals: number;
+  reReferrals: number;
+  accepted: number;
+  diverted: number;
+  earlyHelp: number;
+  doubleScreened: number;
+  returned: number;
+  duplicates: number;
+  repeatHours: number;
+  frontDoorHours: number;
+  managerHours: number;
+  closedNoServices: number;
+  closedNoServicesUnmet: number;
+  decided: number;
+  decidedInTime: number;
+  decisionWaitHours: number;
+  allocated: number;
+  allocationWaitHours: number;
+  iaDone: number;
+  iaInTime: number;
+  caDone: number;
+  caInTime: number;
+  cpPlans: number;
+  cinPlans: number;
+}
+
+const zeroCounts = (): Counts => ({
+  contacts: 0,
+  referrals: 0,
+  reReferrals: 0,
+  accepted: 0,
+  diverted: 0,
+  earlyHelp: 0,
+  doubleScreened: 0,
+  returned: 0,
+  duplicates: 0,
+  repeatHours: 0,
+  frontDoorHours: 0,
+  managerHours: 0,
+  closedNoServices: 0,
+  closedNoServicesUnmet: 0,
+  decided: 0,
+  decidedInTime: 0,
+  decisionWaitHours: 0,
+  allocated: 0,
+  allocationWaitHours: 0,
+  iaDone: 0,
+  iaInTime: 0,
+  caDone: 0,
+  caInTime: 0,
+  cpPlans: 0,
+  cinPlans: 0,
+});
+
+/** The running state of the fold. */
+export interface MetricsAccumulator {
+  readonly warmupHours: number;
+  readonly reReferralWindowHours: number;
+  readonly duplicateWindowHours: number;
+  readonly weeks: number;
+  readonly teams: Counts[];
+  endLevels: TeamLevels[] | null;
+  window: Extract<SimRecord, { kind: 'window' }> | null;
+  readonly series: Record<SeriesName, number[]>;
+  /** Per-week referral counts, for the weekly re-referral rate. */
+  readonly weekReferrals: number[];
+}
+
+/** Starts a fold for a run of `days` with `warmupDays` excluded from window metrics. */
+export function createAccumulator(scenario: Scenario, days: number, warmupDays: number): MetricsAccumulator {
+  const weeks = Math.ceil((days * HOURS_PER_DAY) / HOURS_PER_WEEK);
+  const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, new Array<number>(weeks).fill(0)])) as Record<SeriesName, number[]>;
+  return {
+    warmupHours: warmupDays * HOURS_PER_DAY,
+    reReferralWindowHours: scenario.reReferral.windowMonths * HOURS_PER_MONTH,
+    duplicateWindowHours: scenario.demand.duplicateWindowDays * HOURS_PER_DAY,
+    weeks,
+    teams: scenario.dutyTeams.map(zeroCounts),
+    endLevels: null,
+    window: null,
+    series,
+    weekReferrals: new Array<number>(weeks).fill(0),
+  };
+}
+
+function bump(acc: MetricsAccumulator, name: SeriesName, t: number, by = 1): void {
+  const w = Math.floor(t / HOURS_PER_WEEK);
+  const arr = acc.series[name];
+  if (w >= 0 && w < arr.length) arr[w]! += by;
+}
+
+/** Adds one record to the fold. */
+export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
+  if (r.kind === 'levels') {
+    const w = r.week;
+    if (w >= 0 && w < acc.weeks) {
+      let waiting = 0;
+      let iaOpen = 0;
+      let iaOver = 0;
+      let caOpen = 0;
+      let caOver = 0;
+      for (const l of r.teams) {
+        waiting += l.awaitingAllocationArea;
+        iaOpen += l.initialAssessmentsOpen;
+        iaOver += l.initialAssessmentsOverdue;
+        caOpen += l.coreAssessmentsOpen;
+        caOver += l.coreAssessmentsOverdue;
+      }
+      const weekHours = Math.min(HOURS_PER_WEEK, r.t - w * HOURS_PER_WEEK) || HOURS_PER_WEEK;
+      acc.series.awaitingAllocation[w] = waiting / weekHours;
+      acc.series.initialAssessmentsOpen[w] = iaOpen;
+      acc.series.initialAssessmentsOverdue[w] = iaOver;
+      acc.series.coreAssessmentsOpen[w] = caOpen;
+      acc.series.coreAssessmentsOverdue[w] = caOver;
+    }
+    acc.endLevels = r.teams;
+    return;
+  }
+  if (r.kind === 'window') {
+    acc.window = r;
+    return;
+  }
+  // Weekly series cover the whole run (warm-up included, to show it); window metrics do not.
+  const inWindow = r.t >= acc.warmupHours;
+  const c = acc.teams[r.team]!;
+  switch (r.kind) {
+    case 'contact': {
+      const duplicate = r.sincePreviousContactHours <= acc.duplicateWindowHours;
+      bump(acc, 'contacts', r.t);
+      if (duplicate) bump(acc, 'duplicateContacts', r.t);
+      if (!inWindow) return;
+      c.contacts++;
+      if (duplicate) c.duplicates++;
+      return;
+    }
+    case 'diverted':
+      if (inWindow) c.diverted++;
+      return;
+    case 'screened': {
+      if (r.repeat) bump(acc, 'repeatWorkHours', r.t, r.hours);
+      if (r.repeat === 'rescreen') bump(acc, 'doubleScreened', r.t);
+      if (!inWindow) return;
+      if (r.by === 'frontDoor') c.frontDoorHours += r.hours;
+      else c.managerHours += r.hours;
+      if (r.repeat) c.repeatHours += r.hours;
+      if (r.repeat === 'rescreen') c.doubleScreened++;
+      return;
+    }
+    case 'decided':
+      if (!inWindow) return;
+      c.decided++;
+      c.decisionWaitHours += r.waitHours;
+      if (r.inTimescale) c.decidedInTime++;
+      return;
+    case 'referral': {
+      const re = r.sincePreviousReferralHours <= acc.reReferralWindowHours;
+      bump(acc, 'referrals', r.t);
+      const w = Math.floor(r.t / HOURS_PER_WEEK);
+      if (w < acc.weeks) {
+        acc.weekReferrals[w]!++;
+        if (re) acc.series.reReferralRate[w]! += 1; // a count until finish() divides
+      }
+      if (!inWindow) return;
+      c.referrals++;
+      if (re) c.reReferrals++;
+      return;
+    }
+    case 'returnedForReclassification':
+      bump(acc, 'returnedForReclassification', r.t);
+      if (inWindow) c.returned++;
+      return;
+    case 'acceptedForAssessment':
+      if (inWindow) c.accepted++;
+      return;
+    case 'allocated':
+      if (!inWindow) return;
+      c.allocated++;
+      c.allocationWaitHours += r.waitHours;
+      return;
+    case 'assessed':
+      if (!inWindow) return;
+      if (r.which === 'initial') {
+        c.iaDone++;
+        if (r.inTimescale) c.iaInTime++;
+      } else {
+        c.caDone++;
+        if (r.inTimescale) c.caInTime++;
+      }
+      return;
+    case 'planStarted':
+      if (!inWindow) return;
+      if (r.plan === 'childProtection') c.cpPlans++;
+      else c.cinPlans++;
+      return;
+    case 'earlyHelpStarted':
+      if (inWindow) c.earlyHelp++;
+      return;
+    case 'closed':
+      if (!inWindow) return;
+      if (r.stage === 'duty' || r.stage === 'assessment') {
+        c.closedNoServices++;
+        if (r.unmetNeed) c.closedNoServicesUnmet++;
+      }
+      return;
+  }
+}
+
+/** A ratio that is 0 (not NaN) when nothing was counted; definitions say so. */
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+function sumCounts(cs: readonly Counts[]): Counts {
+  const total = zeroCounts();
+  for (const c of cs) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
+  return total;
+}
+
+const emptyLevels: TeamLevels = {
+  awaitingAllocation: 0,
+  awaitingAllocationArea: 0,
+  initialAssessmentsOpen: 0,
+  initialAssessmentsOverdue: 0,
+  coreAssessmentsOpen: 0,
+  coreAssessmentsOverdue: 0,
+};
+const emptyWindow: TeamWindow = { awaitingAllocationArea: 0, assessmentsHeldArea: 0, caseloadPlaces: 0, filledPosts: 0, managerAvailableHours: 0 };
+
+function sumLevels(ls: readonly TeamLevels[]): TeamLevels {
+  const s = { ...emptyLevels };
+  for (const l of ls) for (const k of Object.keys(s) as (keyof TeamLevels)[]) s[k] += l[k];
+  return s;
+}
+function sumWindows(ws: readonly TeamWindow[]): TeamWindow {
+  const s = { ...emptyWindow };
+  for (const w of ws) for (const k of Object.keys(s) as (keyof TeamWindow)[]) s[k] += w[k];
+  return s;
+}
+
+function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number, frontDoorAvailableHours: number): MetricValues {
+  const months = windowHours / HOURS_PER_MONTH;
+  return {
+    contacts: c.contacts,
+    contactsPerMonth: ratio(c.contacts, months),
+    referrals: c.referrals,
+    contactToReferralRate: ratio(c.referrals, c.contacts),
+    referralToInitialAssessmentRate: ratio(c.accepted, c.referrals),
+    divertedToEarlyHelp: c.diverted + c.earlyHelp,
+    reReferralRate: ratio(c.reReferrals, c.referrals),
+    closedWithUnmetNeedRate: ratio(c.closedNoServicesUnmet, c.closedNoServices),
+    doubleScreenedRate: ratio(c.doubleScreened, c.contacts),
+    returnedForReclassificationRate: ratio(c.returned, c.contacts),
+    duplicateContactRate: ratio(c.duplicates, c.contacts),
+    repeatWorkHours: c.repeatHours,
+    repeatWorkHoursPerMonth: ratio(c.repeatHours, months),
+    awaitingAllocationMean: ratio(w.awaitingAllocationArea, windowHours),
+    awaitingAllocationEnd: l.awaitingAllocation,
+    initialAssessmentsOpenEnd: l.initialAssessmentsOpen,
+    initialAssessmentsOverdueEnd: l.initialAssessmentsOverdue,
+    coreAssessmentsOpenEnd: l.coreAssessmentsOpen,
+    coreAssessmentsOverdueEnd: l.coreAssessmentsOverdue,
+    coreAssessmentOverdueShareEnd: ratio(l.coreAssessmentsOverdue, l.coreAssessmentsOpen),
+    initialAssessmentInTimescaleRate: ratio(c.iaInTime, c.iaDone),
+    coreAssessmentInTimescaleRate: ratio(c.caInTime, c.caDone),
+    decisionInTimescaleRate: ratio(c.decidedInTime, c.decided),
+    meanWaitToDecisionHours: ratio(c.decisionWaitHours, c.decided),
+    meanWaitToAllocationHours: ratio(c.allocationWaitHours, c.allocated),
+    caseloadPerWorker: ratio(ratio(w.assessmentsHeldArea, windowHours), w.filledPosts),
+    screenerUtilisation: ratio(c.frontDoorHours, frontDoorAvailableHours),
+    managerUtilisation: ratio(c.managerHours, w.managerAvailableHours),
+    socialWorkerUtilisation: ratio(w.assessmentsHeldArea, w.caseloadPlaces * windowHours),
+    childProtectionPlans: c.cpPlans,
+    childInNeedPlans: c.cinPlans,
+  };
+}
+
+/** The fold's result: county metrics, per-team metrics and weekly series. */
+export interface FoldedMetrics {
+  metrics: MetricValues;
+  teams: TeamMetricValues[];
+  series: Record<SeriesName, number[]>;
+}
+
+/** Finishes the fold. Needs the run's final `levels` and `window` records. */
+export function finishMetrics(acc: MetricsAccumulator): FoldedMetrics {
+  const win = acc.window;
+  if (!win || !acc.endLevels) throw new Error('metrics: the run has not finished (no window or final levels record)');
+  const windowHours = win.toHours - win.fromHours;
+  const metrics = metricsOf(sumCounts(acc.teams), sumLevels(acc.endLevels), sumWindows(win.teams), windowHours, win.frontDoorAvailableHours);
+  const teams = acc.teams.map((c, i) => {
+    const all = metricsOf(c, acc.endLevels![i] ?? emptyLevels, win.teams[i] ?? emptyWindow, windowHours, 0);
+    return Object.fromEntries(TEAM_METRIC_NAMES.map((n) => [n, all[n]])) as TeamMetricValues;
+  });
+  const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, acc.series[n].slice()])) as Record<SeriesName, number[]>;
+  series.reReferralRate = series.reReferralRate.map((re, w) => ratio(re, acc.weekReferrals[w]!));
+  return { metrics, teams, series };
+}
+
+/** Metrics from a complete list of kept records: the same fold, replayed. */
+export function metricsFromRecords(scenario: Scenario, days: number, warmupDays: number, records: Iterable<SimRecord>): FoldedMetrics {
+  const acc = createAccumulator(scenario, days, warmupDays);
+  for (const r of records) addRecord(acc, r);
+  return finishMetrics(acc);
+}

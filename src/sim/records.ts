@@ -1,0 +1,78 @@
+/**
+ * Flat records a run emits, one row per thing that happened to a case, plus monitor rows
+ * (weekly levels and the window's time integrals, which only the engine can observe). Every
+ * metric is a pure function of these rows (metrics.ts); charts never read engine state.
+ * Times are hours since the start of the run; `team` is the index of the child's duty team.
+ */
+
+/** Why a screening was work done again. */
+export type RepeatKind = 'rescreen' | 'reclassification' | 'duplicate';
+
+/** Where a case closed. */
+export type ClosureStage = 'frontDoor' | 'linked' | 'duty' | 'assessment' | 'services' | 'earlyHelp';
+
+export type SimRecord =
+  | {
+      kind: 'contact';
+      t: number;
+      caseId: number;
+      child: number;
+      team: number;
+      agency: number;
+      /** Hours since the previous contact about this child (Infinity if none). */
+      sincePreviousContactHours: number;
+      trueNeed: number;
+      known: boolean;
+    }
+  | { kind: 'diverted'; t: number; child: number; team: number }
+  | { kind: 'screened'; t: number; caseId: number; team: number; by: 'frontDoor' | 'manager'; hours: number; repeat: RepeatKind | null }
+  | { kind: 'decided'; t: number; caseId: number; team: number; route: string; waitHours: number; inTimescale: boolean }
+  | {
+      kind: 'referral';
+      t: number;
+      caseId: number;
+      child: number;
+      team: number;
+      /** Hours since this child's previous referral (Infinity if none, including before the run for unknown children). */
+      sincePreviousReferralHours: number;
+    }
+  | { kind: 'returnedForReclassification'; t: number; caseId: number; team: number }
+  | { kind: 'acceptedForAssessment'; t: number; caseId: number; team: number; fastTrack: boolean }
+  | { kind: 'allocated'; t: number; caseId: number; team: number; waitHours: number; newlyQualified: boolean }
+  | {
+      kind: 'assessed';
+      t: number;
+      caseId: number;
+      team: number;
+      which: 'initial' | 'core';
+      route: string;
+      inTimescale: boolean;
+    }
+  | { kind: 'planStarted'; t: number; caseId: number; team: number; plan: 'childInNeed' | 'childProtection' }
+  | { kind: 'earlyHelpStarted'; t: number; caseId: number; team: number }
+  | { kind: 'closed'; t: number; caseId: number; child: number; team: number; stage: ClosureStage; unmetNeed: boolean; trueNeed: number }
+  | { kind: 'levels'; t: number; week: number; teams: TeamLevels[] }
+  | { kind: 'window'; t: number; fromHours: number; toHours: number; frontDoorAvailableHours: number; teams: TeamWindow[] };
+
+/** Levels of one team at a week boundary (or the end of the run). */
+export interface TeamLevels {
+  awaitingAllocation: number;
+  /** Integral of referrals awaiting allocation over the week just ended (case-hours). */
+  awaitingAllocationArea: number;
+  initialAssessmentsOpen: number;
+  initialAssessmentsOverdue: number;
+  coreAssessmentsOpen: number;
+  coreAssessmentsOverdue: number;
+}
+
+/** Time integrals of one team over the observation window. */
+export interface TeamWindow {
+  awaitingAllocationArea: number;
+  assessmentsHeldArea: number;
+  caseloadPlaces: number;
+  filledPosts: number;
+  managerAvailableHours: number;
+}
+
+/** Anything that accepts records as a run produces them. */
+export type RecordSink = (r: SimRecord) => void;
