@@ -1,0 +1,173 @@
+import { parseScenario, type Problem } from '../../../scenario/parse.ts';
+import type { DutyTeam, Scenario } from '../../../scenario/schema.ts';
+
+/**
+ * The parameters a sweep can vary, each a way to read and set one number on a whole scenario
+ * (for team fields: the same value for every duty team). Each swept scenario is parsed again, so
+ * a value that breaks a cross-field rule is reported rather than run.
+ */
+export interface SweepParameter {
+  id: string;
+  label: string;
+  /** What is changed, in a sentence. */
+  help: string;
+  integer: boolean;
+  /** Bounds a sweep may use (from the schema). */
+  min: number;
+  max: number;
+  /** The value in a scenario (for team fields: the demand-weighted mean over teams). */
+  get: (s: Scenario) => number;
+  set: (s: Scenario, v: number) => Scenario;
+}
+
+const teamMean = (s: Scenario, f: (t: DutyTeam) => number) => {
+  const total = s.dutyTeams.reduce((a, t) => a + t.demandShare, 0) || 1;
+  return s.dutyTeams.reduce((a, t) => a + f(t) * t.demandShare, 0) / total;
+};
+const everyTeam = (patch: (t: DutyTeam, v: number) => Partial<DutyTeam>) => (s: Scenario, v: number): Scenario => ({
+  ...s,
+  dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch(t, v) })),
+});
+const frontDoor = (key: 'referralThreshold' | 'unqualifiedScreeners' | 'qualifiedScreeners' | 'meanScreeningHours') => ({
+  get: (s: Scenario) => s.frontDoor[key],
+  set: (s: Scenario, v: number): Scenario => ({ ...s, frontDoor: { ...s.frontDoor, [key]: v } }),
+});
+
+export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
+  {
+    id: 'socialWorkerPosts',
+    label: 'Social worker posts in each duty team',
+    help: 'Sets the social worker posts (full-time equivalent) of every duty team to the same number.',
+    integer: true,
+    min: 0,
+    max: 200,
+    get: (s) => teamMean(s, (t) => t.socialWorkerPosts),
+    set: everyTeam((_, v) => ({ socialWorkerPosts: v })),
+  },
+  {
+    id: 'teamThreshold',
+    label: 'Duty team threshold (need score)',
+    help: 'Sets the perceived need at or above which every duty team accepts a referral for assessment.',
+    integer: false,
+    min: 0,
+    max: 100,
+    get: (s) => teamMean(s, (t) => t.threshold),
+    set: everyTeam((_, v) => ({ threshold: v })),
+  },
+  {
+    id: 'referralThreshold',
+    label: 'Front-door referral threshold (need score)',
+    help: 'Sets the perceived need at or above which the front door classifies a contact as a referral.',
+    integer: false,
+    min: 0,
+    max: 100,
+    ...frontDoor('referralThreshold'),
+  },
+  {
+    id: 'unqualifiedScreeners',
+    label: 'Unqualified screeners at the front door',
+    help: 'Sets the number of unqualified screeners on duty at the front door.',
+    integer: true,
+    min: 0,
+    max: 500,
+    ...frontDoor('unqualifiedScreeners'),
+  },
+  {
+    id: 'qualifiedScreeners',
+    label: 'Qualified social workers screening at the front door',
+    help: 'Sets the number of qualified social workers screening at the front door.',
+    integer: true,
+    min: 0,
+    max: 500,
+    ...frontDoor('qualifiedScreeners'),
+  },
+  {
+    id: 'managers',
+    label: 'Duty managers in each duty team',
+    help: 'Sets the number of duty managers screening and deciding in every duty team.',
+    integer: true,
+    min: 0,
+    max: 100,
+    get: (s) => teamMean(s, (t) => t.managers),
+    set: everyTeam((_, v) => ({ managers: v })),
+  },
+  {
+    id: 'vacancyRate',
+    label: 'Vacancy rate (share of posts vacant)',
+    help: 'Sets the share of social worker posts vacant in every duty team (0 to 1).',
+    integer: false,
+    min: 0,
+    max: 1,
+    get: (s) => teamMean(s, (t) => t.vacancyRate),
+    set: everyTeam((_, v) => ({ vacancyRate: v })),
+  },
+  {
+    id: 'newlyQualifiedShare',
+    label: 'Newly qualified share of filled posts',
+    help: 'Sets the share of filled posts held by newly qualified social workers in every duty team (0 to 1).',
+    integer: false,
+    min: 0,
+    max: 1,
+    get: (s) => teamMean(s, (t) => t.newlyQualifiedShare),
+    set: everyTeam((_, v) => ({ newlyQualifiedShare: v })),
+  },
+  {
+    id: 'caseloadCap',
+    label: 'Caseload cap of an experienced social worker',
+    help: 'Sets the most assessments an experienced social worker holds at once, in every team; a newly qualified worker’s protected cap is lowered to match if it would exceed it.',
+    integer: true,
+    min: 1,
+    max: 200,
+    get: (s) => teamMean(s, (t) => t.caseloadCap),
+    set: everyTeam((t, v) => ({ caseloadCap: v, newlyQualifiedCaseloadCap: Math.min(t.newlyQualifiedCaseloadCap, v) })),
+  },
+  {
+    id: 'earlyHelpCoverage',
+    label: 'Early help coverage',
+    help: 'Sets the share of each district where early help is working, in every duty team (0 to 1).',
+    integer: false,
+    min: 0,
+    max: 1,
+    get: (s) => teamMean(s, (t) => t.earlyHelpCoverage),
+    set: everyTeam((_, v) => ({ earlyHelpCoverage: v })),
+  },
+  {
+    id: 'demandScale',
+    label: 'Demand, as a multiple of the scenario’s contacts',
+    help: 'Multiplies every agency’s contacts per month by this factor (1 = as in the scenario).',
+    integer: false,
+    min: 0,
+    max: 10,
+    get: () => 1,
+    set: (s, v) => ({ ...s, demand: { ...s.demand, sources: s.demand.sources.map((src) => ({ ...src, contactsPerMonth: src.contactsPerMonth * v })) } }),
+  },
+];
+
+/** The sweep parameter with this id; throws for an unknown id. */
+export function sweepParameter(id: string): SweepParameter {
+  const p = SWEEP_PARAMETERS.find((x) => x.id === id);
+  if (!p) throw new Error(`unknown sweep parameter "${id}"`);
+  return p;
+}
+
+/** `steps` evenly spaced values from `from` to `to` (rounded and de-duplicated for whole numbers). */
+export function sweepValues(param: SweepParameter, from: number, to: number, steps: number): number[] {
+  const n = Math.max(2, Math.floor(steps));
+  const raw = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+  const values = raw.map((v) => (param.integer ? Math.round(v) : Math.round(v * 1e6) / 1e6));
+  return [...new Set(values)];
+}
+
+/** The scenarios of a sweep, each parsed; any value whose scenario is invalid is reported with its problems. */
+export function sweepScenarios(base: Scenario, param: SweepParameter, values: readonly number[]): { ok: true; scenarios: Scenario[] } | { ok: false; value: number; problems: Problem[] } {
+  const scenarios: Scenario[] = [];
+  for (const v of values) {
+    if (v < param.min || v > param.max) {
+      return { ok: false, value: v, problems: [{ path: param.id, message: `must be between ${param.min} and ${param.max}, got ${v}` }] };
+    }
+    const parsed = parseScenario(param.set(base, v));
+    if (!parsed.ok) return { ok: false, value: v, problems: parsed.problems };
+    scenarios.push(parsed.value);
+  }
+  return { ok: true, scenarios };
+}
