@@ -27,6 +27,7 @@ function withHint(issue: z.core.$ZodIssue): string {
     }
   }
   const got = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_type' && got === undefined) return `is missing (expected ${issue.expected})`;
   if ((issue.code === 'too_big' || issue.code === 'too_small') && typeof got === 'number') {
     return `${msg}, got ${got}`;
   }

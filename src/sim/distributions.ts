@@ -23,7 +23,9 @@ export function standardNormal(s: Stream): number {
 
 /** Normal with mean and standard deviation. */
 export function normal(s: Stream, mean: number, sd: number): number {
-  return sd <= 0 ? mean + 0 * standardNormal(s) : mean + sd * standardNormal(s);
+  // Draws even when sd is 0, so streams stay aligned between scenarios that differ in sd.
+  const z = standardNormal(s);
+  return sd > 0 ? mean + sd * z : mean;
 }
 
 /**

@@ -84,7 +84,7 @@ export interface MetricsAccumulator {
 /** Starts a fold for a run of `days` with `warmupDays` excluded from window metrics. */
 export function createAccumulator(scenario: Scenario, days: number, warmupDays: number): MetricsAccumulator {
   const weeks = Math.ceil((days * HOURS_PER_DAY) / HOURS_PER_WEEK);
-  const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, new Array<number>(weeks).fill(0)])) as Record<SeriesName, number[]>;
+  const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, Array.from({ length: weeks }, () => 0)])) as Record<SeriesName, number[]>;
   return {
     warmupHours: warmupDays * HOURS_PER_DAY,
     reReferralWindowHours: scenario.reReferral.windowMonths * HOURS_PER_MONTH,
@@ -94,7 +94,7 @@ export function createAccumulator(scenario: Scenario, days: number, warmupDays: 
     endLevels: null,
     window: null,
     series,
-    weekReferrals: new Array<number>(weeks).fill(0),
+    weekReferrals: Array.from({ length: weeks }, () => 0),
   };
 }
 

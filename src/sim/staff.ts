@@ -111,7 +111,7 @@ export class Caseloads {
       this.caps.push(isNq ? nqCap : cap);
       this.newlyQualified.push(isNq);
     }
-    this.load = new Array<number>(filled).fill(0);
+    this.load = Array.from({ length: filled }, () => 0);
     this.places = this.caps.reduce((a, b) => a + b, 0);
   }
 

@@ -1,0 +1,28 @@
+import { METRICS, METRIC_NAMES, TEAM_METRIC_NAMES } from '../sim/metricDefinitions.ts';
+import type { BatchResult } from '../sim/results.ts';
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+export function csvField(v: string | number): string {
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Results as CSV, one row per metric and scope: scope (county or a team), metric, label, mean,
+ * lower and upper 95% limits, then one column per replication.
+ */
+export function batchToCsv(b: BatchResult): string {
+  const reps = b.replications.map((r) => `rep${r.rep}_seed${r.seed}`);
+  const rows: (string | number)[][] = [['scope', 'metric', 'label', 'mean', 'ci95_low', 'ci95_high', ...reps]];
+  for (const n of METRIC_NAMES) {
+    const e = b.metrics[n];
+    rows.push(['county', n, METRICS[n].label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.metrics[n])]);
+  }
+  b.teams.forEach((t, i) => {
+    for (const n of TEAM_METRIC_NAMES) {
+      const e = t.metrics[n];
+      rows.push([t.name, n, METRICS[n].label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.teams[i]!.metrics[n])]);
+    }
+  });
+  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateMain } from '../../src/cli/simulate.ts';
+import { BatchResult } from '../../src/sim/results.ts';
+import { small } from '../fixtures/small.ts';
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await simulateMain(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'front-door-cli-'));
+const scenarioFile = join(dir, 'small.json');
+writeFileSync(scenarioFile, JSON.stringify(small));
+
+describe('npm run simulate', () => {
+  it('writes a BatchResult that its zod schema accepts, with the metrics the issue lists', async () => {
+    const { code, out } = await run(['--scenario', scenarioFile, '--days', '60', '--reps', '3', '--seed', '5', '--quiet']);
+    expect(code).toBe(0);
+    const result = BatchResult.parse(JSON.parse(out));
+    expect(result.reps).toBe(3);
+    for (const name of ['contacts', 'referrals', 'reReferralRate', 'repeatWorkHours', 'socialWorkerUtilisation'] as const) {
+      expect(result.metrics[name].ci95[0]).toBeLessThanOrEqual(result.metrics[name].mean);
+    }
+    expect(result.metrics.contacts.mean).toBeGreaterThan(0);
+  });
+
+  it('gives the same numbers on the same seed and writes CSV with one column per replication', async () => {
+    const out = join(dir, 'a.csv');
+    const a = await run(['--scenario', scenarioFile, '--days', '30', '--reps', '2', '--format', 'csv', '--out', out, '--quiet']);
+    const b = await run(['--scenario', scenarioFile, '--days', '30', '--reps', '2', '--format', 'csv', '--quiet']);
+    expect(a.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(b.out);
+    expect(b.out.split('\n')[0]).toMatch(/^scope,metric,label,mean,ci95_low,ci95_high,rep0_seed\d+,rep1_seed\d+$/);
+  });
+
+  it('exits 2 naming every bad flag, without a stack trace', async () => {
+    const { code, err } = await run(['--scenario', scenarioFile, '--days', '0', '--reps', 'many', '--format', 'xml']);
+    expect(code).toBe(2);
+    expect(err).toContain('--days');
+    expect(err).toContain('--reps');
+    expect(err).toContain('--format');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 naming each field of a bad scenario, with a hint for a percentage typed as a share', async () => {
+    const bad = structuredClone(small) as Record<string, any>;
+    bad.dutyTeams[3].vacancyRate = 13;
+    delete bad.frontDoor;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const { code, err } = await run(['--scenario', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('dutyTeams.3.vacancyRate');
+    expect(err).toContain('did you mean 0.13?');
+    expect(err).toContain('frontDoor: is missing');
+  });
+
+  it('exits 2 for an unknown preset and for a file that is not JSON', async () => {
+    expect((await run(['--scenario', 'no-such-preset'])).code).toBe(2);
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ "version": 1,');
+    const { code, err } = await run(['--scenario', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('not valid JSON');
+  });
+});
