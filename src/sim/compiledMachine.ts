@@ -20,7 +20,9 @@ export class CompiledMachine {
   private readonly snapshots: SnapshotFrom<AnyStateMachine>[] = [];
   private readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
-  private readonly table: Map<string, CompiledStep>[] = [];
+  private readonly table: (CompiledStep | undefined)[][] = [];
+  private readonly eventIds = new Map<string, number>();
+  private readonly events: CaseEvent[] = [];
   /** Calls into XState (cache misses), for the benchmark. */
   misses = 0;
   /** Transitions served, for the benchmark. */
@@ -50,7 +52,7 @@ export class CompiledMachine {
       this.snapshots.push(snap);
       this.keys.push(key);
       this.index.set(key, i);
-      this.table.push(new Map());
+      this.table.push([]);
     }
     return i;
   }
@@ -65,22 +67,43 @@ export class CompiledMachine {
     return this.snapshots[i]!.status === 'done';
   }
 
+  /**
+   * The number the table uses for `event` (one per event type and route). The engine looks its
+   * events up once, so a transition in the hot loop is two array reads.
+   */
+  eventId(event: CaseEvent): number {
+    const key = 'route' in event ? `${event.type}:${event.route}` : event.type;
+    let id = this.eventIds.get(key);
+    if (id === undefined) {
+      id = this.events.length;
+      this.events.push(event);
+      this.eventIds.set(key, id);
+    }
+    return id;
+  }
+
   /** Takes `event` in state `i`; throws when the machine does not accept it there. */
   step(i: number, event: CaseEvent): CompiledStep {
+    return this.stepId(i, this.eventId(event));
+  }
+
+  /** Takes the event numbered `e` (from `eventId`) in state `i`. */
+  stepId(i: number, e: number): CompiledStep {
     this.transitions++;
-    const ek = 'route' in event ? `${event.type}:${event.route}` : event.type;
     const row = this.table[i]!;
-    const hit = row.get(ek);
+    const hit = row[e];
     if (hit) return hit;
     this.misses++;
+    const event = this.events[e]!;
     const before = this.snapshots[i]!;
     const [after, actions] = transition(this.machine, before, event);
-    if (after === before || CompiledMachine.keyOf(after.value) === this.keys[i] && actions.length === 0) {
+    if (after === before || (CompiledMachine.keyOf(after.value) === this.keys[i] && actions.length === 0)) {
+      const ek = 'route' in event ? `${event.type}:${event.route}` : event.type;
       throw new Error(`case journey: event ${ek} is not accepted in state ${this.keys[i]}`);
     }
     const names = actions.map((a) => a.type as string).filter((t): t is EngineAction => (ENGINE_ACTIONS as readonly string[]).includes(t));
     const step: CompiledStep = { next: this.intern(after), actions: names };
-    row.set(ek, step);
+    row[e] = step;
     return step;
   }
 }

@@ -1,5 +1,12 @@
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import type { CaseEvent, EngineAction, EntryRoute } from '../../models/caseJourney.events.ts';
+import type { EngineAction, EntryRoute } from '../../models/caseJourney.events.ts';
+import {
+  CORE_ASSESSMENT_ROUTES,
+  ENTRY_ROUTES,
+  INITIAL_ASSESSMENT_ROUTES,
+  REVIEW_ROUTES,
+  SCREENING_ROUTES,
+} from '../../models/caseJourney.events.ts';
 import { combinedSd, screeningRoute } from '../../models/contactCentre.rules.ts';
 import { reviewRoute } from '../../models/dutyTeam.rules.ts';
 import {
@@ -129,9 +136,30 @@ export function compiledJourney(): CompiledMachine {
   return compiled;
 }
 
+/** Event numbers in the compiled table, looked up once. */
+function eventIds(m: CompiledMachine) {
+  const routes = <T extends string>(type: string, rs: readonly T[]) =>
+    Object.fromEntries(rs.map((route) => [route, m.eventId({ type, route } as never)])) as Record<T, number>;
+  return {
+    CONTACT_RECEIVED: routes('CONTACT_RECEIVED', ENTRY_ROUTES),
+    SCREENED: routes('SCREENED', SCREENING_ROUTES),
+    REVIEWED: routes('REVIEWED', REVIEW_ROUTES),
+    INITIAL_ASSESSMENT_COMPLETED: routes('INITIAL_ASSESSMENT_COMPLETED', INITIAL_ASSESSMENT_ROUTES),
+    CORE_ASSESSMENT_COMPLETED: routes('CORE_ASSESSMENT_COMPLETED', CORE_ASSESSMENT_ROUTES),
+    SCREENING_STARTED: m.eventId({ type: 'SCREENING_STARTED' }),
+    REVIEW_STARTED: m.eventId({ type: 'REVIEW_STARTED' }),
+    RECLASSIFICATION_STARTED: m.eventId({ type: 'RECLASSIFICATION_STARTED' }),
+    RECLASSIFIED: m.eventId({ type: 'RECLASSIFIED' }),
+    ALLOCATED: m.eventId({ type: 'ALLOCATED' }),
+    PLAN_ENDED: m.eventId({ type: 'PLAN_ENDED' }),
+    EARLY_HELP_ENDED: m.eventId({ type: 'EARLY_HELP_ENDED' }),
+  };
+}
+
 /** Creates a run of `scenario` on `opts.seed`. */
 export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const machine = compiledJourney();
+  const EV = eventIds(machine);
   const startTransitions = machine.transitions;
   const s = scenario;
   const cal = new WorkingTime(s.calendar);
@@ -304,12 +332,12 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     });
     child.lastContactAt = t;
     if (entryRoute === 'direct') decided(c, 'direct');
-    send(c, { type: 'CONTACT_RECEIVED', route: entryRoute });
+    send(c, EV.CONTACT_RECEIVED[entryRoute]);
   }
 
   // ---- the machine ---------------------------------------------------------------------------
-  function send(c: Case, event: CaseEvent): void {
-    const stepResult = machine.step(c.state, event);
+  function send(c: Case, event: number): void {
+    const stepResult = machine.stepId(c.state, event);
     c.state = stepResult.next;
     for (const a of stepResult.actions) act(c, a);
   }
@@ -447,7 +475,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       const c = cases.get(frontDoor.queue.shift())!;
       c.screener = kind;
       const reclass = machine.stateKey(c.state) === 'contactCentre.awaitingReclassification';
-      send(c, { type: reclass ? 'RECLASSIFICATION_STARTED' : 'SCREENING_STARTED' });
+      send(c, reclass ? EV.RECLASSIFICATION_STARTED : EV.SCREENING_STARTED);
     }
   }
 
@@ -455,7 +483,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     while (tm.managers.queue.length > 0) {
       if (!tm.managers.acquire()) return;
       const c = cases.get(tm.managers.queue.shift())!;
-      send(c, { type: 'REVIEW_STARTED' });
+      send(c, EV.REVIEW_STARTED);
     }
   }
 
@@ -468,7 +496,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       c.worker = w;
       tm.waiting--;
       tm.held++;
-      send(c, { type: 'ALLOCATED' });
+      send(c, EV.ALLOCATED);
     }
   }
 
@@ -496,7 +524,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         c.fastTrack = route === 'fastTrack';
         c.closure = route === 'linked' ? 'linked' : 'frontDoor';
         if (route !== 'forwardForDecision' && route !== 'referral') decided(c, route);
-        send(c, { type: 'SCREENED', route });
+        send(c, EV.SCREENED[route]);
         return;
       }
       case 'dutyTeam.dutyReview': {
@@ -515,12 +543,12 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           decided(c, route);
         }
         c.closure = route === 'linked' ? 'linked' : 'duty';
-        send(c, { type: 'REVIEWED', route });
+        send(c, EV.REVIEWED[route]);
         return;
       }
       case 'contactCentre.reclassifying':
         decided(c, 'reclassified');
-        send(c, { type: 'RECLASSIFIED' });
+        send(c, EV.RECLASSIFIED);
         return;
       case 'assessment.initialAssessment': {
         const nq = tm.caseloads.newlyQualified[c.worker]!;
@@ -536,7 +564,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         record({ kind: 'assessed', t: q.now, caseId: c.id, team: child.team, which: 'initial', route, inTimescale: q.now <= c.iaDeadline });
         tm.ia.delete(c);
         c.closure = 'assessment';
-        send(c, { type: 'INITIAL_ASSESSMENT_COMPLETED', route });
+        send(c, EV.INITIAL_ASSESSMENT_COMPLETED[route]);
         return;
       }
       case 'assessment.coreAssessment': {
@@ -546,19 +574,19 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         record({ kind: 'assessed', t: q.now, caseId: c.id, team: child.team, which: 'core', route, inTimescale: q.now <= c.caDeadline });
         tm.ca.delete(c);
         c.closure = 'assessment';
-        send(c, { type: 'CORE_ASSESSMENT_COMPLETED', route });
+        send(c, EV.CORE_ASSESSMENT_COMPLETED[route]);
         return;
       }
       case 'services.childInNeed':
       case 'services.childProtectionPlan':
         child.needMet = rAssess.next() < s.services.needMetShare;
         c.closure = 'services';
-        send(c, { type: 'PLAN_ENDED' });
+        send(c, EV.PLAN_ENDED);
         return;
       case 'earlyHelp':
         child.needMet = rAssess.next() < s.earlyHelp.needMetShare;
         c.closure = 'earlyHelp';
-        send(c, { type: 'EARLY_HELP_ENDED' });
+        send(c, EV.EARLY_HELP_ENDED);
         return;
       default:
         throw new Error(`case ${c.id}: a completion arrived in state ${key}, which has no activity`);
