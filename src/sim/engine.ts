@@ -83,6 +83,11 @@ export interface RunOptions {
   seed: number;
   /** Receives every record as it is produced. */
   onRecord?: RecordSink;
+  /**
+   * Receives every state change of every case (for animation and teaching views): the time,
+   * the case id, and the state keys before and after (e.g. `contactCentre.screening`).
+   */
+  onTransition?: (t: number, caseId: number, from: string, to: string) => void;
   /** Guard: stop with an error after this many events (default 50 million). */
   maxEvents?: number;
   /** Guard: stop with an error when this many cases are open at once (default 2 million). */
@@ -336,8 +341,10 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   }
 
   // ---- the machine ---------------------------------------------------------------------------
+  const onTransition = opts.onTransition;
   function send(c: Case, event: number): void {
     const stepResult = machine.stepId(c.state, event);
+    if (onTransition) onTransition(q.now, c.id, machine.stateKey(c.state), machine.stateKey(stepResult.next));
     c.state = stepResult.next;
     for (const a of stepResult.actions) act(c, a);
   }
