@@ -1,0 +1,150 @@
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+
+/**
+ * The case journey as a graph, read from an XState machine definition: every atomic or final
+ * state is a node (with its practice-vocabulary label and flags from `meta`), every guarded
+ * transition is an edge (with its event, the `route` its guard tests and its actions). The
+ * trainer's pathway diagram is drawn from this, so it cannot disagree with the model. Pure: no
+ * layout, no DOM, no engine; it only walks the state nodes.
+ */
+
+/** One state a case can rest in (an atomic or final state of the machine). */
+export interface PathwayNode {
+  /** Dotted key, as the engine names states (`contactCentre.screening`, `closed`). */
+  key: string;
+  /** Practice-vocabulary label from `meta.label` (the key if there is none). */
+  label: string;
+  /** Key of the top-level state that holds it (its stage); a top-level leaf is its own stage. */
+  stage: string;
+  /** Whether cases wait here for staff (`meta.queue`). */
+  queue: boolean;
+  /** Whether a threshold decision is made here (`meta.decision`). */
+  decision: boolean;
+  /** Whether being here is work done again (`meta.rework`). */
+  rework: boolean;
+  /** Whether this is a final state (the journey ends). */
+  final: boolean;
+  /** Engine actions run on entering the state (a state with none is passed through at once). */
+  entry: string[];
+}
+
+/** One possible move between two states. */
+export interface PathwayEdge {
+  source: string;
+  target: string;
+  /** The event that causes it (`SCREENED`). */
+  event: string;
+  /** The route its guard tests (`guard.params.route`), or null for an unguarded transition. */
+  route: string | null;
+  /** Actions on the transition itself (not entry or exit), e.g. `recordReferral`. */
+  actions: string[];
+}
+
+/** A top-level state: a stage of the pathway (contact centre, duty team, ...). */
+export interface PathwayStage {
+  key: string;
+  label: string;
+  /** Keys of its nodes in document order. */
+  nodes: string[];
+}
+
+/** The machine as nodes, edges and stages, in the machine's document order. */
+export interface PathwayGraph {
+  /** The machine's id. */
+  id: string;
+  /** Key of the state a new case starts in. */
+  initial: string;
+  nodes: PathwayNode[];
+  edges: PathwayEdge[];
+  stages: PathwayStage[];
+}
+
+type Meta = { label?: unknown; queue?: unknown; decision?: unknown; rework?: unknown };
+
+const keyOf = (n: AnyStateNode) => n.path.join('.');
+const metaOf = (n: AnyStateNode): Meta => (n.meta ?? {}) as Meta;
+const actionName = (a: unknown): string =>
+  typeof a === 'string' ? a : typeof a === 'function' ? a.name || '(inline)' : String((a as { type?: unknown })?.type ?? '(unknown)');
+
+/** The leaf a transition into `n` comes to rest in (following initial states down). */
+function restingLeaf(n: AnyStateNode): AnyStateNode {
+  let node = n;
+  while (node.type === 'compound') {
+    const target = node.initial?.target?.[0];
+    if (!target) throw new Error(`state ${keyOf(node)} has no initial state`);
+    node = target;
+  }
+  if (node.type !== 'atomic' && node.type !== 'final') {
+    throw new Error(`state ${keyOf(node)} is ${node.type}: only atomic, compound and final states are supported`);
+  }
+  return node;
+}
+
+function leavesOf(n: AnyStateNode): AnyStateNode[] {
+  if (n.type === 'atomic' || n.type === 'final') return [n];
+  if (n.type !== 'compound') throw new Error(`state ${keyOf(n)} is ${n.type}: only atomic, compound and final states are supported`);
+  return Object.values(n.states).flatMap(leavesOf);
+}
+
+/** Reads `machine`'s states and transitions (including guard params) into a graph. */
+export function pathwayGraph(machine: AnyStateMachine): PathwayGraph {
+  const root = machine.root;
+  const stages: PathwayStage[] = [];
+  const nodes: PathwayNode[] = [];
+  const edges: PathwayEdge[] = [];
+  for (const top of Object.values(root.states)) {
+    const leaves = leavesOf(top);
+    stages.push({ key: top.key, label: labelOf(top), nodes: leaves.map(keyOf) });
+    for (const leaf of leaves) {
+      const m = metaOf(leaf);
+      nodes.push({
+        key: keyOf(leaf),
+        label: labelOf(leaf),
+        stage: top.key,
+        queue: m.queue === true,
+        decision: m.decision === true,
+        rework: m.rework === true,
+        final: leaf.type === 'final',
+        entry: leaf.entry.map(actionName),
+      });
+      edges.push(...edgesFrom(leaf));
+    }
+  }
+  return { id: machine.id, initial: keyOf(restingLeaf(root)), nodes, edges, stages };
+}
+
+function labelOf(n: AnyStateNode): string {
+  const label = metaOf(n).label;
+  return typeof label === 'string' ? label : n.key;
+}
+
+/** Transitions a case in `leaf` can take: its own, then its ancestors' (which apply to it too). */
+function edgesFrom(leaf: AnyStateNode): PathwayEdge[] {
+  const out: PathwayEdge[] = [];
+  const seen = new Set<string>();
+  for (let n: AnyStateNode | undefined = leaf; n && n.parent; n = n.parent) {
+    const lists = [...n.transitions.values(), n.always ?? []];
+    for (const list of lists) {
+      for (const t of list) {
+        const targets = t.target ?? [];
+        for (const target of targets) {
+          const params = (t.guard as { params?: { route?: unknown } } | undefined)?.params;
+          const route = typeof params?.route === 'string' ? params.route : null;
+          const edge: PathwayEdge = {
+            source: keyOf(leaf),
+            target: keyOf(restingLeaf(target)),
+            event: t.eventType || '(always)',
+            route,
+            actions: t.actions.map(actionName),
+          };
+          const id = `${edge.event}:${edge.route}:${edge.target}`;
+          if (!seen.has(id)) {
+            seen.add(id);
+            out.push(edge);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
