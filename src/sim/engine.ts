@@ -702,28 +702,30 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       finish();
       return false;
     }
-    const e = q.pop()!;
+    q.next();
+    const t = q.now;
+    const id = q.id;
     if (++events > maxEvents) {
       throw new EngineLimitError(
-        `stopped after ${maxEvents} events at day ${(e.t / 24).toFixed(1)} of ${opts.days}: the run is larger than the guard allows (${cases.size} cases open)`,
+        `stopped after ${maxEvents} events at day ${(t / 24).toFixed(1)} of ${opts.days}: the run is larger than the guard allows (${cases.size} cases open)`,
       );
     }
-    switch (e.kind) {
+    switch (q.kind) {
       case K_ARRIVAL:
-        onArrival(e.id);
+        onArrival(id);
         break;
       case K_DONE:
-        onDone(cases.get(e.id)!);
+        onDone(cases.get(id)!);
         break;
       case K_RETURN:
-        onReturn(children.get(e.id)!);
+        onReturn(children.get(id)!);
         break;
       case K_DUPLICATE:
-        onDuplicate(children.get(e.id)!);
+        onDuplicate(children.get(id)!);
         break;
       case K_WEEK:
-        record({ kind: 'levels', t: e.t, week: e.id, teams: levels() });
-        week = e.id + 1;
+        record({ kind: 'levels', t, week: id, teams: levels() });
+        week = id + 1;
         if ((week + 1) * HOURS_PER_WEEK <= endHours) q.schedule((week + 1) * HOURS_PER_WEEK, K_WEEK, week, PRIORITY.mark);
         break;
     }

@@ -93,7 +93,12 @@ export class ServerPool {
   }
 }
 
-/** Social workers of one duty team, each holding up to a cap of assessments. */
+/**
+ * Social workers of one duty team, each holding up to a cap of assessments. Workers are kept in
+ * buckets by free places, so allocation to the worker with the most free places (a manager
+ * balancing caseloads) costs O(cap), not O(workers): events per second stay flat as a county
+ * grows (npm run bench).
+ */
 export class Caseloads {
   readonly caps: number[];
   readonly load: number[];
@@ -101,6 +106,10 @@ export class Caseloads {
   readonly places: number;
   held = 0;
   readonly queue = new CaseQueue();
+  /** buckets[f] lists the workers with exactly f free places; pos[w] is w's index in its bucket. */
+  private readonly buckets: number[][];
+  private readonly pos: number[];
+  private top: number;
 
   /** `filled` posts, of which `nq` are newly qualified with the protected cap. */
   constructor(filled: number, nq: number, cap: number, nqCap: number) {
@@ -113,32 +122,52 @@ export class Caseloads {
     }
     this.load = Array.from({ length: filled }, () => 0);
     this.places = this.caps.reduce((a, b) => a + b, 0);
+    this.top = Math.max(cap, nqCap, 0);
+    this.buckets = Array.from({ length: this.top + 1 }, () => [] as number[]);
+    this.pos = Array.from({ length: filled }, () => 0);
+    // Lowest index first within a bucket, as a scan from worker 0 would find them.
+    for (let w = filled - 1; w >= 0; w--) this.put(w, this.caps[w]!);
   }
 
   get workers(): number {
     return this.caps.length;
   }
 
-  /** Allocates to the worker with the most free places (a manager balancing caseloads); -1 if none is free. */
+  private put(w: number, free: number): void {
+    const b = this.buckets[free]!;
+    this.pos[w] = b.length;
+    b.push(w);
+  }
+
+  private take(w: number, free: number): void {
+    const b = this.buckets[free]!;
+    const i = this.pos[w]!;
+    const last = b.pop()!;
+    if (last !== w) {
+      b[i] = last;
+      this.pos[last] = i;
+    }
+  }
+
+  /** Allocates to a worker with the most free places; -1 if nobody has a free place. */
   acquire(): number {
-    let best = -1;
-    let bestFree = 0;
-    for (let i = 0; i < this.caps.length; i++) {
-      const free = this.caps[i]! - this.load[i]!;
-      if (free > bestFree) {
-        best = i;
-        bestFree = free;
-      }
-    }
-    if (best >= 0) {
-      this.load[best]!++;
-      this.held++;
-    }
-    return best;
+    let f = this.top;
+    while (f > 0 && this.buckets[f]!.length === 0) f--;
+    if (f === 0) return -1;
+    const b = this.buckets[f]!;
+    const w = b[b.length - 1]!;
+    this.take(w, f);
+    this.put(w, f - 1);
+    this.load[w]!++;
+    this.held++;
+    return w;
   }
 
   release(worker: number): void {
     if (!(this.load[worker]! > 0)) throw new Error(`released a caseload place worker ${worker} did not hold`);
+    const free = this.caps[worker]! - this.load[worker]!;
+    this.take(worker, free);
+    this.put(worker, free + 1);
     this.load[worker]!--;
     this.held--;
   }
