@@ -158,7 +158,10 @@ class Session {
     ch.records.push(r);
     switch (r.kind) {
       case 'screened':
-        if (r.repeat === 'rescreen') (this.news.screenedAgain++, this.story('screenedAgain', childId, r.t));
+        if (r.repeat === 'rescreen') {
+          this.news.screenedAgain++;
+          this.story('screenedAgain', childId, r.t);
+        }
         if (r.repeat === 'duplicate') this.story('duplicate', childId, r.t);
         return;
       case 'referral':
