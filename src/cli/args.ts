@@ -4,7 +4,17 @@ import { formatPath, type Parsed, type Problem } from '../scenario/parse.ts';
 
 /** The simulate command's flags, parsed with zod so a bad flag is named with what it should be. */
 export const SimulateFlags = z.strictObject({
-  scenario: z.string({ error: 'is required: a scenario file (.json) or a preset id such as kent-2010' }).min(1),
+  scenario: z.string().min(1).optional(),
+  sweep: z.string().min(1).optional(),
+  shard: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like i/n, e.g. 0/4 (shard i of n, counting from 0)')
+    .default('0/1')
+    .transform((v) => {
+      const [i, n] = v.split('/').map(Number) as [number, number];
+      return { index: i, count: n };
+    })
+    .refine((v) => v.count >= 1 && v.index < v.count, 'needs 0 ≤ i < n'),
   days: z.coerce.number().int('must be a whole number of days').min(1).max(36_525).default(365),
   'warmup-days': z.coerce.number().min(0).max(36_524).default(0),
   reps: z.coerce.number().int('must be a whole number').min(1).max(10_000).default(20),
@@ -18,8 +28,11 @@ export const SimulateFlags = z.strictObject({
 export type SimulateFlags = z.infer<typeof SimulateFlags>;
 
 export const SIMULATE_USAGE = `Usage: npm run simulate -- --scenario <file.json | preset id> [options]
+       npm run simulate -- --sweep <sweep.json> [--shard i/n] [--out file] [--workers N]
 
   --scenario      scenario file (JSON) or preset id (e.g. kent-2010; see seeds/)
+  --sweep         a sweep file: one parameter over a list of values (see README, "Sweeps")
+  --shard         run shard i of n of the sweep (points i, i+n, ...); merge with npm run merge
   --days          simulated days per replication (default 365)
   --warmup-days   days excluded from the metrics at the start (default 0)
   --reps          replications (default 20)
@@ -40,6 +53,8 @@ export function parseSimulateArgs(argv: readonly string[]): Parsed<SimulateFlags
       allowPositionals: false,
       options: {
         scenario: { type: 'string' },
+        sweep: { type: 'string' },
+        shard: { type: 'string' },
         days: { type: 'string' },
         'warmup-days': { type: 'string' },
         reps: { type: 'string' },
@@ -55,9 +70,15 @@ export function parseSimulateArgs(argv: readonly string[]): Parsed<SimulateFlags
   } catch (e) {
     return { ok: false, problems: [{ path: 'flags', message: (e as Error).message.replace(/\n/g, ' ') }] };
   }
-  if (raw.help) return { ok: true, value: { ...SimulateFlags.parse({ scenario: 'help' }), help: true } };
+  if (raw.help) return { ok: true, value: { ...SimulateFlags.parse({}), help: true } };
   const r = SimulateFlags.safeParse(raw);
   if (r.success) {
+    if (!r.data.scenario === !r.data.sweep) {
+      return {
+        ok: false,
+        problems: [{ path: '--scenario', message: 'give either --scenario (a file or a preset id such as kent-2010) or --sweep (a sweep file), not both or neither' }],
+      };
+    }
     if (r.data['warmup-days'] >= r.data.days) {
       return { ok: false, problems: [{ path: '--warmup-days', message: `must be less than --days (${r.data.days}), got ${r.data['warmup-days']}` }] };
     }

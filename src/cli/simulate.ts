@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../scenario/parse.ts';
-import { parseSimulateArgs, SIMULATE_USAGE } from './args.ts';
+import { parseSimulateArgs, SIMULATE_USAGE, type SimulateFlags } from './args.ts';
 import { loadScenario } from './loadScenario.ts';
 import { batchToCsv } from './csv.ts';
 import { runBatchParallel } from './parallel.ts';
 import { EngineLimitError } from '../sim/engine.ts';
+import { loadSweep, runSweepShard } from './sweep.ts';
 
 /** Where the command writes; injected so tests run it in-process. */
 export interface Io {
@@ -29,7 +30,8 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
     io.out(SIMULATE_USAGE + '\n');
     return 0;
   }
-  const scenario = loadScenario(f.scenario);
+  if (f.sweep) return sweepMain(f, io);
+  const scenario = loadScenario(f.scenario!);
   if (!scenario.ok) {
     io.err(`simulate: the scenario "${f.scenario}" is not valid\n${formatProblems(scenario.problems)}\n`);
     return 2;
@@ -57,6 +59,26 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
         `(${Math.round(events / seconds).toLocaleString('en-GB')} events/s)${f.out ? `, written to ${f.out}` : ''}\n`,
     );
   }
+  return 0;
+}
+
+async function sweepMain(f: SimulateFlags, io: Io): Promise<number> {
+  const sweep = loadSweep(f.sweep!);
+  if (!sweep.ok) {
+    io.err(`simulate: the sweep "${f.sweep}" is not valid\n${formatProblems(sweep.problems)}\n`);
+    return 2;
+  }
+  const { index, count } = f.shard;
+  let shard;
+  try {
+    shard = await runSweepShard(sweep.value, index, count, f.workers, (m) => !f.quiet && io.err(`simulate: shard ${index}/${count}: ${m}\n`));
+  } catch (e) {
+    io.err(`\nsimulate: the sweep stopped: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const text = JSON.stringify(shard, null, 2) + '\n';
+  if (f.out) writeFileSync(f.out, text);
+  else io.out(text);
   return 0;
 }
 
