@@ -10,10 +10,10 @@ import { ReplicationResult } from '../sim/results.ts';
 /** How long to run and how many times: the same for every scenario in a comparison or sweep. */
 export const RunSettings = z
   .strictObject({
-    days: z.number().int().min(7).max(3650).describe('Simulated days in each run, including the warm-up'),
-    warmupDays: z.number().int().min(0).max(3650).describe('Days at the start of each run that are left out of the results while work builds up'),
-    reps: z.number().int().min(1).max(500).describe('Replications: runs of the same scenario with different random numbers'),
-    seed: z.number().int().min(0).max(2_147_483_647).describe('Base seed: replication r always uses the same seed derived from it, so runs can be repeated'),
+    days: z.number().int().min(7).max(3650).describe('Days in each run, warm-up included'),
+    warmupDays: z.number().int().min(0).max(3650).describe('Days left out at the start while work builds up'),
+    reps: z.number().int().min(1).max(500).describe('Runs with different random numbers'),
+    seed: z.number().int().min(0).max(2_147_483_647).describe('The same seed gives the same results'),
   })
   .check((ctx) => {
     if (ctx.value.warmupDays >= ctx.value.days) {

@@ -37,7 +37,7 @@ export interface BandChartGeometry {
   margin: Margin;
   xTicks: { value: number; pos: number }[];
   yTicks: { value: number; pos: number }[];
-  series: { key: string; label: string; line: string; band: string; last: { x: number; y: number } | null }[];
+  series: { key: string; label: string; line: string; band: string; last: { x: number; y: number } | null; dots: { x: number; y: number }[] }[];
   /** Pixel x range of a shaded region (e.g. the warm-up), if any. */
   shade: { x0: number; x1: number } | null;
   /** Pixel y of zero, when zero is inside the y domain. */
@@ -51,6 +51,8 @@ export interface BandChartOptions {
   margin?: Margin;
   /** Start the y axis at zero (counts and rates); false lets it follow the data. */
   includeZero?: boolean;
+  /** The quantity cannot be negative: interval ends below zero are drawn at zero. */
+  nonNegative?: boolean;
   /** Upper limit of the y axis (e.g. 1 for shares). */
   yMaxLimit?: number;
   /** Shade x from the domain start to this value (e.g. the end of the warm-up). */
@@ -63,6 +65,8 @@ export interface BandChartOptions {
 export function bandChart(series: readonly BandSeries[], opts: BandChartOptions): BandChartGeometry {
   const margin = opts.margin ?? DEFAULT_MARGIN;
   const { width, height } = opts;
+  const floor = (p: BandPoint): BandPoint => (opts.nonNegative && p.lo < 0 ? { ...p, lo: 0 } : p);
+  series = series.map((s) => ({ ...s, points: s.points.map(floor) }));
   const points = series.flatMap((s) => s.points.filter((p) => Number.isFinite(p.mean)));
   const [x0, x1] = extent(points, (p) => p.x) as [number | undefined, number | undefined];
   const xDomain: [number, number] = x0 === undefined || x1 === undefined ? [0, 1] : x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1];
@@ -103,6 +107,7 @@ export function bandChart(series: readonly BandSeries[], opts: BandChartOptions)
         line: lineGen(s.points as BandPoint[]) ?? '',
         band: areaGen(s.points as BandPoint[]) ?? '',
         last: lastPoint ? { x: round(x(lastPoint.x)), y: round(y(clampY(lastPoint.mean))) } : null,
+        dots: finite.map((p) => ({ x: round(x(p.x)), y: round(y(clampY(p.mean))) })),
       };
     }),
     shade: opts.shadeTo !== undefined && opts.shadeTo > xDomain[0] ? { x0: round(x(xDomain[0])), x1: round(x(Math.min(opts.shadeTo, xDomain[1]))) } : null,

@@ -1,0 +1,274 @@
+import { useMachine } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Scenario } from '../scenario/schema.ts';
+import { autosaveScenario } from '../scenario/storage.ts';
+import { decodeScenario, encodeScenario, isScenarioFragment } from '../scenario/urlCodec.ts';
+import type { BatchResult } from '../sim/results.ts';
+import type { Runner } from '../worker/client.ts';
+import type { RunSettings } from '../worker/protocol.ts';
+import { AboutView } from './AboutView.tsx';
+import { CompareView, toComparison, type ComparisonResult, type Slot } from './features/compare/CompareView.tsx';
+import { ScenarioEditor } from './features/controls/ScenarioEditor.tsx';
+import { useScenarioStore } from './features/controls/useScenarioStore.ts';
+import { ReportView } from './features/report/ReportView.tsx';
+import { CapacityPanel } from './features/results/CapacityPanel.tsx';
+import type { LabelledBatch } from './features/results/csv.ts';
+import { ResultsView } from './features/results/ResultsView.tsx';
+import { RunSettingsFields, RunStatus } from './features/run/RunPanel.tsx';
+import { runMachine, type RunJob } from './features/run/runMachine.ts';
+import { ScenarioActions } from './features/share/ScenarioActions.tsx';
+import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
+import type { OpeningNotice } from './initialScenario.ts';
+
+type View = 'explore' | 'compare' | 'sweep' | 'report' | 'about';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'explore', label: 'Explore' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'sweep', label: 'Sweep' },
+  { id: 'report', label: 'Report' },
+  { id: 'about', label: 'About' },
+];
+
+/** Runs that took less than this are re-run automatically after a change (milliseconds). */
+export const AUTO_RERUN_LIMIT_MS = 10_000;
+const AUTO_RERUN_DELAY_MS = 800;
+
+export const DEFAULT_SETTINGS: RunSettings = { days: 455, warmupDays: 90, reps: 20, seed: 2010 };
+
+interface Props {
+  presets: readonly Scenario[];
+  initial: { scenario: Scenario; origin: string; notice: OpeningNotice | null };
+  runner: Runner;
+  /** Where autosave writes (localStorage in the app). */
+  storage: Storage | null;
+}
+
+/** The workspace: edit a scenario, run it, compare scenarios, sweep a setting, print a report. */
+export function App({ presets, initial, runner, storage }: Props) {
+  const [view, setView] = useState<View>('explore');
+  const [notice, setNotice] = useState<OpeningNotice | null>(initial.notice);
+  const store = useScenarioStore(initial.scenario, initial.origin);
+  const { scenario } = store;
+  const [settings, setSettings] = useState<RunSettings>(DEFAULT_SETTINGS);
+  const [autoRerun, setAutoRerun] = useState(true);
+  const [explore, sendExplore] = useMachine(runMachine);
+  const [compare, sendCompare] = useMachine(runMachine);
+  const [sweep, sendSweep] = useMachine(runMachine);
+  const [slots, setSlots] = useState<Slot[]>(() => {
+    const other = presets.find((p) => p.id !== initial.scenario.id);
+    return [presets[0]?.id ?? 'current', other && initial.origin.startsWith('preset') ? other.id : 'current'];
+  });
+  const [compareSettings, setCompareSettings] = useState<RunSettings>(DEFAULT_SETTINGS);
+  const [sweepSettings, setSweepSettings] = useState<RunSettings>({ ...DEFAULT_SETTINGS, reps: 10 });
+  const [sweepForm, setSweepForm] = useState<SweepForm>({ parameterId: 'socialWorkerPosts', from: '4', to: '16', steps: '4' });
+  const mainRef = useRef<HTMLElement>(null);
+
+  // Keep the scenario in the address (#fragment) and in this browser, whenever it is valid.
+  const encoded = useMemo(() => (scenario ? encodeScenario(scenario) : null), [scenario]);
+  useEffect(() => {
+    if (!encoded) return;
+    const t = setTimeout(() => {
+      if (location.hash.slice(1) !== encoded) history.replaceState(history.state, '', `#${encoded}`);
+      if (storage && scenario) autosaveScenario(storage, scenario);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [encoded, scenario, storage]);
+  const shareUrl = encoded ? `${location.origin}${location.pathname}${location.search}#${encoded}` : null;
+
+  // A link pasted into this tab's address bar opens its scenario.
+  const { dispatch } = store;
+  useEffect(() => {
+    const onHash = () => {
+      if (!isScenarioFragment(location.hash) || location.hash.slice(1) === encoded) return;
+      const parsed = decodeScenario(location.hash);
+      if (parsed.ok) dispatch({ type: 'replace', scenario: parsed.value, origin: 'link' });
+      else setNotice({ kind: 'error', title: 'The scenario in this link could not be used.', problems: parsed.problems });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [dispatch, encoded]);
+
+  const exploreKey = scenario ? JSON.stringify([scenario, settings]) : null;
+  const startExplore = useCallback(() => {
+    if (!scenario || !exploreKey) return;
+    const job: RunJob = {
+      description: `${settings.reps} replications of “${scenario.name}”`,
+      inputKey: exploreKey,
+      start: (signal, onProgress) => runner([scenario], settings, { signal, onProgress }).then((r): LabelledBatch => ({ label: scenario.name, batch: r[0] as BatchResult })),
+    };
+    sendExplore({ type: 'RUN', job, now: performance.now() });
+  }, [scenario, settings, exploreKey, runner, sendExplore]);
+
+  // Re-run small runs automatically, a moment after the last change.
+  const lastRunMs = explore.context.finishedAt - explore.context.startedAt;
+  const hasResult = explore.context.result !== null;
+  useEffect(() => {
+    if (!autoRerun || !exploreKey || !hasResult || lastRunMs > AUTO_RERUN_LIMIT_MS) return;
+    if (explore.context.resultJob?.inputKey === exploreKey || explore.context.job?.inputKey === exploreKey) return;
+    const t = setTimeout(startExplore, AUTO_RERUN_DELAY_MS);
+    return () => clearTimeout(t);
+    // Only a change of inputs schedules a re-run.
+  }, [exploreKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const exploreResult = explore.context.result as LabelledBatch | null;
+  const exploreBatch = exploreResult?.batch ?? null;
+  const stale = exploreBatch !== null && explore.context.resultJob?.inputKey !== exploreKey;
+
+  const runCompare = (scenarios: Scenario[], labels: string[]) => {
+    const job: RunJob = {
+      description: `${scenarios.length} scenarios × ${compareSettings.reps} replications`,
+      inputKey: JSON.stringify([scenarios, compareSettings]),
+      start: (signal, onProgress) => runner(scenarios, compareSettings, { signal, onProgress }).then((batches) => toComparison(scenarios, labels, batches)),
+    };
+    sendCompare({ type: 'RUN', job, now: performance.now() });
+  };
+  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[]) => {
+    const baseName = scenario?.name ?? '';
+    const job: RunJob = {
+      description: `${values.length} values × ${sweepSettings.reps} replications`,
+      inputKey: JSON.stringify([parameterId, values, scenarios[0], sweepSettings]),
+      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName })),
+    };
+    sendSweep({ type: 'RUN', job, now: performance.now() });
+  };
+
+  const goTo = (v: View) => {
+    setView(v);
+    requestAnimationFrame(() => mainRef.current?.focus());
+  };
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <p className="app-header__title">Front Door</p>
+        <p className="app-header__tagline">A simulator of the children’s social care front door</p>
+        <p className="app-header__note">Runs in your browser. Nothing leaves this computer.</p>
+      </header>
+      <nav className="app-nav" aria-label="Views">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v.id}>
+              <button type="button" aria-current={view === v.id ? 'page' : undefined} onClick={() => goTo(v.id)}>
+                {v.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" ref={mainRef} tabIndex={-1} aria-label={VIEWS.find((v) => v.id === view)?.label}>
+        {notice && (
+          <div className={`notice ${notice.kind === 'error' ? 'notice--error' : 'notice--info'}`} role={notice.kind === 'error' ? 'alert' : undefined}>
+            <h2>{notice.title}</h2>
+            {notice.problems.length > 0 && (
+              <ul className="small">
+                {notice.problems.slice(0, 10).map((p, i) => (
+                  <li key={i}>
+                    {p.path ? `${p.path}: ` : ''}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" className="link-button" onClick={() => setNotice(null)}>
+              Dismiss this message
+            </button>
+          </div>
+        )}
+        {view === 'explore' && (
+          <div className="workspace">
+            <section className="workspace__side" aria-label="Scenario">
+              <ScenarioActions
+                presets={presets}
+                scenario={scenario}
+                canUndo={store.state.past.length > 0}
+                canRedo={store.state.future.length > 0}
+                dispatch={store.dispatch}
+                shareUrl={shareUrl}
+              />
+              <ScenarioEditor key={store.state.revision} draft={store.state.draft} problems={store.problems} fieldErrors={store.fieldErrorList} onCommit={store.commit} onFieldError={store.reportFieldError} dispatch={store.dispatch} />
+            </section>
+            <div className="workspace__main">
+              <h1>{store.state.draft.name}</h1>
+              <form
+                className="run-bar no-print"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  startExplore();
+                }}
+                aria-label="Run the simulation"
+              >
+                <RunSettingsFields settings={settings} onChange={setSettings} idPrefix="run" />
+                <div className="run-bar__actions">
+                  <button type="submit" className="button" disabled={!scenario}>
+                    Run simulation
+                  </button>
+                  {explore.matches('running') && (
+                    <button type="button" className="button button--warning" onClick={() => sendExplore({ type: 'CANCEL' })}>
+                      Cancel
+                    </button>
+                  )}
+                  <div className="checkbox">
+                    <input id="auto-rerun" type="checkbox" checked={autoRerun} onChange={(e) => setAutoRerun(e.target.checked)} />
+                    <label htmlFor="auto-rerun" className="small">
+                      Re-run after each change (runs under {AUTO_RERUN_LIMIT_MS / 1000} s)
+                    </label>
+                  </div>
+                </div>
+                <RunStatus status={String(explore.value)} context={explore.context} idleText={scenario ? 'Not run yet.' : 'Not run yet. Fix the problems with the scenario first.'} />
+              </form>
+              {scenario && <CapacityPanel scenario={scenario} batch={stale ? null : exploreBatch} />}
+              {stale && !explore.matches('running') && (
+                <output className="notice notice--info status-line">The scenario or run settings have changed since these results. Run again to bring them up to date.</output>
+              )}
+              {exploreResult ? <ResultsView label={exploreResult.label} batch={exploreResult.batch} /> : !explore.matches('running') && <div className="empty-state">Not run yet.</div>}
+            </div>
+          </div>
+        )}
+        {view === 'compare' && (
+          <CompareView
+            presets={presets}
+            current={scenario}
+            slots={slots}
+            setSlots={setSlots}
+            settings={compareSettings}
+            setSettings={setCompareSettings}
+            status={String(compare.value)}
+            context={compare.context}
+            onRun={runCompare}
+            onCancel={() => sendCompare({ type: 'CANCEL' })}
+            onOpenReport={() => goTo('report')}
+          />
+        )}
+        {view === 'sweep' && (
+          <SweepView
+            current={scenario}
+            form={sweepForm}
+            setForm={setSweepForm}
+            settings={sweepSettings}
+            setSettings={setSweepSettings}
+            status={String(sweep.value)}
+            context={sweep.context}
+            onRun={runSweep}
+            onCancel={() => sendSweep({ type: 'CANCEL' })}
+          />
+        )}
+        {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} />}
+        {view === 'about' && <AboutView />}
+      </main>
+      <footer className="app-footer">
+        Front Door simulates the front door of children’s social care in England for service design and training. Its numbers come from a model, not from case records.
+      </footer>
+    </>
+  );
+}

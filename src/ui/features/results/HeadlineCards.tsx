@@ -1,0 +1,26 @@
+import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
+import type { BatchResult } from '../../../sim/results.ts';
+import { formatInterval, formatValue } from '../../lib/format.ts';
+import { MetricTerm } from './MetricTerm.tsx';
+
+/** Headline cards: each metric's mean across replications, its 95% interval, and its definition. */
+export function HeadlineCards({ batch, metrics }: { batch: BatchResult; metrics: readonly MetricName[] }) {
+  return (
+    <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
+      {metrics.map((name) => {
+        const def = METRICS[name];
+        const est = batch.metrics[name];
+        return (
+          <li className="card" key={name} data-metric={name}>
+            <MetricTerm definition={def.definition}>{def.label}</MetricTerm>
+            <p className="card__value">{formatValue(est.mean, def.unit)}</p>
+            <p className="card__ci">
+              95% confidence interval: {formatInterval(est.ci95, def.unit)}
+              {def.better !== 'neutral' && <span className="visually-hidden">. {def.better === 'lower' ? 'Lower' : 'Higher'} is better.</span>}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,58 @@
+import { METRIC_NAMES, METRICS, type MetricGroup } from '../../../sim/metricDefinitions.ts';
+import type { BatchResult } from '../../../sim/results.ts';
+import { formatInterval, formatValue } from '../../lib/format.ts';
+import { MetricTerm } from './MetricTerm.tsx';
+
+export const GROUP_TITLES: Record<MetricGroup, string> = {
+  demand: 'Demand',
+  reReferral: 'Re-referral',
+  duplication: 'Duplication',
+  backlog: 'Backlogs',
+  timeliness: 'Timeliness',
+  waits: 'Waits',
+  workforce: 'Workforce',
+  outcomes: 'Outcomes',
+};
+
+/** Every metric of a run: mean and 95% interval across replications, grouped, each with its definition. */
+export function MetricsTable({ batch }: { batch: BatchResult }) {
+  const groups = [...new Set(METRIC_NAMES.map((n) => METRICS[n].group))];
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          Every measure: mean of {batch.reps} replications, with its 95% confidence interval
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col" className="num">
+              Mean
+            </th>
+            <th scope="col" className="num">
+              95% confidence interval
+            </th>
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group}>
+            <tr>
+              <th scope="rowgroup" colSpan={3} style={{ paddingTop: 16, fontSize: 16 }}>
+                {GROUP_TITLES[group]}
+              </th>
+            </tr>
+            {METRIC_NAMES.filter((n) => METRICS[n].group === group).map((n) => (
+              <tr key={n} data-metric={n}>
+                <th scope="row" style={{ fontWeight: 400 }}>
+                  <MetricTerm definition={METRICS[n].definition}>{METRICS[n].label}</MetricTerm>
+                </th>
+                <td className="num">{formatValue(batch.metrics[n].mean, METRICS[n].unit)}</td>
+                <td className="num">{formatInterval(batch.metrics[n].ci95, METRICS[n].unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}

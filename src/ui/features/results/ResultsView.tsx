@@ -1,0 +1,98 @@
+import type { BatchResult } from '../../../sim/results.ts';
+import { SERIES_NAMES } from '../../../sim/metricDefinitions.ts';
+import { downloadText, safeFileName } from '../../lib/download.ts';
+import { replicationsCsv, seriesCsv, summaryCsv, teamsCsv } from './csv.ts';
+import { HeadlineCards } from './HeadlineCards.tsx';
+import { MetricsTable } from './MetricsTable.tsx';
+import { SeriesChart } from './SeriesChart.tsx';
+import { SERIES_META, THEMES } from './seriesMeta.ts';
+import { TeamBreakdown } from './TeamBreakdown.tsx';
+
+/** Downloads of a run's results as CSV files. */
+export function ResultDownloads({ label, batch }: { label: string; batch: BatchResult }) {
+  const stem = safeFileName(label);
+  const batches = [{ label, batch }];
+  const csv = (name: string, text: string) => downloadText(`${stem}-${name}.csv`, text, 'text/csv;charset=utf-8');
+  return (
+    <div className="button-group no-print" aria-label="Download results">
+      <button type="button" className="button button--secondary button--small" onClick={() => csv('summary', summaryCsv(batches))}>
+        Download summary (CSV)
+      </button>
+      <button type="button" className="button button--secondary button--small" onClick={() => csv('replications', replicationsCsv(batches))}>
+        Every replication (CSV)
+      </button>
+      <button type="button" className="button button--secondary button--small" onClick={() => csv('weekly', seriesCsv(batches))}>
+        Weekly series (CSV)
+      </button>
+      <button type="button" className="button button--secondary button--small" onClick={() => csv('teams', teamsCsv(batches))}>
+        Duty teams (CSV)
+      </button>
+    </div>
+  );
+}
+
+/** The seed each replication used, so any one can be run again on its own (e.g. with the CLI). */
+export function SeedList({ batch }: { batch: BatchResult }) {
+  return (
+    <details className="subsection">
+      <summary>Seeds of the {batch.reps} replications (base seed {batch.seed})</summary>
+      <div className="table-wrap">
+        <table style={{ width: 'auto' }}>
+          <caption className="visually-hidden">Replication seeds</caption>
+          <thead>
+            <tr>
+              <th scope="col">Replication</th>
+              <th scope="col" className="num">
+                Seed
+              </th>
+              <th scope="col" className="num">
+                Events simulated
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {batch.replications.map((r) => (
+              <tr key={r.rep}>
+                <th scope="row">{r.rep + 1}</th>
+                <td className="num">{r.seed}</td>
+                <td className="num">{r.events.toLocaleString('en-GB')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** A single scenario's results: the three themes (cards and charts), the teams, every measure. */
+export function ResultsView({ label, batch }: { label: string; batch: BatchResult }) {
+  return (
+    <section aria-labelledby="results-heading" data-testid="results">
+      <h2 id="results-heading">Results</h2>
+      <p>
+        Mean of {batch.reps} replications of {batch.days} simulated days; the first {batch.warmupDays} days are a warm-up and not counted. Ranges are 95% confidence intervals. Base seed{' '}
+        {batch.seed}.
+      </p>
+      <ResultDownloads label={label} batch={batch} />
+      {THEMES.map((theme) => (
+        <section key={theme.id} aria-labelledby={`theme-${theme.id}`} data-theme={theme.id}>
+          <h3 id={`theme-${theme.id}`} className="theme-heading" style={{ fontSize: 24 }}>
+            {theme.title}
+          </h3>
+          <p className="secondary-text">{theme.intro}</p>
+          <HeadlineCards batch={batch} metrics={theme.headline} />
+          <div className="chart-grid">
+            {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id).map((n) => (
+              <SeriesChart key={n} batches={[{ label, batch }]} name={n} />
+            ))}
+          </div>
+        </section>
+      ))}
+      <TeamBreakdown batch={batch} label={label} />
+      <h3 className="theme-heading">Every measure</h3>
+      <MetricsTable batch={batch} />
+      <SeedList batch={batch} />
+    </section>
+  );
+}

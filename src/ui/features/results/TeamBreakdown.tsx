@@ -1,0 +1,83 @@
+import { csvFormat } from 'd3';
+import { useState } from 'react';
+import { METRICS, TEAM_METRIC_NAMES, type TeamMetricName } from '../../../sim/metricDefinitions.ts';
+import type { BatchResult } from '../../../sim/results.ts';
+import { ChartFigure } from '../charts/ChartFigure.tsx';
+import { IntervalChart } from '../charts/IntervalChart.tsx';
+import { formatInterval, formatValue } from '../../lib/format.ts';
+import { safeFileName } from '../../lib/download.ts';
+import { MetricTerm } from './MetricTerm.tsx';
+
+/** Per duty team: one measure (re-referral rate by default) with intervals, highest first, and a full table. */
+export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: string }) {
+  const [metric, setMetric] = useState<TeamMetricName>('reReferralRate');
+  const def = METRICS[metric];
+  const teams = [...batch.teams].sort((a, b) => b.metrics[metric].mean - a.metrics[metric].mean);
+  const rows = teams.map((t) => ({ key: t.name, label: t.name, mean: t.metrics[metric].mean, lo: t.metrics[metric].ci95[0], hi: t.metrics[metric].ci95[1] }));
+  const overall = (batch.metrics as Record<string, { mean: number }>)[metric]?.mean;
+  return (
+    <section aria-labelledby="teams-heading">
+      <h3 id="teams-heading">Duty teams: which duty points drive it</h3>
+      <div className="form-group">
+        <label className="label" htmlFor="team-metric">
+          Measure to compare between teams
+        </label>
+        <select id="team-metric" className="select" value={metric} onChange={(e) => setMetric(e.target.value as TeamMetricName)}>
+          {TEAM_METRIC_NAMES.map((n) => (
+            <option key={n} value={n}>
+              {METRICS[n].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ChartFigure
+        title={`${def.label} by duty team`}
+        fileStem={`${safeFileName(label)}-teams-${metric}`}
+        description={
+          <>
+            {def.definition} Restricted to each team’s children. Dot: mean of {batch.reps} replications; bar: 95% confidence interval; dashed line: all teams. Highest first.
+          </>
+        }
+        render={(width, labelIds) => (
+          <IntervalChart rows={rows} width={width} unit={def.unit} xLabel={def.label} labelIds={labelIds} {...(overall !== undefined ? { reference: { value: overall, label: 'All teams' } } : {})} />
+        )}
+        table={{
+          columns: ['Duty team', 'Mean', '95% confidence interval'],
+          numeric: [false, true, true],
+          rows: teams.map((t) => [t.name, formatValue(t.metrics[metric].mean, def.unit), formatInterval(t.metrics[metric].ci95, def.unit)]),
+        }}
+        csv={() => '\uFEFF' + csvFormat(teams.map((t) => ({ team: t.name, metric, mean: t.metrics[metric].mean, ci95_low: t.metrics[metric].ci95[0], ci95_high: t.metrics[metric].ci95[1], seed: batch.seed, replications: batch.reps })))}
+      />
+      <details className="subsection">
+        <summary>Every team measure, for every team</summary>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Team measures: mean of {batch.reps} replications</caption>
+            <thead>
+              <tr>
+                <th scope="col">Duty team</th>
+                {TEAM_METRIC_NAMES.map((n) => (
+                  <th scope="col" className="num" key={n}>
+                    <MetricTerm definition={METRICS[n].definition}>{METRICS[n].label}</MetricTerm>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {batch.teams.map((t) => (
+                <tr key={t.name}>
+                  <th scope="row">{t.name}</th>
+                  {TEAM_METRIC_NAMES.map((n) => (
+                    <td className="num" key={n}>
+                      {formatValue(t.metrics[n].mean, METRICS[n].unit)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { MetricUnit, SeriesName } from '../../../sim/metricDefinitions.ts';
+
+/** The three things the tool exists to show. */
+export type Theme = 'reReferral' | 'duplication' | 'backlog';
+
+/** Short label, unit and theme of each weekly series (its definition is `SERIES[name]`). */
+export const SERIES_META: Record<SeriesName, { label: string; unit: MetricUnit; theme: Theme | null }> = {
+  contacts: { label: 'Contacts', unit: 'count', theme: null },
+  referrals: { label: 'Referrals', unit: 'count', theme: null },
+  reReferralRate: { label: 'Re-referral rate', unit: 'share', theme: 'reReferral' },
+  doubleScreened: { label: 'Contacts screened twice', unit: 'count', theme: 'duplication' },
+  returnedForReclassification: { label: 'Returned for reclassification', unit: 'count', theme: 'duplication' },
+  duplicateContacts: { label: 'Duplicate contacts', unit: 'count', theme: 'duplication' },
+  repeatWorkHours: { label: 'Repeat work', unit: 'hours', theme: 'duplication' },
+  awaitingAllocation: { label: 'Awaiting allocation', unit: 'cases', theme: 'backlog' },
+  initialAssessmentsOpen: { label: 'Initial assessments open', unit: 'cases', theme: 'backlog' },
+  initialAssessmentsOverdue: { label: 'Initial assessments overdue', unit: 'cases', theme: 'backlog' },
+  coreAssessmentsOpen: { label: 'Core assessments open', unit: 'cases', theme: 'backlog' },
+  coreAssessmentsOverdue: { label: 'Core assessments overdue', unit: 'cases', theme: 'backlog' },
+};
+
+export const THEMES: { id: Theme; title: string; intro: string; headline: readonly import('../../../sim/metricDefinitions.ts').MetricName[] }[] = [
+  {
+    id: 'reReferral',
+    title: 'Re-referrals',
+    intro: 'Children referred again within 12 months: a sign that earlier decisions left needs unmet.',
+    headline: ['reReferralRate', 'closedWithUnmetNeedRate', 'referralToInitialAssessmentRate'],
+  },
+  {
+    id: 'duplication',
+    title: 'Duplication',
+    intro: 'Work done twice: contacts screened again, returned for reclassification, reported twice.',
+    headline: ['doubleScreenedRate', 'returnedForReclassificationRate', 'duplicateContactRate', 'repeatWorkHoursPerMonth'],
+  },
+  {
+    id: 'backlog',
+    title: 'Assessment backlogs',
+    intro: 'Referrals waiting for a social worker, and assessments open and overdue.',
+    headline: ['awaitingAllocationMean', 'initialAssessmentsOverdueEnd', 'coreAssessmentsOverdueEnd', 'initialAssessmentInTimescaleRate'],
+  },
+];

@@ -1,0 +1,225 @@
+import { csvFormat } from 'd3';
+import { useState } from 'react';
+import type { Scenario } from '../../../scenario/schema.ts';
+import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
+import type { BatchResult } from '../../../sim/results.ts';
+import type { RunSettings } from '../../../worker/protocol.ts';
+import { downloadText } from '../../lib/download.ts';
+import { formatInterval, formatNumber, formatValue, unitWords } from '../../lib/format.ts';
+import { BandChart } from '../charts/BandChart.tsx';
+import { ChartFigure } from '../charts/ChartFigure.tsx';
+import { pathLabel } from '../controls/ScenarioEditor.tsx';
+import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
+import type { RunContext } from '../run/runMachine.ts';
+import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from './sweepParameters.ts';
+
+/** A finished sweep: the parameter, its values, and one result per value (same seeds). */
+export interface SweepResult {
+  parameterId: string;
+  values: number[];
+  batches: BatchResult[];
+  baseName: string;
+}
+
+/** What the sweep form holds. */
+export interface SweepForm {
+  parameterId: string;
+  from: string;
+  to: string;
+  steps: string;
+}
+
+export const SWEEP_METRICS: MetricName[] = ['reReferralRate', 'doubleScreenedRate', 'repeatWorkHoursPerMonth', 'awaitingAllocationMean', 'initialAssessmentsOverdueEnd', 'coreAssessmentsOverdueEnd'];
+
+const isShareParam = (p: SweepParameter) => p.min === 0 && p.max === 1 && !p.integer;
+
+/** One measure against the swept parameter, with its 95% band. */
+export function SweepChart({ result, metric }: { result: SweepResult; metric: MetricName }) {
+  const param = sweepParameter(result.parameterId);
+  const def = METRICS[metric];
+  const points = result.values.map((x, i) => {
+    const e = (result.batches[i] as BatchResult).metrics[metric];
+    return { x, mean: e.mean, lo: e.ci95[0], hi: e.ci95[1] };
+  });
+  return (
+    <ChartFigure
+      title={`${def.label} against ${param.label.toLowerCase()}`}
+      headingLevel={4}
+      fileStem={`sweep-${param.id}-${metric}`}
+      description={
+        <>
+          {def.definition} Line and dots: mean of {result.batches[0]?.reps} replications at each value; band: 95% confidence interval.
+        </>
+      }
+      render={(width, labelIds) => (
+        <BandChart series={[{ key: metric, label: def.label, points }]} width={width} unit={def.unit} xUnit={isShareParam(param) ? 'share' : 'count'} xLabel={param.label} yLabel={unitWords(def.unit)} labelIds={labelIds} markers />
+      )}
+      table={{
+        columns: [param.label, 'Mean', '95% confidence interval'],
+        numeric: [false, true, true],
+        rows: points.map((p) => [isShareParam(param) ? formatValue(p.x, 'share') : formatNumber(p.x), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
+      }}
+      csv={() => '\uFEFF' + csvFormat(points.map((p) => ({ parameter: param.id, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
+    />
+  );
+}
+
+interface Props {
+  current: Scenario | null;
+  form: SweepForm;
+  setForm: (f: SweepForm) => void;
+  settings: RunSettings;
+  setSettings: (s: RunSettings) => void;
+  status: string;
+  context: RunContext;
+  onRun: (parameterId: string, values: number[], scenarios: Scenario[]) => void;
+  onCancel: () => void;
+}
+
+/** A sweep of one parameter of the edited scenario: each measure drawn against it, with bands. */
+export function SweepView({ current, form, setForm, settings, setSettings, status, context, onRun, onCancel }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [extra, setExtra] = useState<MetricName>('initialAssessmentInTimescaleRate');
+  const param = sweepParameter(form.parameterId);
+  const result = context.result as SweepResult | null;
+  const submit = () => {
+    if (!current) {
+      setError('Your edited scenario has problems. Fix them on the Explore tab first.');
+      return;
+    }
+    const from = Number(form.from);
+    const to = Number(form.to);
+    const steps = Number(form.steps);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || form.from.trim() === '' || form.to.trim() === '') {
+      setError('Enter numbers for “From” and “To”.');
+      return;
+    }
+    if (!Number.isInteger(steps) || steps < 2 || steps > 15) {
+      setError('Enter a whole number of values from 2 to 15.');
+      return;
+    }
+    const values = sweepValues(param, from, to, steps);
+    const built = sweepScenarios(current, param, values);
+    if (!built.ok) {
+      setError(`At ${built.value}: ${built.problems.map((p) => `${pathLabel(p.path)}: ${p.message}`).join('; ')}`);
+      return;
+    }
+    setError(null);
+    onRun(param.id, values, built.scenarios);
+  };
+  return (
+    <div>
+      <h1>Sweep one setting</h1>
+      <p className="lede">Run your scenario at a range of values of one setting, on the same seeds, and see how each measure moves with it.</p>
+      <form
+        className="panel no-print"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="form-group">
+          <label className="label" htmlFor="sweep-param">
+            Setting to vary
+          </label>
+          <p className="hint" id="sweep-param-hint">
+            {param.help} In your scenario now: {current ? (isShareParam(param) ? formatValue(param.get(current), 'share') : formatNumber(param.get(current))) : '–'}.
+          </p>
+          <select id="sweep-param" className="select" aria-describedby="sweep-param-hint" value={form.parameterId} onChange={(e) => setForm({ ...form, parameterId: e.target.value })}>
+            {SWEEP_PARAMETERS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error && (
+          <p className="error-message" role="alert" id="sweep-error">
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className="run-bar" style={{ background: 'transparent', padding: 0 }}>
+          {(['from', 'to', 'steps'] as const).map((k) => (
+            <div className="form-group" key={k}>
+              <label className="label" htmlFor={`sweep-${k}`}>
+                {k === 'from' ? 'From' : k === 'to' ? 'To' : 'Number of values'}
+              </label>
+              <p className="hint" id={`sweep-${k}-hint`}>
+                {k === 'steps' ? '2 to 15, evenly spaced' : `${param.min} to ${param.max}`}
+              </p>
+              <input
+                id={`sweep-${k}`}
+                className="input input--number"
+                type="text"
+                inputMode="decimal"
+                value={form[k]}
+                aria-describedby={`sweep-${k}-hint${error ? ' sweep-error' : ''}`}
+                onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+              />
+            </div>
+          ))}
+          <RunSettingsFields settings={settings} onChange={setSettings} idPrefix="sweep" />
+          <div className="run-bar__actions">
+            <button type="submit" className="button">
+              Run sweep
+            </button>
+            {status === 'running' && (
+              <button type="button" className="button button--warning" onClick={onCancel}>
+                Cancel
+              </button>
+            )}
+          </div>
+          <RunStatus status={status} context={context} idleText="Not run yet. Choose a setting and a range, then run the sweep." />
+        </div>
+      </form>
+      {!result && status !== 'running' && <div className="empty-state">Not run yet.</div>}
+      {result && (
+        <section aria-labelledby="sweep-results" data-testid="sweep-results">
+          <h2 id="sweep-results">
+            {sweepParameter(result.parameterId).label}: {result.values.map((v) => formatNumber(v)).join(', ')}
+          </h2>
+          <p>
+            Based on “{result.baseName}”; {result.batches[0]?.reps} replications of {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
+          </p>
+          <button
+            type="button"
+            className="button button--secondary button--small no-print"
+            onClick={() =>
+              downloadText(
+                `sweep-${result.parameterId}.csv`,
+                '\uFEFF' +
+                  csvFormat(
+                    result.values.flatMap((v, i) =>
+                      METRIC_NAMES.map((m) => ({ parameter: result.parameterId, value: v, metric: m, mean: result.batches[i]!.metrics[m].mean, ci95_low: result.batches[i]!.metrics[m].ci95[0], ci95_high: result.batches[i]!.metrics[m].ci95[1], seed: result.batches[i]!.seed, replications: result.batches[i]!.reps })),
+                    ),
+                  ),
+                'text/csv;charset=utf-8',
+              )
+            }
+          >
+            Download every measure at every value (CSV)
+          </button>
+          <div className="chart-grid">
+            {SWEEP_METRICS.map((m) => (
+              <SweepChart key={m} result={result} metric={m} />
+            ))}
+          </div>
+          <div className="form-group no-print">
+            <label className="label" htmlFor="sweep-extra">
+              Another measure
+            </label>
+            <select id="sweep-extra" className="select" value={extra} onChange={(e) => setExtra(e.target.value as MetricName)}>
+              {METRIC_NAMES.filter((m) => !SWEEP_METRICS.includes(m)).map((m) => (
+                <option key={m} value={m}>
+                  {METRICS[m].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SweepChart result={result} metric={extra} />
+        </section>
+      )}
+    </div>
+  );
+}
