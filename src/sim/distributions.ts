@@ -1,24 +1,41 @@
+import { detExp, detLog } from './detMath.ts';
 import type { Stream } from './rng.ts';
 
 /**
  * Samplers for the distributions the model uses. Each takes the stream to draw from so the
- * caller decides which named stream a quantity consumes.
+ * caller decides which named stream a quantity consumes. They use `detLog`/`detExp`, never
+ * `Math.log`/`Math.cos`, so a seed gives the same numbers in every JavaScript engine.
  */
 
 /** Exponential with the given mean (inverse transform; 0 mean gives 0). */
 export function exponential(s: Stream, mean: number): number {
   if (mean <= 0) return 0;
-  return -Math.log(1 - s.next()) * mean;
+  return -detLog(1 - s.next()) * mean;
 }
 
 /**
- * Standard normal by Box-Muller, always consuming exactly two uniforms so that the streams of
- * two scenarios stay aligned (Box and Muller 1958).
+ * Standard normal by Marsaglia's polar method (Marsaglia and Bray 1964), which needs no cosine;
+ * each accepted pair gives two normals and the second is kept on the stream for the next call.
+ * How many uniforms a call uses depends only on the uniforms, never on the scenario, so two
+ * scenarios on the same seed stay aligned.
  */
 export function standardNormal(s: Stream): number {
-  const u1 = 1 - s.next(); // (0, 1]
-  const u2 = s.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  const spare = s.spareNormal;
+  if (spare === spare) {
+    s.spareNormal = NaN;
+    return spare;
+  }
+  let u: number;
+  let v: number;
+  let q: number;
+  do {
+    u = 2 * s.next() - 1;
+    v = 2 * s.next() - 1;
+    q = u * u + v * v;
+  } while (q >= 1 || q === 0);
+  const m = Math.sqrt((-2 * detLog(q)) / q); // sqrt is exactly rounded (IEEE 754)
+  s.spareNormal = v * m;
+  return u * m;
 }
 
 /** Normal with mean and standard deviation. */
@@ -39,7 +56,7 @@ export function gamma(s: Stream, shape: number, mean: number): number {
   const scale = mean / shape;
   if (shape < 1) {
     const u = s.next();
-    return gamma(s, shape + 1, (shape + 1) * scale) * Math.pow(u, 1 / shape);
+    return gamma(s, shape + 1, (shape + 1) * scale) * detExp(detLog(u) / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -53,7 +70,7 @@ export function gamma(s: Stream, shape: number, mean: number): number {
     v = v * v * v;
     const u = s.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+    if (detLog(u) < 0.5 * x * x + d * (1 - v + detLog(v))) return d * v * scale;
   }
 }
 

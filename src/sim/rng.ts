@@ -57,6 +57,8 @@ export class Stream {
   private d: number;
   /** How many doubles this stream has produced (for tests and diagnostics). */
   draws = 0;
+  /** The second normal of the last polar-method pair, or NaN (see distributions.ts). */
+  spareNormal = NaN;
 
   constructor(seed: number) {
     let x = seed | 0;

@@ -15,7 +15,8 @@ export function tQuantile975(df: number): number {
   if (df <= 30) return T975[Math.floor(df) - 1]!;
   const z = 1.959964;
   // Cornish-Fisher expansion of t about the normal (Abramowitz and Stegun 26.7.5).
-  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+  const z3 = z * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z3 * z * z + 16 * z3 + 3 * z) / (96 * df * df);
 }
 
 /** Mean of the values (0 for none). */
