@@ -1,7 +1,9 @@
 /**
  * Allocation and assessment: a referral waits unallocated until a social worker is under their
  * caseload cap, then has an initial assessment and, where need is high, a core assessment by the
- * same worker. Leaving the stage releases the caseload place.
+ * same worker. A case that needs a plan waits, still held by that worker, until a long-term team
+ * can take it (K10 ¶31: long-term teams' mixed caseloads). Leaving the stage releases the
+ * caseload place.
  */
 import { routeTo } from './route.ts';
 
@@ -21,7 +23,7 @@ export const assessmentStage = {
       on: {
         INITIAL_ASSESSMENT_COMPLETED: [
           routeTo('coreAssessment', 'coreAssessment'),
-          routeTo('childInNeed', '#caseJourney.services.childInNeed'),
+          routeTo('childInNeed', 'awaitingTransfer'),
           routeTo('closed', '#caseJourney.closed'),
           routeTo('earlyHelp', '#caseJourney.earlyHelp'),
         ],
@@ -32,9 +34,19 @@ export const assessmentStage = {
       entry: 'startCoreAssessment',
       on: {
         CORE_ASSESSMENT_COMPLETED: [
-          routeTo('childProtectionPlan', '#caseJourney.services.childProtectionPlan'),
-          routeTo('childInNeed', '#caseJourney.services.childInNeed'),
+          routeTo('childProtectionPlan', 'awaitingTransfer'),
+          routeTo('childInNeed', 'awaitingTransfer'),
           routeTo('closed', '#caseJourney.closed'),
+        ],
+      },
+    },
+    awaitingTransfer: {
+      meta: { label: 'Awaiting transfer to a long-term team', queue: true },
+      entry: 'requestTransfer',
+      on: {
+        TRANSFERRED: [
+          routeTo('childInNeed', '#caseJourney.services.childInNeed'),
+          routeTo('childProtectionPlan', '#caseJourney.services.childProtectionPlan'),
         ],
       },
     },

@@ -31,6 +31,10 @@ export type InitialAssessmentRoute = (typeof INITIAL_ASSESSMENT_ROUTES)[number];
 export const CORE_ASSESSMENT_ROUTES = ['childProtectionPlan', 'childInNeed', 'closed'] as const;
 export type CoreAssessmentRoute = (typeof CORE_ASSESSMENT_ROUTES)[number];
 
+/** The plan a case is transferred to a long-term team for. */
+export const PLAN_ROUTES = ['childInNeed', 'childProtectionPlan'] as const;
+export type PlanRoute = (typeof PLAN_ROUTES)[number];
+
 export type CaseEvent =
   | { type: 'CONTACT_RECEIVED'; route: EntryRoute }
   | { type: 'SCREENING_STARTED' }
@@ -42,6 +46,7 @@ export type CaseEvent =
   | { type: 'ALLOCATED' }
   | { type: 'INITIAL_ASSESSMENT_COMPLETED'; route: InitialAssessmentRoute }
   | { type: 'CORE_ASSESSMENT_COMPLETED'; route: CoreAssessmentRoute }
+  | { type: 'TRANSFERRED'; route: PlanRoute }
   | { type: 'PLAN_ENDED' }
   | { type: 'EARLY_HELP_ENDED' };
 
@@ -56,6 +61,7 @@ export const ENGINE_ACTIONS = [
   'requestManager',
   'requestScreenerForReclassification',
   'requestAllocation',
+  'requestTransfer',
   'startScreening',
   'startDutyReview',
   'startReclassification',
@@ -67,6 +73,7 @@ export const ENGINE_ACTIONS = [
   'releaseScreener',
   'releaseManager',
   'releaseCaseloadPlace',
+  'releaseLongTermPlace',
   'recordReferral',
   'closeCase',
 ] as const;

@@ -18,6 +18,7 @@ export const servicesStage = {
       on: { PLAN_ENDED: '#caseJourney.closed' },
     },
   },
+  exit: 'releaseLongTermPlace',
 } as const;
 
 export const earlyHelpState = {

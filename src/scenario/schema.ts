@@ -168,6 +168,20 @@ export const DutyTeam = z
       .max(200)
       .describe('Protected caseload cap of a newly qualified social worker'),
     earlyHelpCoverage: share('Share of this district where early help (CAF) is working'),
+    longTermSocialWorkers: z
+      .number()
+      .int()
+      .min(0)
+      .max(5000)
+      .default(0)
+      .describe('Social workers in this district’s long-term teams holding child-in-need and child protection plans (used when long-term capacity is modelled)'),
+    longTermCaseloadCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(16)
+      .describe('Most plans a long-term social worker holds at once'),
   })
   .check((ctx) => {
     const t = ctx.value;
@@ -247,6 +261,10 @@ export const Assessment = z.strictObject({
 export type Assessment = z.infer<typeof Assessment>;
 
 export const Services = z.strictObject({
+  longTermCapacity: z
+    .enum(['unlimited', 'caseloadCaps'])
+    .default('unlimited')
+    .describe('unlimited: plans start as soon as an assessment ends; caseloadCaps: a plan needs a place in the district’s long-term team and the case waits, still held by its duty social worker, until one is free'),
   meanChildInNeedMonths: z.number().min(0).max(120).describe('Months a child-in-need plan lasts on average'),
   meanChildProtectionMonths: z.number().min(0).max(120).describe('Months a child protection plan lasts on average'),
   needMetShare: share('Share of children whose need is met when services end'),

@@ -1,9 +1,10 @@
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import type { EngineAction, EntryRoute } from '../../models/caseJourney.events.ts';
+import type { EngineAction, EntryRoute, PlanRoute } from '../../models/caseJourney.events.ts';
 import {
   CORE_ASSESSMENT_ROUTES,
   ENTRY_ROUTES,
   INITIAL_ASSESSMENT_ROUTES,
+  PLAN_ROUTES,
   REVIEW_ROUTES,
   SCREENING_ROUTES,
 } from '../../models/caseJourney.events.ts';
@@ -70,6 +71,10 @@ interface Case {
   iaDeadline: number;
   caDeadline: number;
   worker: number;
+  /** The plan an assessment decided on, while the case waits for transfer. */
+  plan: PlanRoute;
+  /** The long-term worker holding the plan (-1 when long-term capacity is not modelled). */
+  longTermWorker: number;
   closure: ClosureStage;
 }
 
@@ -151,6 +156,7 @@ function eventIds(m: CompiledMachine) {
     REVIEWED: routes('REVIEWED', REVIEW_ROUTES),
     INITIAL_ASSESSMENT_COMPLETED: routes('INITIAL_ASSESSMENT_COMPLETED', INITIAL_ASSESSMENT_ROUTES),
     CORE_ASSESSMENT_COMPLETED: routes('CORE_ASSESSMENT_COMPLETED', CORE_ASSESSMENT_ROUTES),
+    TRANSFERRED: routes('TRANSFERRED', PLAN_ROUTES),
     SCREENING_STARTED: m.eventId({ type: 'SCREENING_STARTED' }),
     REVIEW_STARTED: m.eventId({ type: 'REVIEW_STARTED' }),
     RECLASSIFICATION_STARTED: m.eventId({ type: 'RECLASSIFICATION_STARTED' }),
@@ -193,12 +199,17 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const agencyRateTotal = agencyRates.reduce((a, b) => a + b, 0);
   const entryRoute: EntryRoute = central ? 'screen' : fd.structure === 'districtDuty' ? 'dutyScreen' : 'direct';
 
+  const longTermModelled = s.services.longTermCapacity === 'caseloadCaps';
   const teams = s.dutyTeams.map((t) => {
     const st = staffing(t.socialWorkerPosts, t.vacancyRate, t.newlyQualifiedShare);
     return {
       spec: t,
       managers: new ServerPool(0, t.managers),
       caseloads: new Caseloads(st.filled, st.nq, t.caseloadCap, t.newlyQualifiedCaseloadCap),
+      longTerm: longTermModelled ? new Caseloads(t.longTermSocialWorkers, 0, t.longTermCaseloadCap, t.longTermCaseloadCap) : null,
+      transferring: 0,
+      plansOpen: 0,
+      winTransferArea: 0,
       filled: st.filled,
       ia: new Set<Case>(),
       ca: new Set<Case>(),
@@ -233,6 +244,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       if (t > warmupHours) {
         tm.winWaitArea += tm.waiting * w;
         tm.winHeldArea += tm.held * w;
+        tm.winTransferArea += tm.transferring * w;
       }
       tm.lastT = t;
     }
@@ -320,6 +332,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       iaDeadline: NaN,
       caDeadline: NaN,
       worker: -1,
+      plan: 'childInNeed',
+      longTermWorker: -1,
       closure: 'frontDoor',
     };
     cases.set(c.id, c);
@@ -451,8 +465,27 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         c.worker = -1;
         pumpAllocation(tm);
         return;
+      case 'requestTransfer':
+        advance(tm);
+        tm.transferring++;
+        if (tm.longTerm) {
+          tm.longTerm.queue.push(c.id, c.plan === 'childProtectionPlan');
+          pumpTransfers(tm);
+        } else {
+          transfer(c, tm, -1);
+        }
+        return;
+      case 'releaseLongTermPlace':
+        tm.plansOpen--;
+        if (tm.longTerm && c.longTermWorker >= 0) {
+          tm.longTerm.release(c.longTermWorker);
+          c.longTermWorker = -1;
+          pumpTransfers(tm);
+        }
+        return;
       case 'startChildInNeedPlan':
       case 'startChildProtectionPlan': {
+        tm.plansOpen++;
         const cp = a === 'startChildProtectionPlan';
         record({ kind: 'planStarted', t, caseId: c.id, team: c.child.team, plan: cp ? 'childProtection' : 'childInNeed' });
         const months = cp ? s.services.meanChildProtectionMonths : s.services.meanChildInNeedMonths;
@@ -504,6 +537,23 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       tm.waiting--;
       tm.held++;
       send(c, EV.ALLOCATED);
+    }
+  }
+
+  /** Hands a case to a long-term team (worker -1: capacity not modelled); its duty place is freed. */
+  function transfer(c: Case, tm: Team, worker: number): void {
+    advance(tm);
+    tm.transferring--;
+    c.longTermWorker = worker;
+    send(c, EV.TRANSFERRED[c.plan]);
+  }
+
+  function pumpTransfers(tm: Team): void {
+    const lt = tm.longTerm!;
+    while (lt.queue.length > 0) {
+      const w = lt.acquire();
+      if (w < 0) return;
+      transfer(cases.get(lt.queue.shift())!, tm, w);
     }
   }
 
@@ -570,6 +620,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         });
         record({ kind: 'assessed', t: q.now, caseId: c.id, team: child.team, which: 'initial', route, inTimescale: q.now <= c.iaDeadline });
         tm.ia.delete(c);
+        if (route === 'childInNeed') c.plan = 'childInNeed';
         c.closure = 'assessment';
         send(c, EV.INITIAL_ASSESSMENT_COMPLETED[route]);
         return;
@@ -580,6 +631,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         const route = coreAssessmentRoute(s.need, normal(rAssess, child.need, sd));
         record({ kind: 'assessed', t: q.now, caseId: c.id, team: child.team, which: 'core', route, inTimescale: q.now <= c.caDeadline });
         tm.ca.delete(c);
+        if (route !== 'closed') c.plan = route;
         c.closure = 'assessment';
         send(c, EV.CORE_ASSESSMENT_COMPLETED[route]);
         return;
@@ -668,6 +720,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         initialAssessmentsOverdue: iaOver,
         coreAssessmentsOpen: tm.ca.size,
         coreAssessmentsOverdue: caOver,
+        awaitingTransfer: tm.transferring,
+        plansOpen: tm.plansOpen,
       };
       tm.weekWaitArea = 0;
       return l;
@@ -687,6 +741,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       teams: teams.map((tm) => ({
         awaitingAllocationArea: tm.winWaitArea,
         assessmentsHeldArea: tm.winHeldArea,
+        awaitingTransferArea: tm.winTransferArea,
         caseloadPlaces: tm.caseloads.places,
         filledPosts: tm.filled,
         managerAvailableHours: managerHours * tm.spec.managers,

@@ -52,6 +52,8 @@ export const METRICS = {
   decisionInTimescaleRate: m('Decisions in timescale', 'share', 'timeliness', 'higher', 'Contacts decided in the window (accepted, signposted, closed or linked) within the decision timescale in working days of arrival, divided by all decided.'),
   meanWaitToDecisionHours: m('Wait for a decision (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from a contact’s arrival to the decision that ends its time at the front door, for contacts decided in the window.'),
   meanWaitToAllocationHours: m('Wait for allocation (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from acceptance for assessment to allocation to a social worker, for allocations in the window.'),
+  awaitingTransferMean: m('Awaiting transfer (average)', 'cases', 'backlog', 'lower', 'Time-weighted average number of cases with a plan decided that wait, still held by their duty social worker, for a place in a long-term team, over the window (0 when long-term capacity is not modelled).'),
+  plansOpenEnd: m('Plans open (end)', 'cases', 'outcomes', 'neutral', 'Child-in-need and child protection plans under way at the end of the run.'),
   caseloadPerWorker: m('Assessments per social worker', 'cases', 'workforce', 'neutral', 'Time-weighted average number of open assessments held, divided by filled social worker posts, over the window.'),
   screenerUtilisation: m('Screener utilisation', 'share', 'workforce', 'neutral', 'Hours front-door screeners spent screening divided by their available working hours in the window.'),
   managerUtilisation: m('Duty manager utilisation', 'share', 'workforce', 'neutral', 'Hours duty managers spent screening and deciding divided by their available working hours in the window.'),

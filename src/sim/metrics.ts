@@ -236,8 +236,17 @@ const emptyLevels: TeamLevels = {
   initialAssessmentsOverdue: 0,
   coreAssessmentsOpen: 0,
   coreAssessmentsOverdue: 0,
+  awaitingTransfer: 0,
+  plansOpen: 0,
 };
-const emptyWindow: TeamWindow = { awaitingAllocationArea: 0, assessmentsHeldArea: 0, caseloadPlaces: 0, filledPosts: 0, managerAvailableHours: 0 };
+const emptyWindow: TeamWindow = {
+  awaitingAllocationArea: 0,
+  assessmentsHeldArea: 0,
+  awaitingTransferArea: 0,
+  caseloadPlaces: 0,
+  filledPosts: 0,
+  managerAvailableHours: 0,
+};
 
 function sumLevels(ls: readonly TeamLevels[]): TeamLevels {
   const s = { ...emptyLevels };
@@ -278,6 +287,8 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     decisionInTimescaleRate: ratio(c.decidedInTime, c.decided),
     meanWaitToDecisionHours: ratio(c.decisionWaitHours, c.decided),
     meanWaitToAllocationHours: ratio(c.allocationWaitHours, c.allocated),
+    awaitingTransferMean: ratio(w.awaitingTransferArea, windowHours),
+    plansOpenEnd: l.plansOpen,
     caseloadPerWorker: ratio(ratio(w.assessmentsHeldArea, windowHours), w.filledPosts),
     screenerUtilisation: ratio(c.frontDoorHours, frontDoorAvailableHours),
     managerUtilisation: ratio(c.managerHours, w.managerAvailableHours),

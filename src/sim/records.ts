@@ -63,12 +63,17 @@ export interface TeamLevels {
   initialAssessmentsOverdue: number;
   coreAssessmentsOpen: number;
   coreAssessmentsOverdue: number;
+  /** Cases with a plan decided, waiting for a long-term team (held by their duty worker). */
+  awaitingTransfer: number;
+  /** Child-in-need and child protection plans under way. */
+  plansOpen: number;
 }
 
 /** Time integrals of one team over the observation window. */
 export interface TeamWindow {
   awaitingAllocationArea: number;
   assessmentsHeldArea: number;
+  awaitingTransferArea: number;
   caseloadPlaces: number;
   filledPosts: number;
   managerAvailableHours: number;
