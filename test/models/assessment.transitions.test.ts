@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   CORE_ASSESSMENT_ROUTES,
   INITIAL_ASSESSMENT_ROUTES,
+  PLAN_ROUTES,
   type CoreAssessmentRoute,
   type InitialAssessmentRoute,
+  type PlanRoute,
 } from '../../models/caseJourney.events.ts';
 import { ALL_EVENTS, eventName, step } from '../fixtures/journey.ts';
 
-/** Transition tests for allocation and assessment (the caseload place is held from allocation to the end of assessment). */
+/**
+ * Transition tests for allocation and assessment. The caseload place is held from allocation
+ * until the case leaves the stage: closed, sent to early help, or transferred to a long-term team
+ * (a case that needs a plan waits for the transfer still held by its duty worker, K10 ¶31).
+ */
 
 describe('allocation and assessment', () => {
   it('a referral waiting for allocation starts its initial assessment when allocated, without releasing a place', () => {
@@ -23,7 +29,8 @@ describe('allocation and assessment', () => {
   const initial: Record<InitialAssessmentRoute, { next: string; actions: string[] }> = {
     // Same worker carries on: the place is kept, so no release.
     coreAssessment: { next: 'assessment.coreAssessment', actions: ['startCoreAssessment'] },
-    childInNeed: { next: 'services.childInNeed', actions: ['releaseCaseloadPlace', 'startChildInNeedPlan'] },
+    // A plan needs a long-term team: the duty worker keeps the case (and the place) until transfer.
+    childInNeed: { next: 'assessment.awaitingTransfer', actions: ['requestTransfer'] },
     closed: { next: 'closed', actions: ['releaseCaseloadPlace', 'closeCase'] },
     earlyHelp: { next: 'earlyHelp', actions: ['releaseCaseloadPlace', 'startEarlyHelp'] },
   };
@@ -36,8 +43,8 @@ describe('allocation and assessment', () => {
   }
 
   const core: Record<CoreAssessmentRoute, { next: string; actions: string[] }> = {
-    childProtectionPlan: { next: 'services.childProtectionPlan', actions: ['releaseCaseloadPlace', 'startChildProtectionPlan'] },
-    childInNeed: { next: 'services.childInNeed', actions: ['releaseCaseloadPlace', 'startChildInNeedPlan'] },
+    childProtectionPlan: { next: 'assessment.awaitingTransfer', actions: ['requestTransfer'] },
+    childInNeed: { next: 'assessment.awaitingTransfer', actions: ['requestTransfer'] },
     closed: { next: 'closed', actions: ['releaseCaseloadPlace', 'closeCase'] },
   };
   for (const route of CORE_ASSESSMENT_ROUTES) {
@@ -48,6 +55,28 @@ describe('allocation and assessment', () => {
     });
   }
 
+  const transferred: Record<PlanRoute, { next: string; actions: string[] }> = {
+    childInNeed: { next: 'services.childInNeed', actions: ['releaseCaseloadPlace', 'startChildInNeedPlan'] },
+    childProtectionPlan: { next: 'services.childProtectionPlan', actions: ['releaseCaseloadPlace', 'startChildProtectionPlan'] },
+  };
+  for (const route of PLAN_ROUTES) {
+    const want = transferred[route];
+    it(`a case awaiting transfer moves to ${want.next} when a long-term team takes it, releasing the duty worker's place`, () => {
+      const got = step('assessment.awaitingTransfer', { type: 'TRANSFERRED', route });
+      expect({ next: got.next, actions: got.actions }).toEqual(want);
+    });
+  }
+
+  it('a case that needs a plan keeps its caseload place until it is transferred (no release on leaving assessment for the transfer queue)', () => {
+    for (const e of [
+      { type: 'INITIAL_ASSESSMENT_COMPLETED', route: 'childInNeed' },
+      { type: 'CORE_ASSESSMENT_COMPLETED', route: 'childInNeed' },
+      { type: 'CORE_ASSESSMENT_COMPLETED', route: 'childProtectionPlan' },
+    ] as const) {
+      expect(step(e.type === 'CORE_ASSESSMENT_COMPLETED' ? 'assessment.coreAssessment' : 'assessment.initialAssessment', e).actions).not.toContain('releaseCaseloadPlace');
+    }
+  });
+
   it('each assessment ignores every event but its own completion', () => {
     for (const e of ALL_EVENTS.filter((x) => x.type !== 'INITIAL_ASSESSMENT_COMPLETED')) {
       expect(step('assessment.initialAssessment', e).ignored, eventName(e)).toBe(true);
@@ -55,9 +84,13 @@ describe('allocation and assessment', () => {
     for (const e of ALL_EVENTS.filter((x) => x.type !== 'CORE_ASSESSMENT_COMPLETED')) {
       expect(step('assessment.coreAssessment', e).ignored, eventName(e)).toBe(true);
     }
+    for (const e of ALL_EVENTS.filter((x) => x.type !== 'TRANSFERRED')) {
+      expect(step('assessment.awaitingTransfer', e).ignored, eventName(e)).toBe(true);
+    }
   });
 
-  it('an initial assessment cannot end in a child protection plan without a core assessment', () => {
+  it('an initial assessment cannot lead to a child protection plan without a core assessment', () => {
+    expect(INITIAL_ASSESSMENT_ROUTES as readonly string[]).not.toContain('childProtectionPlan');
     const outcomes = INITIAL_ASSESSMENT_ROUTES.map((route) => step('assessment.initialAssessment', { type: 'INITIAL_ASSESSMENT_COMPLETED', route }).next);
     expect(outcomes).not.toContain('services.childProtectionPlan');
   });

@@ -13,6 +13,7 @@ import type {
   EngineAction,
   EntryRoute,
   InitialAssessmentRoute,
+  PlanRoute,
   ReviewRoute,
   ScreeningRoute,
 } from '../../models/caseJourney.events.ts';
@@ -30,6 +31,7 @@ expectTypeOf<CaseEventType>().toEqualTypeOf<
   | 'REVIEW_STARTED'
   | 'REVIEWED'
   | 'RECLASSIFICATION_STARTED'
+  | 'TRANSFERRED'
   | 'RECLASSIFIED'
   | 'ALLOCATED'
   | 'INITIAL_ASSESSMENT_COMPLETED'
@@ -44,6 +46,7 @@ expectTypeOf<Payload<'SCREENED'>>().toEqualTypeOf<{ route: ScreeningRoute }>();
 expectTypeOf<Payload<'REVIEWED'>>().toEqualTypeOf<{ route: ReviewRoute }>();
 expectTypeOf<Payload<'INITIAL_ASSESSMENT_COMPLETED'>>().toEqualTypeOf<{ route: InitialAssessmentRoute }>();
 expectTypeOf<Payload<'CORE_ASSESSMENT_COMPLETED'>>().toEqualTypeOf<{ route: CoreAssessmentRoute }>();
+expectTypeOf<Payload<'TRANSFERRED'>>().toEqualTypeOf<{ route: PlanRoute }>();
 
 // Start and end events carry nothing.
 expectTypeOf<Payload<'SCREENING_STARTED'>>().toEqualTypeOf<{}>();
@@ -62,6 +65,7 @@ expectTypeOf<ScreeningRoute>().toEqualTypeOf<
 expectTypeOf<ReviewRoute>().toEqualTypeOf<'accepted' | 'returnForReclassification' | 'noFurtherAction' | 'earlyHelp' | 'linked'>();
 expectTypeOf<InitialAssessmentRoute>().toEqualTypeOf<'coreAssessment' | 'childInNeed' | 'closed' | 'earlyHelp'>();
 expectTypeOf<CoreAssessmentRoute>().toEqualTypeOf<'childProtectionPlan' | 'childInNeed' | 'closed'>();
+expectTypeOf<PlanRoute>().toEqualTypeOf<'childInNeed' | 'childProtectionPlan'>();
 
 // An initial assessment cannot go straight to a child protection plan, nor screening to a plan.
 expectTypeOf<'childProtectionPlan'>().not.toExtend<InitialAssessmentRoute>();
@@ -82,5 +86,7 @@ transition(caseJourneyMachine, s, { type: 'REVIEWED' });
 transition(caseJourneyMachine, s, { type: 'ALLOCATED', route: 'accepted' });
 // @ts-expect-error an event the machine does not know
 transition(caseJourneyMachine, s, { type: 'CASE_REOPENED' });
+// @ts-expect-error a transfer is to a plan, not to closure
+transition(caseJourneyMachine, s, { type: 'TRANSFERRED', route: 'closed' });
 // @ts-expect-error a core assessment outcome is not an initial assessment outcome
 transition(caseJourneyMachine, s, { type: 'INITIAL_ASSESSMENT_COMPLETED', route: 'childProtectionPlan' });

@@ -52,7 +52,7 @@ describe('paths through the case journey', () => {
     expect([...leaves].sort()).toEqual([...LEAF_STATES].sort());
   });
 
-  it('every state is reachable from "contact received" (shortest paths reach all 14)', () => {
+  it('every state is reachable from "contact received" (shortest paths reach all 15)', () => {
     const reached = getShortestPaths(caseJourneyMachine, options).map((p) => keyOf(p.state.value));
     expect([...new Set(reached)].sort()).toEqual([...LEAF_STATES].sort());
   });
@@ -99,6 +99,8 @@ describe('paths through the case journey', () => {
       expect(count('releaseScreener'), where).toBe(count('startScreening') + count('startReclassification'));
       expect(count('releaseManager'), where).toBe(count('startDutyReview'));
       expect(count('releaseCaseloadPlace'), where).toBe(count('startInitialAssessment'));
+      expect(count('releaseLongTermPlace'), where).toBe(count('startChildInNeedPlan') + count('startChildProtectionPlan'));
+      expect(count('requestTransfer'), where).toBe(count('startChildInNeedPlan') + count('startChildProtectionPlan'));
       // Only a referral waits for allocation.
       if (count('requestAllocation') > 0) expect(count('recordReferral'), where).toBeGreaterThan(0);
       expect(count('requestAllocation'), where).toBeLessThanOrEqual(1);

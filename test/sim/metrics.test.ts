@@ -36,12 +36,15 @@ describe('the metrics fold', () => {
         initialAssessmentsOverdue: 0,
         coreAssessmentsOpen: 0,
         coreAssessmentsOverdue: 0,
+        awaitingTransfer: 0,
+        plansOpen: 0,
         ...(i === 0 ? l : {}),
       }));
     const win = (w: Partial<TeamWindow>): TeamWindow[] =>
       Array.from({ length: teams }, (_, i) => ({
         awaitingAllocationArea: 0,
         assessmentsHeldArea: 0,
+        awaitingTransferArea: 0,
         caseloadPlaces: 10,
         filledPosts: 5,
         managerAvailableHours: 100,
