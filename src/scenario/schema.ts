@@ -290,6 +290,12 @@ export const ReReferral = z.strictObject({
     .min(0)
     .max(100)
     .describe('Rate (per year) at which a child whose need was met comes back as a new contact'),
+  returnHorizonMonths: z
+    .number()
+    .min(0)
+    .max(216)
+    .default(24)
+    .describe('A child who has not come back within this many months of closure does not come back (need resolved, moved away or grown up)'),
   escalationOnReturn: z
     .number()
     .min(0)

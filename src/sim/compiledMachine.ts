@@ -62,6 +62,13 @@ export class CompiledMachine {
     return this.keys[i]!;
   }
 
+  /** The practice label of state `i` (its `meta.label`, e.g. "Awaiting allocation"), or its key. */
+  stateLabel(i: number): string {
+    const meta = this.snapshots[i]!.getMeta() as Record<string, { label?: string } | undefined>;
+    const ownId = `caseJourney.${this.keys[i]!}`;
+    return meta[ownId]?.label ?? this.keys[i]!;
+  }
+
   /** Whether state `i` is final. */
   isFinal(i: number): boolean {
     return this.snapshots[i]!.status === 'done';

@@ -95,7 +95,10 @@ export interface RunOptions {
   onTransition?: (t: number, caseId: number, from: string, to: string) => void;
   /** Guard: stop with an error after this many events (default 50 million). */
   maxEvents?: number;
-  /** Guard: stop with an error when this many cases are open at once (default 2 million). */
+  /**
+   * Guard: stop with an error when this many cases are open at once (default 250,000: about ten
+   * years of a large county's referrals piling up, and some 60 MB, safe in a browser worker).
+   */
   maxOpenCases?: number;
 }
 
@@ -177,7 +180,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const endHours = opts.days * HOURS_PER_DAY;
   const warmupHours = Math.min(endHours, (opts.warmupDays ?? 0) * HOURS_PER_DAY);
   const maxEvents = opts.maxEvents ?? 50_000_000;
-  const maxOpen = opts.maxOpenCases ?? 2_000_000;
+  const maxOpen = opts.maxOpenCases ?? 250_000;
   const emit: RecordSink = opts.onRecord ?? (() => {});
   const q = new EventQueue();
 
@@ -251,6 +254,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   }
 
   // ---- arrivals -----------------------------------------------------------------------------
+  const returnHorizonHours = s.reReferral.returnHorizonMonths * HOURS_PER_MONTH;
   const trend = s.demand.trendPerYear;
   const rateAt = (i: number, t: number) => (agencyRates[i]! / HOURS_PER_MONTH) * Math.max(0, 1 + (trend * t) / HOURS_PER_YEAR);
   const maxRate = agencyRates.map((_, i) => Math.max(rateAt(i, 0), rateAt(i, endHours)));
@@ -314,7 +318,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     const t = q.now;
     if (cases.size >= maxOpen) {
       throw new EngineLimitError(
-        `more than ${maxOpen} cases open at once at day ${(t / 24).toFixed(1)}: demand far exceeds capacity somewhere (check staff numbers)`,
+        `stopped at day ${(t / 24).toFixed(0)}: ${cases.size.toLocaleString('en-GB')} cases were open at once, ` +
+          `most of them in "${busiestState()}". Demand far exceeds capacity there; add staff or shorten the run.`,
       );
     }
     const c: Case = {
@@ -352,6 +357,16 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     child.lastContactAt = t;
     if (entryRoute === 'direct') decided(c, 'direct');
     send(c, EV.CONTACT_RECEIVED[entryRoute]);
+  }
+
+  /** The state holding the most open cases, by its practice label (for the guard's message). */
+  function busiestState(): string {
+    const counts = new Map<number, number>();
+    for (const c of cases.values()) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
+    let best = machine.initial;
+    let most = -1;
+    for (const [st, n] of counts) if (n > most) [best, most] = [st, n];
+    return machine.stateLabel(best);
   }
 
   // ---- the machine ---------------------------------------------------------------------------
@@ -673,8 +688,11 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     if (c.closure !== 'linked' && child.openCases === 0) {
       const unmet = !child.needMet && child.need >= s.need.moderateLevel;
       const perYear = unmet ? s.reReferral.unmetNeedReturnsPerYear : s.reReferral.metNeedReturnsPerYear;
+      // Drawn whatever happens, so the stream stays aligned between scenarios.
       const delay = exponential(rReturn, perYear > 0 ? HOURS_PER_YEAR / perYear : 0);
-      if (perYear > 0 && t + delay < endHours) {
+      // Without a horizon every child ever closed would keep coming back, and a long run's demand
+      // would grow without bound (events grew with the square of the run's length).
+      if (perYear > 0 && delay <= returnHorizonHours && t + delay < endHours) {
         child.pending++;
         q.schedule(t + delay, K_RETURN, child.id, PRIORITY.arrival);
       }
@@ -762,7 +780,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     const id = q.id;
     if (++events > maxEvents) {
       throw new EngineLimitError(
-        `stopped after ${maxEvents} events at day ${(t / 24).toFixed(1)} of ${opts.days}: the run is larger than the guard allows (${cases.size} cases open)`,
+        `stopped after ${maxEvents.toLocaleString('en-GB')} events at day ${(t / 24).toFixed(0)} of ${opts.days}: ` +
+          `the run is larger than the guard allows (${cases.size.toLocaleString('en-GB')} cases open). Shorten the run or use fewer replications.`,
       );
     }
     switch (q.kind) {
