@@ -53,7 +53,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('extra' as const), key: fc.string({ maxLength: 8 }) }),
 );
 
-function mutate(ms: fc.infer<typeof mutation>[]): Json {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(ms: Mutation[]): Json {
   let s = base;
   for (const m of ms) {
     const ps = leaves(s);
