@@ -57,6 +57,13 @@ export function migrateScenario(input: unknown): unknown {
 
 /** Parses untrusted scenario data (file, URL, storage, message) into a `Scenario`. */
 export function parseScenario(input: unknown): Parsed<Scenario> {
+  const v = (input as { version?: unknown } | null)?.version;
+  if (typeof v === 'number' && v > SCENARIO_VERSION) {
+    return {
+      ok: false,
+      problems: [{ path: 'version', message: `this file was saved by a newer version of Front Door (scenario version ${v}); this copy reads version ${SCENARIO_VERSION} and earlier: update the app` }],
+    };
+  }
   const result = Scenario.safeParse(migrateScenario(input), { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
 }

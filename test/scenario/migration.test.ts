@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioJson } from '../../src/scenario/parse.ts';
+import { SCENARIO_VERSION } from '../../src/scenario/schema.ts';
+
+const saved = (name: string) => readFileSync(new URL(`../fixtures/saved/${name}`, import.meta.url), 'utf8');
+
+/**
+ * Files saved by earlier versions load (issue 7). Additive changes with defaults keep the
+ * schema at version 1; a breaking change bumps SCENARIO_VERSION and adds a step to
+ * migrateScenario, with a fixture here saved by the version before it.
+ */
+describe('scenario files from earlier versions', () => {
+  it('a file saved by the first release (before the long-term team and return-horizon fields) loads with the defaults', () => {
+    const r = parseScenarioJson(saved('v1-first-release.json'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.frontDoor.knownChildrenRescreened).toBe(true);
+    expect(r.value.services.longTermCapacity).toBe('unlimited');
+    expect(r.value.reReferral.returnHorizonMonths).toBe(24);
+    expect(r.value.dutyTeams[0]!.longTermSocialWorkers).toBe(0);
+  });
+
+  it('a file with no version is taken as the current version', () => {
+    const r = parseScenarioJson(saved('no-version.json'));
+    expect(r.ok && r.value.version).toBe(SCENARIO_VERSION);
+  });
+
+  it('a file from a newer version than this app is refused with a message naming the version', () => {
+    const future = { ...JSON.parse(saved('v1-first-release.json')), version: 99 };
+    const r = parseScenarioJson(JSON.stringify(future));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([{ path: 'version', message: expect.stringContaining('saved by a newer version of Front Door') }]);
+  });
+});
