@@ -25,6 +25,30 @@ describe('metrics of any run', () => {
       { numRuns: 80 },
     );
   });
+
+  // Shares whose numerator counts a subset of the denominator's events. (Not so for ratios of
+  // different events in the window, such as contacts to referrals: a contact that arrived in the
+  // warm-up and is referred in the window makes contactToReferralRate exceed 1 in short runs.)
+  const SUBSET_SHARES = [
+    'reReferralRate',
+    'closedWithUnmetNeedRate',
+    'decisionInTimescaleRate',
+    'initialAssessmentInTimescaleRate',
+    'coreAssessmentInTimescaleRate',
+    'coreAssessmentOverdueShareEnd',
+    'socialWorkerUtilisation',
+  ] as const;
+
+  it('no metric is negative, and shares of a subset of events lie in [0, 1]', () => {
+    fc.assert(
+      fc.property(scenarioArb, runArb, (scenario, { days, seed }) => {
+        const r = runReplication(scenario, { days, warmupDays: Math.floor(days / 4), seed, rep: 0 });
+        for (const n of METRIC_NAMES) expect(r.metrics[n], n).toBeGreaterThanOrEqual(0);
+        for (const n of SUBSET_SHARES) expect(r.metrics[n], n).toBeLessThanOrEqual(1 + 1e-12); // rounding in time-weighted areas
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
 
 describe('determinism', () => {
