@@ -1,0 +1,78 @@
+import { symbol } from 'd3';
+import type { Scenario } from '../../../scenario/schema.ts';
+import { AGENCY_SHAPES, DOT_OUTLINE, NEED_BANDS, agencyLabel, needBandRange } from './encoding.ts';
+import { formatCount } from './narration.ts';
+
+/**
+ * The key to the dots, above the diagram: colour is the child's true level of need (with its
+ * range and how many open cases are at that level), shape is the referring agency. Either can be
+ * brought into focus, dimming the rest: a way to find cases that does not rely on colour.
+ */
+
+interface Props {
+  scenario: Scenario;
+  needCounts: readonly number[];
+  focusAgency: number | null;
+  focusNeed: number | null;
+  onFocusAgency: (i: number | null) => void;
+  onFocusNeed: (i: number | null) => void;
+}
+
+function Icon({ agency, band }: { agency: keyof typeof AGENCY_SHAPES; band: number }) {
+  const d = symbol(AGENCY_SHAPES[agency].symbol, 150)() ?? '';
+  return (
+    <svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
+      <path d={d} fill={NEED_BANDS[band]!.colour} stroke={DOT_OUTLINE} strokeWidth={1.5} />
+    </svg>
+  );
+}
+
+export function Legend({ scenario, needCounts, focusAgency, focusNeed, onFocusAgency, onFocusNeed }: Props) {
+  return (
+    <div className="trainer-legend">
+      <div className="trainer-legend__part">
+        <h3 className="trainer-legend__title">Colour: true need</h3>
+        <ul>
+          {NEED_BANDS.map((b) => (
+            <li key={b.level}>
+              <Icon agency="familySelf" band={b.level} /> {needBandRange(b.level, scenario.need)} <strong>{formatCount(needCounts[b.level] ?? 0)}</strong>
+            </li>
+          ))}
+        </ul>
+        <div className="trainer-field trainer-field--inline">
+          <label htmlFor="trainer-focus-need">Bring out</label>
+          <select id="trainer-focus-need" value={focusNeed ?? ''} onChange={(e) => onFocusNeed(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">All levels</option>
+            {NEED_BANDS.map((b) => (
+              <option key={b.level} value={b.level}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="trainer-legend__part">
+        <h3 className="trainer-legend__title">Shape: who contacted</h3>
+        <ul className="trainer-legend__agencies">
+          {scenario.demand.sources.map((s) => (
+            <li key={s.agency}>
+              <Icon agency={s.agency} band={1} /> {agencyLabel(s.agency)}
+              <span className="visually-hidden"> ({AGENCY_SHAPES[s.agency].name})</span>
+            </li>
+          ))}
+        </ul>
+        <div className="trainer-field trainer-field--inline">
+          <label htmlFor="trainer-focus-agency">Bring out</label>
+          <select id="trainer-focus-agency" value={focusAgency ?? ''} onChange={(e) => onFocusAgency(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">All agencies</option>
+            {scenario.demand.sources.map((s, i) => (
+              <option key={s.agency} value={i}>
+                {agencyLabel(s.agency)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </div>
+  );
+}
