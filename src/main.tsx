@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { chooseInitialScenario } from './ui/initialScenario.ts';
-import { DEFAULT_PRESET_ID, PRESETS } from './ui/presets.ts';
+import { DEFAULT_PRESET_ID, PRESETS } from './scenario/presets.ts';
 import './ui/styles.css';
 import { createWorkerRunner } from './worker/client.ts';
 

@@ -55,8 +55,10 @@ export function App({ presets, initial, runner, storage }: Props) {
   const [compare, sendCompare] = useMachine(runMachine);
   const [sweep, sendSweep] = useMachine(runMachine);
   const [slots, setSlots] = useState<Slot[]>(() => {
-    const other = presets.find((p) => p.id !== initial.scenario.id);
-    return [presets[0]?.id ?? 'current', other && initial.origin.startsWith('preset') ? other.id : 'current'];
+    // Baseline: the default preset; against it, a restructure of it if there is one.
+    const base = presets[0];
+    const other = presets.find((p) => base && p.id.startsWith(`${base.id}-`)) ?? presets.find((p) => p.id !== base?.id);
+    return [base?.id ?? 'current', other && initial.origin.startsWith('preset') ? other.id : 'current'];
   });
   const [compareSettings, setCompareSettings] = useState<RunSettings>(DEFAULT_SETTINGS);
   const [sweepSettings, setSweepSettings] = useState<RunSettings>({ ...DEFAULT_SETTINGS, reps: 10 });
@@ -132,10 +134,11 @@ export function App({ presets, initial, runner, storage }: Props) {
     sendSweep({ type: 'RUN', job, now: performance.now() });
   };
 
-  const goTo = (v: View) => {
+  const goTo = useCallback((v: View) => {
     setView(v);
     requestAnimationFrame(() => mainRef.current?.focus());
-  };
+  }, []);
+  const openReport = useCallback(() => goTo('report'), [goTo]);
 
   return (
     <>
@@ -247,7 +250,7 @@ export function App({ presets, initial, runner, storage }: Props) {
             context={compare.context}
             onRun={runCompare}
             onCancel={() => sendCompare({ type: 'CANCEL' })}
-            onOpenReport={() => goTo('report')}
+            onOpenReport={openReport}
           />
         )}
         {view === 'sweep' && (

@@ -34,6 +34,8 @@ export function ChartFigure({ title, description, headingLevel = 3, fileStem, re
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const figureRef = useRef<HTMLElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  // The table is built only when opened: a chart's data can be hundreds of cells.
+  const [tableOpen, setTableOpen] = useState(false);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const svg = () => figureRef.current?.querySelector<SVGSVGElement>('svg.chart-svg') ?? null;
   return (
@@ -76,8 +78,9 @@ export function ChartFigure({ title, description, headingLevel = 3, fileStem, re
             {exportError}
           </span>
         )}
-        <details>
+        <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
           <summary className="link-button">Show the data as a table<span className="visually-hidden">: {title}</span></summary>
+          {tableOpen && (
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{title}</caption>
@@ -109,6 +112,7 @@ export function ChartFigure({ title, description, headingLevel = 3, fileStem, re
               </tbody>
             </table>
           </div>
+          )}
         </details>
       </div>
     </figure>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { SERIES_NAMES, type SeriesName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
@@ -50,11 +50,11 @@ interface Props {
 
 /** Two to four scenarios run on the same seeds: a table of every measure with paired differences, and overlaid charts. */
 export function CompareView({ presets, current, slots, setSlots, settings, setSettings, status, context, onRun, onCancel, onOpenReport }: Props) {
-  const [extraSeries, setExtraSeries] = useState<SeriesName>('doubleScreened');
   const resolve = (slot: Slot): Scenario | null => (slot === 'current' ? current : (presets.find((p) => p.id === slot) ?? null));
   const chosen = slots.map(resolve);
   const ready = chosen.every((s): s is Scenario => s !== null);
   const result = context.result as ComparisonResult | null;
+  const deferred = useDeferredValue(result, null);
   const running = status === 'running';
   return (
     <div>
@@ -128,52 +128,58 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
         </div>
       </form>
       {!result && status !== 'running' && <div className="empty-state">Not run yet.</div>}
-      {result && (
-        <section aria-labelledby="comparison-results" data-testid="comparison-results">
-          <h2 id="comparison-results">Results</h2>
-          <p>
-            {result.batches.length} scenarios, each {result.batches[0]?.batch.reps} replications of {result.batches[0]?.batch.days} days ({result.batches[0]?.batch.warmupDays} days warm-up), on the same seeds
-            (base seed {result.batches[0]?.batch.seed}). A difference is marked clear when its paired 95% confidence interval excludes zero.
-          </p>
-          <div className="button-group no-print">
-            <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison.csv', comparisonCsv(result.batches), 'text/csv;charset=utf-8')}>
-              Download comparison (CSV)
-            </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison-summary.csv', summaryCsv(result.batches), 'text/csv;charset=utf-8')}>
-              Every measure per scenario (CSV)
-            </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison-weekly.csv', seriesCsv(result.batches), 'text/csv;charset=utf-8')}>
-              Weekly series (CSV)
-            </button>
-            <button type="button" className="button button--small" onClick={onOpenReport}>
-              Printable report for a meeting
-            </button>
-          </div>
-          <h3>Over simulated time</h3>
-          <div className="chart-grid">
-            {COMPARE_SERIES.map((n) => (
-              <SeriesChart key={n} batches={result.batches} name={n} />
-            ))}
-          </div>
-          <div className="form-group no-print">
-            <label className="label" htmlFor="extra-series">
-              Another series to overlay
-            </label>
-            <select id="extra-series" className="select" value={extraSeries} onChange={(e) => setExtraSeries(e.target.value as SeriesName)}>
-              {SERIES_NAMES.filter((n) => !COMPARE_SERIES.includes(n)).map((n) => (
-                <option key={n} value={n}>
-                  {SERIES_META[n].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <SeriesChart batches={result.batches} name={extraSeries} />
-          <ComparisonTable batches={result.batches} />
-        </section>
-      )}
+      {deferred && <ComparisonResults result={deferred} onOpenReport={onOpenReport} />}
     </div>
   );
 }
+
+/** The results of a comparison (a memoised, deferred render: it can be large). */
+const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport }: { result: ComparisonResult; onOpenReport: () => void }) {
+  const [extraSeries, setExtraSeries] = useState<SeriesName>('doubleScreened');
+  return (
+    <section aria-labelledby="comparison-results" data-testid="comparison-results">
+      <h2 id="comparison-results">Results</h2>
+      <p>
+        {result.batches.length} scenarios, each {result.batches[0]?.batch.reps} replications of {result.batches[0]?.batch.days} days ({result.batches[0]?.batch.warmupDays} days warm-up), on the same seeds
+        (base seed {result.batches[0]?.batch.seed}). A difference is marked clear when its paired 95% confidence interval excludes zero.
+      </p>
+      <div className="button-group no-print">
+        <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison.csv', comparisonCsv(result.batches), 'text/csv;charset=utf-8')}>
+          Download comparison (CSV)
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison-summary.csv', summaryCsv(result.batches), 'text/csv;charset=utf-8')}>
+          Every measure per scenario (CSV)
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison-weekly.csv', seriesCsv(result.batches), 'text/csv;charset=utf-8')}>
+          Weekly series (CSV)
+        </button>
+        <button type="button" className="button button--small" onClick={onOpenReport}>
+          Printable report for a meeting
+        </button>
+      </div>
+      <h3>Over simulated time</h3>
+      <div className="chart-grid">
+        {COMPARE_SERIES.map((n) => (
+          <SeriesChart key={n} batches={result.batches} name={n} />
+        ))}
+      </div>
+      <div className="form-group no-print">
+        <label className="label" htmlFor="extra-series">
+          Another series to overlay
+        </label>
+        <select id="extra-series" className="select" value={extraSeries} onChange={(e) => setExtraSeries(e.target.value as SeriesName)}>
+          {SERIES_NAMES.filter((n) => !COMPARE_SERIES.includes(n)).map((n) => (
+            <option key={n} value={n}>
+              {SERIES_META[n].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SeriesChart batches={result.batches} name={extraSeries} />
+      <ComparisonTable batches={result.batches} />
+    </section>
+  );
+});
 
 /** A comparison job's result, built from the runner's batches. */
 export function toComparison(scenarios: Scenario[], labels: string[], batches: BatchResult[]): ComparisonResult {

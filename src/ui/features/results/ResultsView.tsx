@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react';
 import type { BatchResult } from '../../../sim/results.ts';
 import { SERIES_NAMES } from '../../../sim/metricDefinitions.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
@@ -65,8 +66,17 @@ export function SeedList({ batch }: { batch: BatchResult }) {
   );
 }
 
-/** A single scenario's results: the three themes (cards and charts), the teams, every measure. */
+/**
+ * A single scenario's results: the three themes (cards and charts), the teams, every measure.
+ * New results are drawn as a deferred (interruptible) render, so the page stays responsive.
+ */
 export function ResultsView({ label, batch }: { label: string; batch: BatchResult }) {
+  const deferred = useDeferredValue(batch, null);
+  if (!deferred) return <p className="secondary-text">Drawing the results…</p>;
+  return <ResultsBody label={label} batch={deferred} />;
+}
+
+const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string; batch: BatchResult }) {
   return (
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading">Results</h2>
@@ -95,4 +105,4 @@ export function ResultsView({ label, batch }: { label: string; batch: BatchResul
       <SeedList batch={batch} />
     </section>
   );
-}
+});

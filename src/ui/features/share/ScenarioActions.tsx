@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { parseScenarioJson, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
+import { URL_FRAGMENT_SAFE_LENGTH } from '../../../scenario/urlCodec.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
 import type { ScenarioAction } from '../controls/useScenarioStore.ts';
@@ -128,7 +129,21 @@ export function ScenarioActions({ presets, scenario, canUndo, canRedo, dispatch,
           <label className="label label--normal" htmlFor="share-link">
             Link to this scenario
           </label>
-          <input id="share-link" className="input input--wide" type="text" readOnly value={shareUrl} onFocus={(e) => e.target.select()} />
+          {shareUrl.length > URL_FRAGMENT_SAFE_LENGTH && (
+            <p className="hint" id="share-link-hint">
+              This link is long ({shareUrl.length.toLocaleString('en-GB')} characters, mostly the scenario’s source citations). Some email and chat tools cut long links: if it does not open, save the
+              scenario as a file and send that.
+            </p>
+          )}
+          <input
+            id="share-link"
+            className="input input--wide"
+            type="text"
+            readOnly
+            value={shareUrl}
+            aria-describedby={shareUrl.length > URL_FRAGMENT_SAFE_LENGTH ? 'share-link-hint' : undefined}
+            onFocus={(e) => e.target.select()}
+          />
         </div>
       )}
       <output className="small status-line">{message}</output>

@@ -1,11 +1,11 @@
 import { csvFormat } from 'd3';
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
-import { formatInterval, formatNumber, formatValue, unitWords } from '../../lib/format.ts';
+import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
 import { BandChart } from '../charts/BandChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
@@ -33,6 +33,12 @@ export const SWEEP_METRICS: MetricName[] = ['reReferralRate', 'doubleScreenedRat
 
 const isShareParam = (p: SweepParameter) => p.min === 0 && p.max === 1 && !p.integer;
 
+/** A swept value as people write it: 25%, 12, 47.5. */
+export function formatParam(p: SweepParameter, v: number): string {
+  if (isShareParam(p)) return formatValue(v, 'share');
+  return Number(v.toPrecision(6)).toLocaleString('en-GB');
+}
+
 /** One measure against the swept parameter, with its 95% band. */
 export function SweepChart({ result, metric }: { result: SweepResult; metric: MetricName }) {
   const param = sweepParameter(result.parameterId);
@@ -57,12 +63,63 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
       table={{
         columns: [param.label, 'Mean', '95% confidence interval'],
         numeric: [false, true, true],
-        rows: points.map((p) => [isShareParam(param) ? formatValue(p.x, 'share') : formatNumber(p.x), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
+        rows: points.map((p) => [formatParam(param, p.x), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
       }}
       csv={() => '\uFEFF' + csvFormat(points.map((p) => ({ parameter: param.id, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
     />
   );
 }
+
+/** The charts and downloads of a finished sweep (a memoised, deferred render). */
+const SweepResults = memo(function SweepResults({ result }: { result: SweepResult }) {
+  const [extra, setExtra] = useState<MetricName>('initialAssessmentInTimescaleRate');
+  return (
+    <section aria-labelledby="sweep-results" data-testid="sweep-results">
+      <h2 id="sweep-results">
+        {sweepParameter(result.parameterId).label}: {result.values.map((v) => formatParam(sweepParameter(result.parameterId), v)).join(', ')}
+      </h2>
+      <p>
+        Based on “{result.baseName}”; {result.batches[0]?.reps} replications of {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
+      </p>
+      <button
+        type="button"
+        className="button button--secondary button--small no-print"
+        onClick={() =>
+          downloadText(
+            `sweep-${result.parameterId}.csv`,
+            '\uFEFF' +
+              csvFormat(
+                result.values.flatMap((v, i) =>
+                  METRIC_NAMES.map((m) => ({ parameter: result.parameterId, value: v, metric: m, mean: result.batches[i]!.metrics[m].mean, ci95_low: result.batches[i]!.metrics[m].ci95[0], ci95_high: result.batches[i]!.metrics[m].ci95[1], seed: result.batches[i]!.seed, replications: result.batches[i]!.reps })),
+                ),
+              ),
+            'text/csv;charset=utf-8',
+          )
+        }
+      >
+        Download every measure at every value (CSV)
+      </button>
+      <div className="chart-grid">
+        {SWEEP_METRICS.map((m) => (
+          <SweepChart key={m} result={result} metric={m} />
+        ))}
+      </div>
+      <div className="form-group no-print">
+        <label className="label" htmlFor="sweep-extra">
+          Another measure
+        </label>
+        <select id="sweep-extra" className="select" value={extra} onChange={(e) => setExtra(e.target.value as MetricName)}>
+          {METRIC_NAMES.filter((m) => !SWEEP_METRICS.includes(m)).map((m) => (
+            <option key={m} value={m}>
+              {METRICS[m].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SweepChart result={result} metric={extra} />
+    </section>
+  );
+});
 
 interface Props {
   current: Scenario | null;
@@ -79,9 +136,9 @@ interface Props {
 /** A sweep of one parameter of the edited scenario: each measure drawn against it, with bands. */
 export function SweepView({ current, form, setForm, settings, setSettings, status, context, onRun, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const [extra, setExtra] = useState<MetricName>('initialAssessmentInTimescaleRate');
   const param = sweepParameter(form.parameterId);
   const result = context.result as SweepResult | null;
+  const deferred = useDeferredValue(result, null);
   const submit = () => {
     if (!current) {
       setError('Your edited scenario has problems. Fix them on the Explore tab first.');
@@ -124,7 +181,7 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
             Setting to vary
           </label>
           <p className="hint" id="sweep-param-hint">
-            {param.help} In your scenario now: {current ? (isShareParam(param) ? formatValue(param.get(current), 'share') : formatNumber(param.get(current))) : '–'}.
+            {param.help} In your scenario now: {current ? formatParam(param, param.get(current)) : '–'}.
           </p>
           <select id="sweep-param" className="select" aria-describedby="sweep-param-hint" value={form.parameterId} onChange={(e) => setForm({ ...form, parameterId: e.target.value })}>
             {SWEEP_PARAMETERS.map((p) => (
@@ -174,52 +231,7 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
         </div>
       </form>
       {!result && status !== 'running' && <div className="empty-state">Not run yet.</div>}
-      {result && (
-        <section aria-labelledby="sweep-results" data-testid="sweep-results">
-          <h2 id="sweep-results">
-            {sweepParameter(result.parameterId).label}: {result.values.map((v) => formatNumber(v)).join(', ')}
-          </h2>
-          <p>
-            Based on “{result.baseName}”; {result.batches[0]?.reps} replications of {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
-          </p>
-          <button
-            type="button"
-            className="button button--secondary button--small no-print"
-            onClick={() =>
-              downloadText(
-                `sweep-${result.parameterId}.csv`,
-                '\uFEFF' +
-                  csvFormat(
-                    result.values.flatMap((v, i) =>
-                      METRIC_NAMES.map((m) => ({ parameter: result.parameterId, value: v, metric: m, mean: result.batches[i]!.metrics[m].mean, ci95_low: result.batches[i]!.metrics[m].ci95[0], ci95_high: result.batches[i]!.metrics[m].ci95[1], seed: result.batches[i]!.seed, replications: result.batches[i]!.reps })),
-                    ),
-                  ),
-                'text/csv;charset=utf-8',
-              )
-            }
-          >
-            Download every measure at every value (CSV)
-          </button>
-          <div className="chart-grid">
-            {SWEEP_METRICS.map((m) => (
-              <SweepChart key={m} result={result} metric={m} />
-            ))}
-          </div>
-          <div className="form-group no-print">
-            <label className="label" htmlFor="sweep-extra">
-              Another measure
-            </label>
-            <select id="sweep-extra" className="select" value={extra} onChange={(e) => setExtra(e.target.value as MetricName)}>
-              {METRIC_NAMES.filter((m) => !SWEEP_METRICS.includes(m)).map((m) => (
-                <option key={m} value={m}>
-                  {METRICS[m].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <SweepChart result={result} metric={extra} />
-        </section>
-      )}
+      {deferred && <SweepResults result={deferred} />}
     </div>
   );
 }
