@@ -21,10 +21,10 @@ const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 
 
 /** "Day 3 (Wed), 10:24". */
 export function clockLabel(t: number): string {
-  const h = t % 24;
-  const hh = Math.floor(h);
-  const mm = Math.floor((h - hh) * 60);
-  return `${dayLabel(t)}, ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+  const minutes = Math.floor(t * 60 + 1e-6);
+  const hh = Math.floor(minutes / 60) % 24;
+  const mm = minutes % 60;
+  return `${dayLabel(minutes / 60)}, ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }
 
 /** What a single step did, one sentence per move. */

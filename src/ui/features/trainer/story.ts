@@ -1,7 +1,7 @@
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { CaseRecord } from '../../../worker/trainerProtocol.ts';
 import { AGENCY_LABELS } from '../../../scenario/schema.ts';
-import { needBandRange, needLevel } from './encoding.ts';
+import { NEED_BANDS, needLevel } from './encoding.ts';
 
 /**
  * A followed child's journey in plain words, one line per record, in time order: "Day 3 (Wed):
@@ -59,7 +59,7 @@ export function frontDoorName(s: Scenario): string {
 export function journeyLines(records: readonly CaseRecord[], s: Scenario): JourneyLine[] {
   const sorted = records.map((r, i) => [r, i] as const).sort((a, b) => a[0].t - b[0].t || a[1] - b[1]).map(([r]) => r);
   const team = (i: number) => s.dutyTeams[i]?.name ?? `team ${i + 1}`;
-  const band = (need: number) => needBandRange(needLevel(need, s.need), s.need).replace(/^./, (c) => c.toLowerCase());
+  const band = (need: number) => NEED_BANDS[needLevel(need, s.need)]!.label.toLowerCase();
   const door = frontDoorName(s);
   const reReferralHours = s.reReferral.windowMonths * HOURS_PER_MONTH;
   const open = new Set<number>();
