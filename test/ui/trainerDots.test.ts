@@ -75,7 +75,7 @@ describe('DotField', () => {
 
   it('counts, and does not draw, cases beyond the smallest pitch', () => {
     const f = new DotField(boxes, boxes, ENTRY, CLOSED);
-    const cap = capacity(boxes[1]!, PITCHES[PITCHES.length - 1]);
+    const cap = capacity(boxes[1]!, PITCHES[PITCHES.length - 1]!);
     f.apply(cols(Array.from({ length: cap + 5 }, (_, i) => [i, 1] as [number, number])), none, 0, 0);
     expect(f.hidden(1)).toBe(5);
     expect([...f.dots.values()].filter((d) => !f.visible(d))).toHaveLength(5);
