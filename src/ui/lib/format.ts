@@ -36,10 +36,20 @@ export function formatDifference(x: number, unit: MetricUnit): string {
   return `${sign}${formatValue(x, unit)}`;
 }
 
-/** A 95% interval as "12.1 to 14.3". */
+/**
+ * The part of a 95% interval a quantity can take: every measure here is at least 0, and shares are
+ * at most 1. A t-interval from few replications can reach past these; the ends are shown at the limit.
+ */
+export function feasibleInterval(ci: readonly [number, number], unit: MetricUnit): [number, number] {
+  const hi = unit === 'share' ? Math.min(1, ci[1]) : ci[1];
+  return [Math.max(0, ci[0]), Math.max(0, hi)];
+}
+
+/** A 95% interval as "12.1 to 14.3" (a difference's interval is shown as it is, signed). */
 export function formatInterval(ci: readonly [number, number], unit: MetricUnit, diff = false): string {
-  const f = diff ? formatDifference : formatValue;
-  return `${f(ci[0], unit)} to ${f(ci[1], unit)}`;
+  if (diff) return `${formatDifference(ci[0], unit)} to ${formatDifference(ci[1], unit)}`;
+  const [lo, hi] = feasibleInterval(ci, unit);
+  return `${formatValue(lo, unit)} to ${formatValue(hi, unit)}`;
 }
 
 /** Words for a unit, for axis titles and table headers. */

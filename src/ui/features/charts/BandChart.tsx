@@ -16,16 +16,18 @@ export function tickFormat(unit: MetricUnit): (v: number) => string {
 
 /** Places legend items left to right, wrapping to a new row when one would not fit. */
 function legendLayout(series: readonly BandSeries[], left: number, width: number) {
-  const items: { key: string; label: string; x: number; y: number; style: ReturnType<typeof seriesStyle> }[] = [];
+  const items: { key: string; label: string; full: string; x: number; y: number; style: ReturnType<typeof seriesStyle> }[] = [];
   let x = left;
   let y = 12;
+  const maxChars = Math.max(12, Math.floor((width - left - 60) / 6.5));
   for (const [i, s] of series.entries()) {
-    const w = 48 + s.label.length * 6.5;
+    const label = s.label.length > maxChars ? `${s.label.slice(0, maxChars - 1)}…` : s.label;
+    const w = 48 + label.length * 6.5;
     if (x + w > width - 10 && x > left) {
       x = left;
       y += 20;
     }
-    items.push({ key: s.key, label: s.label, x, y, style: seriesStyle(i) });
+    items.push({ key: s.key, label, full: s.label, x, y, style: seriesStyle(i) });
     x += w;
   }
   return items;
@@ -53,13 +55,13 @@ interface Props {
  * presentation attribute (no CSS), so the SVG can be saved as a file as it is.
  */
 export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, shadeTo, shadeLabel, labelIds, markers = false, xUnit = 'count' }: Props) {
-  const legendRows = series.length > 1 ? Math.ceil(series.reduce((w, s) => w + 48 + s.label.length * 6.5, 0) / Math.max(200, width - 80)) : 0;
+  const legend = legendLayout(series.length > 1 ? series : [], 64, width);
+  const legendRows = legend.length ? Math.round(((legend[legend.length - 1]?.y ?? 12) - 12) / 20) + 1 : 0;
   const margin = { top: 14 + legendRows * 20, right: 20, bottom: 46, left: 64 };
   const g = bandChart(series, { width, height: height + legendRows * 20, margin, nonNegative: true, ...(shadeTo !== undefined ? { shadeTo } : {}), ...(unit === 'share' ? { yMaxLimit: 1 } : {}) });
   const fmt = tickFormat(unit);
   const xFmt = tickFormat(xUnit);
   const plotBottom = g.height - margin.bottom;
-  const legend = legendLayout(series.length > 1 ? series : [], margin.left, width);
   return (
     // An SVG chart is an image with a text alternative (its title, description and data table).
     // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
@@ -111,6 +113,7 @@ export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, s
         <g key={`legend-${item.key}`}>
           <line x1={item.x} x2={item.x + 30} y1={item.y} y2={item.y} stroke={item.style.colour} strokeWidth={3} strokeDasharray={item.style.dash || undefined} />
           <text x={item.x + 36} y={item.y} dy="0.32em" fontFamily={FONT} fontSize={12} fill={TEXT}>
+            {item.label !== item.full && <title>{item.full}</title>}
             {item.label}
           </text>
         </g>

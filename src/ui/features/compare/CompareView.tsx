@@ -158,7 +158,7 @@ const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport
         </button>
       </div>
       <h3>Over simulated time</h3>
-      <div className="chart-grid">
+      <div className="chart-grid chart-grid--wide">
         {COMPARE_SERIES.map((n) => (
           <SeriesChart key={n} batches={result.batches} name={n} />
         ))}
