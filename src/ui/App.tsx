@@ -18,14 +18,16 @@ import { RunSettingsFields, RunStatus } from './features/run/RunPanel.tsx';
 import { runMachine, type RunJob } from './features/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
+import { TrainerView } from './features/trainer/TrainerView.tsx';
 import type { OpeningNotice } from './initialScenario.ts';
 
-type View = 'explore' | 'compare' | 'sweep' | 'report' | 'about';
+type View = 'explore' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'explore', label: 'Explore' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep' },
   { id: 'report', label: 'Report' },
+  { id: 'trainer', label: 'Trainer' },
   { id: 'about', label: 'About' },
 ];
 
@@ -267,6 +269,7 @@ export function App({ presets, initial, runner, storage }: Props) {
           />
         )}
         {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} />}
+        {view === 'trainer' && <TrainerView presets={presets} runner={runner} />}
         {view === 'about' && <AboutView />}
       </main>
       <footer className="app-footer">
