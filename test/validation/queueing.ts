@@ -1,4 +1,5 @@
-import { runBatch } from '../../src/sim/batch.ts';
+import { availableParallelism } from 'node:os';
+import { runBatchParallel } from '../../src/cli/parallel.ts';
 import type { BatchResult } from '../../src/sim/results.ts';
 import { mmcScenario } from '../fixtures/small.ts';
 import { erlangC, type ErlangC } from './erlangC.ts';
@@ -26,10 +27,13 @@ export interface QueueCheck {
   utilisation: number;
 }
 
-/** Runs the M/M/c scenario of test/fixtures/small.ts at utilisation `rho` with `c` servers. */
-export function runQueueCheck(c: number, rho: number, opts: { days: number; warmupDays: number; reps: number; seed: number }): QueueCheck {
+/**
+ * Runs the M/M/c scenario of test/fixtures/small.ts at utilisation `rho` with `c` servers, its
+ * replications spread over up to two worker threads (the numbers do not depend on how many).
+ */
+export async function runQueueCheck(c: number, rho: number, opts: { days: number; warmupDays: number; reps: number; seed: number }): Promise<QueueCheck> {
   const lambda = rho * c * MU_PER_HOUR;
-  const batch = runBatch(mmcScenario(lambda, MU_PER_HOUR, c), opts);
+  const batch = await runBatchParallel(mmcScenario(lambda, MU_PER_HOUR, c), opts, Math.min(2, availableParallelism()));
   const theory = erlangC(lambda, MU_PER_HOUR, c);
   const m = batch.metrics;
   const wq = m.meanWaitToAllocationHours.mean;
