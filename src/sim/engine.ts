@@ -399,6 +399,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       case 'startScreening':
       case 'startReclassification': {
         const hours = exponential(rWork, fd.meanScreeningHours);
+        const doneAt = cal.addWorkingHours(t, hours);
         const reclass = a === 'startReclassification';
         record({
           kind: 'screened',
@@ -407,10 +408,11 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           team: c.child.team,
           by: 'frontDoor',
           hours,
+          doneAt,
           repeat: reclass ? 'reclassification' : c.duplicate ? 'duplicate' : null,
         });
         c.screenedByFrontDoor = true;
-        q.schedule(cal.addWorkingHours(t, hours), K_DONE, c.id, PRIORITY.completion);
+        q.schedule(doneAt, K_DONE, c.id, PRIORITY.completion);
         return;
       }
       case 'releaseScreener':
@@ -424,6 +426,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         return;
       case 'startDutyReview': {
         const hours = exponential(rWork, tm.spec.meanManagerScreeningHours);
+        const doneAt = cal.addWorkingHours(t, hours);
         const rescreen = c.screenedByFrontDoor && !c.isReferral;
         record({
           kind: 'screened',
@@ -432,9 +435,10 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           team: c.child.team,
           by: 'manager',
           hours,
+          doneAt,
           repeat: rescreen ? 'rescreen' : c.duplicate && !c.screenedByFrontDoor ? 'duplicate' : null,
         });
-        q.schedule(cal.addWorkingHours(t, hours), K_DONE, c.id, PRIORITY.completion);
+        q.schedule(doneAt, K_DONE, c.id, PRIORITY.completion);
         return;
       }
       case 'releaseManager':

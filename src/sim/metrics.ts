@@ -3,7 +3,7 @@ import type { MetricValues, TeamMetricValues } from './results.ts';
 import type { SeriesName } from './metricDefinitions.ts';
 import { SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
 import type { SimRecord, TeamLevels, TeamWindow } from './records.ts';
-import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK } from './workingCalendar.ts';
+import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
 
 /**
  * Metrics as a fold over records: `add` each record as it comes (streaming, memory bounded by
@@ -70,6 +70,9 @@ const zeroCounts = (): Counts => ({
 /** The running state of the fold. */
 export interface MetricsAccumulator {
   readonly warmupHours: number;
+  readonly endHours: number;
+  /** The scenario's working calendar: staff time inside the window is counted in working hours. */
+  readonly calendar: WorkingTime;
   readonly reReferralWindowHours: number;
   readonly duplicateWindowHours: number;
   readonly weeks: number;
@@ -87,6 +90,8 @@ export function createAccumulator(scenario: Scenario, days: number, warmupDays: 
   const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, Array.from({ length: weeks }, () => 0)])) as Record<SeriesName, number[]>;
   return {
     warmupHours: warmupDays * HOURS_PER_DAY,
+    endHours: days * HOURS_PER_DAY,
+    calendar: new WorkingTime(scenario.calendar),
     reReferralWindowHours: scenario.reReferral.windowMonths * HOURS_PER_MONTH,
     duplicateWindowHours: scenario.demand.duplicateWindowDays * HOURS_PER_DAY,
     weeks,
@@ -154,9 +159,15 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
     case 'screened': {
       if (r.repeat) bump(acc, 'repeatWorkHours', r.t, r.hours);
       if (r.repeat === 'rescreen') bump(acc, 'doubleScreened', r.t);
+      // Utilisation: only the working hours of this piece of work that fall inside the window.
+      const lo = Math.max(acc.warmupHours, r.t);
+      const hi = Math.min(acc.endHours, r.doneAt);
+      if (hi > lo) {
+        const worked = acc.calendar.availableHours(lo, hi);
+        if (r.by === 'frontDoor') c.frontDoorHours += worked;
+        else c.managerHours += worked;
+      }
       if (!inWindow) return;
-      if (r.by === 'frontDoor') c.frontDoorHours += r.hours;
-      else c.managerHours += r.hours;
       if (r.repeat) c.repeatHours += r.hours;
       if (r.repeat === 'rescreen') c.doubleScreened++;
       return;

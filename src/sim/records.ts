@@ -25,7 +25,18 @@ export type SimRecord =
       known: boolean;
     }
   | { kind: 'diverted'; t: number; child: number; team: number }
-  | { kind: 'screened'; t: number; caseId: number; team: number; by: 'frontDoor' | 'manager'; hours: number; repeat: RepeatKind | null }
+  | {
+      kind: 'screened';
+      t: number;
+      caseId: number;
+      team: number;
+      by: 'frontDoor' | 'manager';
+      /** Staff hours of work. */
+      hours: number;
+      /** When the work is done (working hours only count, so it may be days after `t`). */
+      doneAt: number;
+      repeat: RepeatKind | null;
+    }
   | { kind: 'decided'; t: number; caseId: number; team: number; route: string; waitHours: number; inTimescale: boolean }
   | {
       kind: 'referral';
