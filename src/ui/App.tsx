@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import { autosaveScenario } from '../scenario/storage.ts';
 import { decodeScenario, encodeScenario, isScenarioFragment } from '../scenario/urlCodec.ts';
@@ -18,7 +18,6 @@ import { RunSettingsFields, RunStatus } from './features/run/RunPanel.tsx';
 import { runMachine, type RunJob } from './features/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
-import { TrainerView } from './features/trainer/TrainerView.tsx';
 import type { OpeningNotice } from './initialScenario.ts';
 
 type View = 'explore' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
@@ -30,6 +29,9 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'trainer', label: 'Trainer' },
   { id: 'about', label: 'About' },
 ];
+
+/** The trainer's animated pathway, loaded only when opened (its own code and styles). */
+const TrainerView = lazy(() => import('./features/trainer/TrainerView.tsx').then((m) => ({ default: m.TrainerView })));
 
 /** Runs that took less than this are re-run automatically after a change (milliseconds). */
 export const AUTO_RERUN_LIMIT_MS = 10_000;
@@ -269,7 +271,11 @@ export function App({ presets, initial, runner, storage }: Props) {
           />
         )}
         {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} />}
-        {view === 'trainer' && <TrainerView presets={presets} runner={runner} />}
+        {view === 'trainer' && (
+          <Suspense fallback={<p className="secondary-text">Loading the trainer view…</p>}>
+            <TrainerView presets={presets} runner={runner} />
+          </Suspense>
+        )}
         {view === 'about' && <AboutView />}
       </main>
       <footer className="app-footer">

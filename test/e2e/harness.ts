@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build, preview, type PreviewServer } from 'vite';
 
 /**
- * End-to-end harness: builds the app, serves dist/ with Vite's preview server on a free port,
+ * End-to-end harness: builds the app, serves the build with Vite's preview server on a free port,
  * and drives Debian's Chromium through playwright-core (never a browser download).
  */
 
@@ -13,10 +13,13 @@ export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Builds the app into dist/ (quietly) and serves it on 127.0.0.1 at a free port. */
+/** Where the e2e build goes: its own folder, so it never races a `vite build` into dist/. */
+const OUT_DIR = join(process.cwd(), 'test-artifacts', 'e2e-dist');
+
+/** Builds the app (quietly) and serves it on 127.0.0.1 at a free port. */
 export async function buildAndServe(): Promise<{ server: PreviewServer; url: string }> {
-  await build({ logLevel: 'error' });
-  const server = await preview({ logLevel: 'error', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const server = await preview({ logLevel: 'error', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return { server, url: `http://127.0.0.1:${address.port}/` };

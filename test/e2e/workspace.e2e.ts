@@ -138,9 +138,25 @@ describe('the workspace in Chromium', () => {
     await context.close();
   });
 
+  it('warns, before any run, when a stage has more work arriving than staff can do, with ρ', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(url);
+    expect(await page.locator('#capacity-heading').textContent()).toBe('Every stage has capacity for the work arriving');
+    await page.selectOption('#bulk-field', 'socialWorkerPosts');
+    await page.fill('#bulk-value', '1');
+    await page.getByRole('button', { name: 'Apply to every team' }).click();
+    await page.getByRole('heading', { name: /^Unsustainable: \d+ stages? ha(s|ve) more work arriving than staff can do$/ }).waitFor();
+    const first = page.locator('[data-stage^="team:"]').first();
+    expect(await first.textContent()).toMatch(/caseload places needed for the assessments arriving, [\d.]+ available \(ρ = [1-9]\.\d\d\)/);
+    await screenshot(page, '04b-capacity-warning', false);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('is keyboard operable: a slider moves with the arrow keys and its number box follows; definitions open on focus', async () => {
     const { context, page } = await newPage(browser, { reducedMotion: true });
     await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
     // The first Tab reaches the skip link.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
