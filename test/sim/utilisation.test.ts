@@ -37,11 +37,9 @@ const overloadedManagers = pressuredScenario((s) => {
 const RUN = { days: 60, warmupDays: 14, seed: 1, rep: 0 };
 
 describe('staff utilisation counts only hours worked inside the window', () => {
-  // ENGINE BUG (src/sim/metrics.ts + engine.ts): a `screened` record carries the whole sampled
-  // duration at the moment screening starts, and the fold adds all of it to the window when
-  // the start is in the window, so work done after the run's end is counted and work carried in
-  // from the warm-up is not. Measured here: 1.00877 against an exact 1.00000 (front door), so an
-  // overloaded stage shows a utilisation above 1; over a 365-day run the error is ~0.04%.
+  // Guards a bug this test found (fixed in 59e1024): the fold added a screening's whole sampled
+  // duration to the window when it started in the window, so work done after the run's end was
+  // counted and work carried in from the warm-up was not: 1.00877 against an exact 1.00000 here.
   it('front-door screener utilisation equals the exact in-window busy share and never exceeds 1', () => {
     const records: SimRecord[] = [];
     const r = runReplication(overloadedFrontDoor, { ...RUN, onRecord: (x) => records.push(x) });
@@ -52,7 +50,7 @@ describe('staff utilisation counts only hours worked inside the window', () => {
     expect(r.metrics.screenerUtilisation).toBeCloseTo(exact, 9);
   });
 
-  // Same bug for duty managers (the `screened` records with by: 'manager').
+  // The same for duty managers (the `screened` records with by: 'manager').
   it('duty manager utilisation equals the exact in-window busy share and never exceeds 1', () => {
     const records: SimRecord[] = [];
     const r = runReplication(overloadedManagers, { ...RUN, onRecord: (x) => records.push(x) });
