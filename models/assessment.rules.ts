@@ -10,14 +10,23 @@ export function teamPressure(openAssessments: number, awaitingAllocation: number
   return (openAssessments + awaitingAllocation) / places;
 }
 
+/**
+ * Pressure above the knee that harms practice, capped at `pressureCap`: past that point more
+ * waiting cases do not slow the work in hand further. Without a cap the waiting queue stretched
+ * every assessment, which lengthened the queue, and an overloaded team never recovered.
+ */
+function excessPressure(a: Assessment, pressure: number): number {
+  return Math.max(0, Math.min(pressure, a.pressureCap) - a.pressureKnee);
+}
+
 /** Chance that an assessment that should lead to services closes anyway (premature closure, K10 ¶27). */
 export function prematureClosureChance(a: Assessment, pressure: number): number {
-  return Math.min(1, a.prematureClosureBaseRate + a.prematureClosurePerPressure * Math.max(0, pressure - a.pressureKnee));
+  return Math.min(1, a.prematureClosureBaseRate + a.prematureClosurePerPressure * excessPressure(a, pressure));
 }
 
 /** Factor by which pressure stretches an assessment's duration. */
 export function durationStretch(a: Assessment, pressure: number): number {
-  return 1 + a.durationStretchPerPressure * Math.max(0, pressure - a.pressureKnee);
+  return 1 + a.durationStretchPerPressure * excessPressure(a, pressure);
 }
 
 /** What an assessing social worker concludes. */

@@ -22,8 +22,12 @@ export function screeningRoute(fd: FrontDoor, need: NeedLevels, f: ScreeningFact
   if (f.hasOpenCase) return 'linked';
   if (fd.childProtectionFastTrack && f.perceivedNeed >= need.childProtectionLevel) return 'fastTrack';
   if (fd.structure === 'contactCentre') {
-    if (f.known && fd.knownChildrenRescreened) return 'forwardForDecision';
-    if (f.perceivedNeed >= fd.referralThreshold) return 'referral';
+    const referral = f.perceivedNeed >= fd.referralThreshold;
+    // "All referrals and contacts about children who are known are then screened and reviewed
+    // again by the duty team manager" (K10 ¶25): known children are classified like anyone
+    // else, then all go to the manager, the referrals among them as referrals.
+    if (f.known && fd.knownChildrenRescreened) return referral ? 'referral' : 'forwardForDecision';
+    if (referral) return 'referral';
   } else if (f.perceivedNeed >= fd.referralThreshold) {
     return 'accepted';
   }

@@ -257,6 +257,12 @@ export const Assessment = z.strictObject({
     .min(0)
     .max(5)
     .describe('Team pressure ((open + waiting assessments) ÷ caseload places) above which workload starts to harm practice'),
+  pressureCap: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(2)
+    .describe('Team pressure beyond which more waiting cases do not harm practice further (keeps an overloaded team from a runaway)'),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

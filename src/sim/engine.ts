@@ -23,7 +23,7 @@ import { exponential, gamma, normal, pickWeighted } from './distributions.ts';
 import { EventQueue, PRIORITY } from './eventQueue.ts';
 import type { ClosureStage, RecordSink, SimRecord, TeamLevels } from './records.ts';
 import { createStream, type Stream } from './rng.ts';
-import { Caseloads, ServerPool, staffing } from './staff.ts';
+import { Caseloads, countyStaffing, ServerPool } from './staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
 
 /**
@@ -73,6 +73,8 @@ interface Case {
   worker: number;
   /** The plan an assessment decided on, while the case waits for transfer. */
   plan: PlanRoute;
+  /** A known child's contact or referral the front door passed to a duty manager to screen again (K10 ¶25). */
+  knownRescreen: boolean;
   /** The long-term worker holding the plan (-1 when long-term capacity is not modelled). */
   longTermWorker: number;
   closure: ClosureStage;
@@ -203,8 +205,9 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const entryRoute: EntryRoute = central ? 'screen' : fd.structure === 'districtDuty' ? 'dutyScreen' : 'direct';
 
   const longTermModelled = s.services.longTermCapacity === 'caseloadCaps';
-  const teams = s.dutyTeams.map((t) => {
-    const st = staffing(t.socialWorkerPosts, t.vacancyRate, t.newlyQualifiedShare);
+  const staffed = countyStaffing(s.dutyTeams);
+  const teams = s.dutyTeams.map((t, i) => {
+    const st = staffed[i]!;
     return {
       spec: t,
       managers: new ServerPool(0, t.managers),
@@ -338,6 +341,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       caDeadline: NaN,
       worker: -1,
       plan: 'childInNeed',
+      knownRescreen: false,
       longTermWorker: -1,
       closure: 'frontDoor',
     };
@@ -427,7 +431,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       case 'startDutyReview': {
         const hours = exponential(rWork, tm.spec.meanManagerScreeningHours);
         const doneAt = cal.addWorkingHours(t, hours);
-        const rescreen = c.screenedByFrontDoor && !c.isReferral;
+        const rescreen = c.knownRescreen;
         record({
           kind: 'screened',
           t,
@@ -598,6 +602,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           earlyHelpTakenUp: earlyHelpTakenUp(child, rScreen),
         });
         c.fastTrack = route === 'fastTrack';
+        c.knownRescreen = child.known && fd.knownChildrenRescreened && (route === 'forwardForDecision' || route === 'referral');
         c.closure = route === 'linked' ? 'linked' : 'frontDoor';
         if (route !== 'forwardForDecision' && route !== 'referral') decided(c, route);
         send(c, EV.SCREENED[route]);

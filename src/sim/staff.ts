@@ -178,3 +178,29 @@ export function staffing(posts: number, vacancyRate: number, newlyQualifiedShare
   const filled = Math.round(posts * (1 - vacancyRate));
   return { filled, nq: Math.round(filled * newlyQualifiedShare) };
 }
+
+/**
+ * Whole people for shares spread over teams, rounded once for the county by the largest
+ * remainder (Hamilton) method: the county total is the rounded sum, and each team gets its
+ * floor plus one for the largest fractional parts (ties to the earlier team). Rounding each
+ * team separately hid the difference between 13% and 10% vacancies on 8-post teams.
+ */
+export function largestRemainder(exact: readonly number[]): number[] {
+  const floors = exact.map((x) => Math.floor(x + 1e-9));
+  const total = Math.round(exact.reduce((a, b) => a + b, 0));
+  let extra = total - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - floors[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (extra <= 0) break;
+    floors[i]!++;
+    extra--;
+  }
+  return floors;
+}
+
+/** Filled posts and newly qualified workers for every team, rounded at county level. */
+export function countyStaffing(teams: readonly { socialWorkerPosts: number; vacancyRate: number; newlyQualifiedShare: number }[]): { filled: number; nq: number }[] {
+  const filled = largestRemainder(teams.map((t) => t.socialWorkerPosts * (1 - t.vacancyRate)));
+  const nq = largestRemainder(teams.map((t, i) => filled[i]! * t.newlyQualifiedShare));
+  return filled.map((f, i) => ({ filled: f, nq: Math.min(f, nq[i]!) }));
+}

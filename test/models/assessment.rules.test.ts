@@ -47,7 +47,7 @@ describe('premature closure and stretched durations', () => {
     expect(durationStretch(a, 1.8)).toBeCloseTo(1.5, 12);
   });
 
-  it('the premature closure chance is a probability, never falls as pressure rises, and is capped at 1', () => {
+  it('the premature closure chance is a probability, never falls as pressure rises, and stops rising at the pressure cap', () => {
     fc.assert(
       fc.property(assessments, pressures, pressures, (p, x, y) => {
         const s = { ...a, ...p };
@@ -60,7 +60,8 @@ describe('premature closure and stretched durations', () => {
       }),
       { numRuns: 500 },
     );
-    expect(prematureClosureChance(a, 100)).toBe(1);
+    expect(prematureClosureChance(a, 100)).toBe(prematureClosureChance(a, a.pressureCap));
+    expect(prematureClosureChance({ ...a, prematureClosurePerPressure: 10 }, 100)).toBe(1);
   });
 
   it('the duration stretch is at least 1 and never falls as pressure rises', () => {

@@ -23,8 +23,8 @@ describe('screening rules', () => {
     expect(screeningRoute({ ...centre, childProtectionFastTrack: false }, need, facts({ perceivedNeed: 95 }))).toBe('referral');
   });
 
-  it('a contact centre passes known children to the duty manager, unless rescreening is switched off', () => {
-    expect(screeningRoute(centre, need, facts({ perceivedNeed: 70, known: true }))).toBe('forwardForDecision');
+  it('a contact centre classifies known children like anyone, then passes all of them to the duty manager (K10 ¶25), unless rescreening is switched off', () => {
+    expect(screeningRoute(centre, need, facts({ perceivedNeed: 70, known: true }))).toBe('referral');
     expect(screeningRoute(centre, need, facts({ perceivedNeed: 10, known: true }))).toBe('forwardForDecision');
     const noRescreen = { ...centre, knownChildrenRescreened: false };
     expect(screeningRoute(noRescreen, need, facts({ perceivedNeed: 70, known: true }))).toBe('referral');
