@@ -65,31 +65,79 @@ function stage(s: Omit<StageLoad, 'rho' | 'status'>): StageLoad {
   return { ...s, rho, status: status(rho) };
 }
 
+/** Points of the grid over true need used to average the decision rules (per agency). */
+const GRID = 240;
+
+/**
+ * What happens to a team's first contacts, as shares of all concerns (before diversion): those
+ * that become contacts, reach a duty manager, are accepted for assessment, go on to a core
+ * assessment, or are returned for reclassification. Averages the decision rules of
+ * models/*.rules.ts over true need x ~ normal(mean + agency shift, sd); given x, each person's
+ * view of need carries its own error (the agency's information error with the screener's or
+ * manager's; the assessing social worker's alone), so the decisions are linked through x.
+ */
+export function teamFlows(scenario: Scenario, team: Scenario['dutyTeams'][number], screenerSd: number, known: number) {
+  const { demand, need, frontDoor: fd, assessment: a, earlyHelp } = scenario;
+  const concerns = demand.sources.reduce((sum, src) => sum + src.contactsPerMonth, 0);
+  const swSd = Math.sqrt((1 - team.newlyQualifiedShare) * a.qualifiedAssessmentSd ** 2 + team.newlyQualifiedShare * a.newlyQualifiedAssessmentSd ** 2);
+  const out = { contacts: 0, reviewed: 0, accepted: 0, core: 0, reclassified: 0 };
+  if (concerns <= 0) return out;
+  for (const src of demand.sources) {
+    const w = src.contactsPerMonth / concerns;
+    const mu = demand.meanNeedScore + src.needShift;
+    const sd = demand.needScoreSd;
+    const scrSd = Math.sqrt(src.informationQualitySd ** 2 + screenerSd ** 2);
+    const mgrSd = Math.sqrt(src.informationQualitySd ** 2 + fd.qualifiedScreeningSd ** 2 + team.thresholdInconsistencySd ** 2);
+    const n = sd > 0 ? GRID : 1;
+    for (let i = 0; i < n; i++) {
+      // midpoint rule over mu ± 5 sd
+      const z = n === 1 ? 0 : -5 + (10 * (i + 0.5)) / n;
+      const x = mu + z * sd;
+      const weight = w * (n === 1 ? 1 : (Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI)) * (10 / n));
+      const moderate = x >= need.moderateLevel && x < need.childInNeedLevel;
+      const pass = 1 - (moderate ? team.earlyHelpCoverage * earlyHelp.upstreamDiversionShare : 0);
+      const pFast = fd.childProtectionFastTrack ? above(need.childProtectionLevel, x, scrSd) : 0;
+      const pRef = above(fd.referralThreshold, x, scrSd);
+      const pAcc = above(team.threshold, x, mgrSd);
+      const pCore = above(a.coreAssessmentLevel, x, swSd) * (1 - a.prematureClosureBaseRate);
+      let reviewed = 0;
+      let accepted = 0;
+      let reclassified = 0;
+      if (fd.structure === 'contactCentre') {
+        reviewed = known * (1 - pFast) + (1 - known) * Math.max(0, pRef - pFast);
+        accepted = pFast + reviewed * pAcc;
+        reclassified = fd.reclassificationRequired ? known * (1 - pFast) * pAcc : 0;
+      } else if (fd.structure === 'singleQualified') {
+        accepted = pRef;
+      } else if (fd.structure === 'districtDuty') {
+        reviewed = 1 - pFast;
+        accepted = pFast + reviewed * pAcc;
+      } else {
+        accepted = 1;
+      }
+      out.contacts += weight * pass;
+      out.reviewed += weight * pass * reviewed;
+      out.accepted += weight * pass * accepted;
+      out.core += weight * pass * accepted * pCore;
+      out.reclassified += weight * pass * reclassified;
+    }
+  }
+  return out;
+}
+
 /** Offered load at every stage: the front door, then each team's managers and social workers. */
 export function offeredLoad(scenario: Scenario): StageLoad[] {
-  const { calendar, demand, need, frontDoor: fd, assessment: a } = scenario;
+  const { calendar, demand, frontDoor: fd, assessment: a } = scenario;
   // As in src/sim/workingCalendar.ts: "always" means 24 hours a day, 7 days a week.
   const always = calendar.mode === 'always';
   const bankHolidaysPerYear = always ? 0 : calendar.bankHolidayDaysOfYear.length;
   const workingDaysPerMonth = ((always ? 7 : calendar.workingDaysPerWeek) * DAYS_PER_MONTH) / 7 - bankHolidaysPerYear / 12;
   const hoursPerMonth = (always ? 24 : calendar.hoursPerDay) * workingDaysPerMonth;
   const concerns = demand.sources.reduce((sum, src) => sum + src.contactsPerMonth, 0);
-  const weights = demand.sources.map((src) => (concerns > 0 ? src.contactsPerMonth / concerns : 0));
-  /** Share of contacts whose need, seen with the given error, is at or above a level. */
-  const shareAbove = (level: number, errorSd: number) =>
-    demand.sources.reduce((sum, src, i) => {
-      const sd = Math.sqrt(demand.needScoreSd ** 2 + src.informationQualitySd ** 2 + errorSd ** 2);
-      return sum + (weights[i] as number) * above(level, demand.meanNeedScore + src.needShift, sd);
-    }, 0);
-  const trueShareAbove = (level: number) =>
-    demand.sources.reduce((sum, src, i) => sum + (weights[i] as number) * above(level, demand.meanNeedScore + src.needShift, demand.needScoreSd), 0);
-  const moderateShare = trueShareAbove(need.moderateLevel) - trueShareAbove(need.childInNeedLevel);
   const totalShare = scenario.dutyTeams.reduce((s, t) => s + t.demandShare, 0);
-
   const central = fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
   const screenerSd = fd.unqualifiedScreeners > 0 ? fd.unqualifiedScreeningSd : fd.qualifiedScreeningSd;
-  const referralShare = shareAbove(fd.referralThreshold, screenerSd);
-  const fastTrackShare = fd.childProtectionFastTrack ? shareAbove(need.childProtectionLevel, screenerSd) : 0;
+  const known = fd.structure === 'contactCentre' && fd.knownChildrenRescreened ? demand.knownChildShare : 0;
 
   const loads: StageLoad[] = [];
   let contactsTotal = 0;
@@ -97,31 +145,14 @@ export function offeredLoad(scenario: Scenario): StageLoad[] {
   const teamStages: StageLoad[] = [];
   for (const team of scenario.dutyTeams) {
     const teamShare = totalShare > 0 ? team.demandShare / totalShare : 0;
-    const diverted = team.earlyHelpCoverage * scenario.earlyHelp.upstreamDiversionShare * moderateShare;
-    const contacts = concerns * teamShare * (1 - diverted) * (1 + demand.multiAgencyReportShare);
-    contactsTotal += contacts;
-
-    // What reaches the duty manager, and what the manager accepts (perceived need ≥ threshold).
-    const managerSd = Math.sqrt(fd.qualifiedScreeningSd ** 2 + team.thresholdInconsistencySd ** 2);
-    const acceptShare = shareAbove(team.threshold, managerSd);
-    let reviewed: number;
-    let accepted: number;
-    if (fd.structure === 'contactCentre') {
-      const known = fd.knownChildrenRescreened ? demand.knownChildShare : 0;
-      const referred = Math.min(1, fastTrackShare + (1 - known) * Math.max(0, referralShare - fastTrackShare));
-      reviewed = known + referred;
-      accepted = Math.min(reviewed, fastTrackShare + known * acceptShare + (referred - fastTrackShare) * acceptShare);
-      if (fd.reclassificationRequired) reclassifiedTotal += contacts * known * acceptShare;
-    } else if (fd.structure === 'singleQualified') {
-      reviewed = 0;
-      accepted = referralShare;
-    } else if (fd.structure === 'districtDuty') {
-      reviewed = 1;
-      accepted = acceptShare;
-    } else {
-      reviewed = 0;
-      accepted = 1;
-    }
+    const f = teamFlows(scenario, team, screenerSd, known);
+    const firstContacts = concerns * teamShare * f.contacts;
+    // Duplicates are screened, then linked to the open case: screening work, nothing after.
+    contactsTotal += firstContacts * (1 + demand.multiAgencyReportShare);
+    reclassifiedTotal += concerns * teamShare * f.reclassified;
+    const reviewed = f.contacts > 0 ? f.reviewed / f.contacts : 0;
+    const accepted = f.contacts > 0 ? f.accepted / f.contacts : 0;
+    const contacts = firstContacts;
     if (reviewed > 0) {
       teamStages.push(
         stage({
@@ -139,7 +170,7 @@ export function offeredLoad(scenario: Scenario): StageLoad[] {
     // Assessments: each accepted referral holds a caseload place for its initial assessment, and
     // a share go on to a core assessment (Little's law: places = arrivals × time held).
     const referrals = contacts * accepted;
-    const coreShare = acceptShare > 0 ? Math.min(1, shareAbove(Math.max(a.coreAssessmentLevel, team.threshold), managerSd) / acceptShare) : 0;
+    const coreShare = f.accepted > 0 ? Math.min(1, f.core / f.accepted) : 0;
     const filled = team.socialWorkerPosts * (1 - team.vacancyRate);
     const places = filled * ((1 - team.newlyQualifiedShare) * team.caseloadCap + team.newlyQualifiedShare * team.newlyQualifiedCaseloadCap);
     const placeMonths = (a.meanInitialAssessmentWorkingDays + coreShare * a.meanCoreAssessmentWorkingDays) / workingDaysPerMonth;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { capacityWarnings, normalCdf, offeredLoad } from '../../src/scenario/capacity.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { PRESETS } from '../../src/scenario/presets.ts';
+import { runBatch } from '../../src/sim/batch.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { fixtureScenario } from './fixtures/scenario.ts';
 
@@ -59,5 +61,28 @@ describe('offered load (ρ) check', () => {
     expect(offeredLoad(direct.value).some((x) => x.stage === 'screening' || x.stage === 'dutyManagers')).toBe(false);
     const empty = withTeams(fixtureScenario(), { socialWorkerPosts: 0 });
     expect(offeredLoad(empty).find((x) => x.id === 'team:North:places')?.rho).toBe(Infinity);
+  });
+});
+
+describe('offered load against the simulation (a lower bound, by construction)', () => {
+  // ρ counts first contacts and duplicates only; returning children, pressure-stretched
+  // assessments and cases waiting for transfer only add load. So the simulated utilisation of
+  // each stage should be at least ρ, give or take the noise of a short run.
+  const NOISE = 0.05;
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s: simulated utilisation is at least ρ at every stage', (_id, preset) => {
+    const batch = runBatch(preset, { days: 240, warmupDays: 60, reps: 2, seed: 11 });
+    const loads = offeredLoad(preset);
+    const pooled = (stage: string) => {
+      const xs = loads.filter((x) => x.stage === stage);
+      return xs.length ? xs.reduce((s, x) => s + x.offered, 0) / xs.reduce((s, x) => s + x.capacity, 0) : null;
+    };
+    const screening = pooled('screening');
+    if (screening !== null) expect(batch.metrics.screenerUtilisation.mean).toBeGreaterThanOrEqual(screening - NOISE);
+    const managers = pooled('dutyManagers');
+    if (managers !== null) expect(batch.metrics.managerUtilisation.mean).toBeGreaterThanOrEqual(managers - NOISE);
+    for (const place of loads.filter((x) => x.stage === 'assessmentPlaces' && x.rho < 1)) {
+      const team = batch.teams.find((t) => t.name === place.team);
+      expect(team?.metrics.socialWorkerUtilisation.mean, place.label).toBeGreaterThanOrEqual(place.rho - NOISE);
+    }
   });
 });
