@@ -106,7 +106,8 @@ export function teamFlows(scenario: Scenario, team: Scenario['dutyTeams'][number
       if (fd.structure === 'contactCentre') {
         reviewed = known * (1 - pFast) + (1 - known) * Math.max(0, pRef - pFast);
         accepted = pFast + reviewed * pAcc;
-        reclassified = fd.reclassificationRequired ? known * (1 - pFast) * pAcc : 0;
+        // Known children the centre did not class as referrals must go back to be reclassified.
+        reclassified = fd.reclassificationRequired ? known * (1 - Math.max(pRef, pFast)) * pAcc : 0;
       } else if (fd.structure === 'singleQualified') {
         accepted = pRef;
       } else if (fd.structure === 'districtDuty') {
