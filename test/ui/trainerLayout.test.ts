@@ -3,7 +3,7 @@ import { createMachine } from 'xstate';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
 import { pathwayGraph } from '../../models/graph.ts';
 import { layoutPathway, wrapLabel, type Rect } from '../../src/ui/features/trainer/layout.ts';
-import { decisionNodes, loopEdges, stageLoops, stageRanks } from '../../src/ui/features/trainer/pathway.ts';
+import { decisionNodes, loopCaption, loopEdges, loopNodes, stageLoops, stageRanks } from '../../src/ui/features/trainer/pathway.ts';
 
 /** The trainer's diagram layout and highlights, computed from the machine's graph. */
 const graph = pathwayGraph(caseJourneyMachine);
@@ -75,6 +75,14 @@ describe('what the trainer highlights, read from the graph', () => {
     expect(ids).toContain('dutyTeam.dutyReview>contactCentre.awaitingReclassification');
     expect(ids).toContain('contactCentre.awaitingReclassification>contactCentre.reclassifying');
     for (const id of ids) expect(id.startsWith('assessment.') && id.includes('>assessment.')).toBe(false);
+  });
+
+  it('marks as repeat work the duty manager’s second screening and the reclassification, not the first screening or allocation', () => {
+    expect([...loopNodes(graph)].sort()).toEqual(['contactCentre.awaitingReclassification', 'contactCentre.reclassifying', 'dutyTeam.awaitingDutyReview', 'dutyTeam.dutyReview']);
+    const caption = (s: string, t: string) => loopCaption(graph.edges.filter((e) => e.source === s && e.target === t));
+    expect(caption('contactCentre.screening', 'dutyTeam.awaitingDutyReview')).toBe('screened again');
+    expect(caption('dutyTeam.dutyReview', 'contactCentre.awaitingReclassification')).toBe('sent back');
+    expect(caption('contactCentre.awaitingReclassification', 'contactCentre.reclassifying')).toBeNull();
   });
 
   it('the threshold decisions are exactly the states flagged as decisions', () => {

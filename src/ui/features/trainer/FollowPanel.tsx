@@ -26,7 +26,7 @@ export function FollowPanel({ panes, followed, onFollow }: Props) {
   const stories = panes[0]?.stories ?? [];
   return (
     <section className="trainer-follow" aria-labelledby="trainer-follow-heading">
-      <h3 id="trainer-follow-heading">Follow a child</h3>
+      <h2 id="trainer-follow-heading">Follow a child</h2>
       <p className="trainer-hint">Click a dot, press Enter on a stage of the diagram, or pick a story.</p>
       <div className="trainer-field">
         <label htmlFor="trainer-story">Pick a story</label>
@@ -59,7 +59,7 @@ export function FollowPanel({ panes, followed, onFollow }: Props) {
               const lines = j ? journeyLines(j.records, p.scenario) : [];
               return (
                 <div key={i} className="trainer-journey" data-pane={i}>
-                  {panes.length > 1 && <h4>{p.scenario.name}</h4>}
+                  {panes.length > 1 && <h3>{p.scenario.name}</h3>}
                   {!j ? (
                     <p className="trainer-hint">Loading the journey…</p>
                   ) : lines.length === 0 ? (
@@ -67,7 +67,7 @@ export function FollowPanel({ panes, followed, onFollow }: Props) {
                   ) : (
                     <>
                       <p className="trainer-hint">{journeySummary(j.records)}</p>
-                      <ol className="trainer-timeline" aria-label={`Journey of child ${followed}${panes.length > 1 ? `, ${p.scenario.name}` : ''}`}>
+                      <ol className="trainer-timeline" aria-label={`Journey of child ${followed}${panes.length > 1 ? `, ${p.scenario.name}` : ''}`} data-now={j.now}>
                         {lines.map((l, k) => (
                           <li key={k} className={l.concern ? 'is-concern' : undefined} data-kind={l.kind} data-t={l.t} data-case={l.caseId}>
                             <strong>{l.when}:</strong> {l.concern && <span className="trainer-flag">Concern: </span>}

@@ -31,7 +31,7 @@ export function Legend({ scenario, needCounts, focusAgency, focusNeed, onFocusAg
   return (
     <div className="trainer-legend">
       <div className="trainer-legend__part">
-        <h3 className="trainer-legend__title">Colour: true need</h3>
+        <p className="trainer-legend__title">Colour: true need</p>
         <ul>
           {NEED_BANDS.map((b) => (
             <li key={b.level}>
@@ -52,7 +52,7 @@ export function Legend({ scenario, needCounts, focusAgency, focusNeed, onFocusAg
         </div>
       </div>
       <div className="trainer-legend__part">
-        <h3 className="trainer-legend__title">Shape: who contacted</h3>
+        <p className="trainer-legend__title">Shape: who contacted</p>
         <ul className="trainer-legend__agencies">
           {scenario.demand.sources.map((s) => (
             <li key={s.agency}>

@@ -3,7 +3,7 @@ import type { PathwayGraph } from '../../../../models/graph.ts';
 import type { PathwayLayout } from './layout.ts';
 import { formatCount, thresholdNote } from './narration.ts';
 import type { PaneSnapshot } from './paneController.ts';
-import { isPassThrough, routeWords } from './pathway.ts';
+import { isPassThrough, loopCaption, loopNodes as loopNodesOf, routeWords } from './pathway.ts';
 
 /**
  * The pathway diagram (SVG), drawn from the layout of the machine's graph: stages, states with
@@ -36,7 +36,7 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
   const flow = (id: string) => snap.edgeCounts[moveIndex.get(id) ?? -1] ?? 0;
   const maxFlow = Math.max(1, ...layout.edges.map((e) => flow(e.id)));
   const width = (c: number) => (c > 0 ? 1.6 + (5 * Math.log1p(c)) / Math.log1p(maxFlow) : 1.2);
-  const loopNodes = new Set(layout.edges.filter((e) => e.loop).flatMap((e) => [e.source, e.target]));
+  const loopNodes = loopNodesOf(graph);
   const marker = (kind: string) => `url(#${idPrefix}-arrow-${kind})`;
   const onKey = (key: string) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -121,7 +121,7 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
           'trainer-node',
           b.node.decision ? 'is-decision' : '',
           b.node.decision && highlights.decisions ? 'is-highlighted' : '',
-          highlights.loops && (b.node.rework || loopNodes.has(b.node.key)) ? 'is-loop' : '',
+          highlights.loops && loopNodes.has(b.node.key) ? 'is-loop' : '',
           b.node.final ? 'is-final' : '',
         ]
           .filter(Boolean)
@@ -187,7 +187,7 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
                   </tspan>
                 </text>
                 {note && highlights.decisions && (
-                  <text x={b.x + b.w - 8} y={lines.length > 1 ? countY : b.y + 42} className="trainer-count-small is-note" textAnchor="end">
+                  <text x={b.x + b.w - 8} y={lines.length > 1 ? countY + 18 : b.y + 42} className="trainer-count-small is-note" textAnchor="end">
                     {note}
                   </text>
                 )}
@@ -201,13 +201,17 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
           </g>
         );
       })}
-      {layout.edges
-        .filter((e) => (highlights.loops && e.loop) || (highlights.decisions && e.fromDecision))
-        .map((e) => (
-          <text key={e.id} x={e.label.x} y={e.label.y - 4} className={`trainer-edge-label${highlights.loops && e.loop ? ' is-loop' : ''}`} textAnchor="middle">
-            {e.edges.map((x) => routeWords(x.route, x.event)).join(' / ')}: {count(flow(e.id))}
-          </text>
-        ))}
+      {highlights.loops &&
+        layout.edges
+          .filter((e) => e.loop && loopCaption(e.edges) !== null)
+          .map((e) => (
+            <text key={e.id} x={e.label.x} y={e.label.y - 12} className="trainer-edge-label is-loop" textAnchor="middle">
+              <tspan x={e.label.x}>{count(flow(e.id))}</tspan>
+              <tspan x={e.label.x} dy={16}>
+                {loopCaption(e.edges)}
+              </tspan>
+            </text>
+          ))}
     </svg>
   );
 }

@@ -24,9 +24,9 @@ const POSITION_WORDS = { below: 'below the interval', inside: 'inside the interv
 export function ReplicationPanel({ panes, batch, settings, rep, onRep, onSeed }: Props) {
   return (
     <section className="trainer-replication" aria-labelledby="trainer-rep-heading">
-      <h3 id="trainer-rep-heading">
+      <h2 id="trainer-rep-heading">
         This is replication {rep + 1} of {settings.reps}
-      </h3>
+      </h2>
       <p className="trainer-hint">
         The animation is one run of the model. The same scenario is run {settings.reps} times on different random numbers (base seed {settings.seed}, {settings.days} days, the first{' '}
         {settings.warmupDays} left out of the figures); the 95% interval is for their average, so a single run can fall outside it.

@@ -66,7 +66,7 @@ export function TrainerControls(p: Props) {
             ))}
           </select>
         </div>
-        <div className="trainer-field">
+        <div className="trainer-field trainer-motion-field">
           <label htmlFor="trainer-motion">Motion</label>
           <select id="trainer-motion" value={p.motion} onChange={(e) => p.onMotion(e.target.value as 'smooth' | 'stepped')} aria-keyshortcuts="M">
             <option value="smooth">Smooth animation</option>
@@ -74,7 +74,7 @@ export function TrainerControls(p: Props) {
           </select>
         </div>
       </fieldset>
-      <fieldset className="trainer-controls__group trainer-group">
+      <fieldset className="trainer-controls__group trainer-group trainer-scenarios">
         <legend className="visually-hidden">Scenarios</legend>
         <div className="trainer-field">
           <label htmlFor="trainer-scenario">Scenario</label>

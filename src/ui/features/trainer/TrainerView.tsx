@@ -190,8 +190,9 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       data-events={snapA.events}
       data-done={snapA.done}
     >
+      <div className="trainer-screen">
       <div className="trainer-top">
-        <h2 id="trainer-heading">How a referral travels</h2>
+        <h1 id="trainer-heading">How a referral travels</h1>
         <p className="trainer-intro">
           Each dot is one contact about a child, moving through the pathway as the model runs. The diagram is drawn from the model’s own states and moves. Colour is the child’s true level of need;
           shape is who made the contact.
@@ -286,6 +287,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
           ))}
         </div>
         <FollowPanel panes={snaps} followed={followed} onFollow={follow} />
+      </div>
       </div>
       <div className="trainer-below">
         <CountersTable graph={graph} panes={snaps} />

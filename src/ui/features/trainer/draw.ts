@@ -31,31 +31,52 @@ export interface DrawOptions {
   ringCameBack: boolean;
 }
 
-/** Sprites keyed by agency, band and device-pixel size. */
-export class SpriteCache {
-  private readonly cache = new Map<string, HTMLCanvasElement | OffscreenCanvas>();
-  constructor(private readonly make: (w: number, h: number) => HTMLCanvasElement | OffscreenCanvas) {}
+/** A sheet of sprites for one device-pixel size: every agency shape in every need colour, in a row. */
+export interface SpriteSheet {
+  canvas: HTMLCanvasElement | OffscreenCanvas;
+  /** Width and height of one cell (device pixels). */
+  cell: number;
+}
 
-  get(agency: Agency, band: number, px: number): HTMLCanvasElement | OffscreenCanvas {
+/** Sprite sheets keyed by device-pixel size; cell i = agency index (AGENCIES order) × 4 + band. */
+export class SpriteCache {
+  private readonly sheets = new Map<number, SpriteSheet>();
+  constructor(
+    private readonly make: (w: number, h: number) => HTMLCanvasElement | OffscreenCanvas,
+    private readonly agencies: readonly Agency[] = Object.keys(AGENCY_SHAPES) as Agency[],
+  ) {}
+
+  /** Cell index of an agency and band. */
+  cellOf(agency: Agency, band: number): number {
+    return Math.max(0, this.agencies.indexOf(agency)) * NEED_BANDS.length + band;
+  }
+
+  /** The sheet for sprites `px` device pixels across. */
+  sheet(px: number): SpriteSheet {
     const size = Math.max(3, Math.round(px));
-    const key = `${agency}|${band}|${size}`;
-    let c = this.cache.get(key);
-    if (!c) {
-      c = this.make(size + 2, size + 2);
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D | null;
+    let sheet = this.sheets.get(size);
+    if (!sheet) {
+      const cell = size + 2;
+      const canvas = this.make(cell * this.agencies.length * NEED_BANDS.length, cell);
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
       if (ctx) {
-        ctx.translate((size + 2) / 2, (size + 2) / 2);
-        ctx.beginPath();
-        AGENCY_SHAPES[agency].symbol.draw(ctx, size * size * 0.5);
-        ctx.fillStyle = NEED_BANDS[band]!.colour;
-        ctx.fill();
-        ctx.lineWidth = Math.max(1, size / 9);
-        ctx.strokeStyle = DOT_OUTLINE;
-        ctx.stroke();
+        this.agencies.forEach((agency, a) =>
+          NEED_BANDS.forEach((band, b) => {
+            ctx.setTransform(1, 0, 0, 1, (a * NEED_BANDS.length + b) * cell + cell / 2, cell / 2);
+            ctx.beginPath();
+            AGENCY_SHAPES[agency].symbol.draw(ctx, size * size * 0.5);
+            ctx.fillStyle = band.colour;
+            ctx.fill();
+            ctx.lineWidth = Math.max(1, size / 9);
+            ctx.strokeStyle = DOT_OUTLINE;
+            ctx.stroke();
+          }),
+        );
       }
-      this.cache.set(key, c);
+      sheet = { canvas, cell };
+      this.sheets.set(size, sheet);
     }
-    return c;
+    return sheet;
   }
 }
 
@@ -73,16 +94,21 @@ export function drawField(ctx: CanvasRenderingContext2D, field: DotField, sprite
   ctx.imageSmoothingEnabled = false;
   let drawn = 0;
   const followedAt: [number, number, number][] = [];
-  // Sprites are blitted at their own size on whole device pixels (the fast path); rings and
-  // labels are drawn in logical units.
+  // Sprites are copied from a sheet at their own size onto whole device pixels (the fast path);
+  // rings and labels are drawn in logical units afterwards.
+  const cells = o.agencies.map((a) => sprites.cellOf(a, 0));
+  let alphaNow = 1;
   const draw = (d: Dot, alpha: number) => {
     const [x, y] = field.at(d, o.t);
     const pitch = d.slot >= 0 ? field.pitch(d.node) : 8;
     const s = pitch * 0.82;
     const dim = !inFocus(d, o);
-    ctx.globalAlpha = alpha * (dim ? 0.14 : 1);
-    const sprite = sprites.get(o.agencies[d.agency] ?? 'other', o.bandOf(d.need), s * k);
-    ctx.drawImage(sprite as CanvasImageSource, Math.round(x * k - sprite.width / 2), Math.round(y * k - sprite.height / 2));
+    const a = alpha * (dim ? 0.14 : 1);
+    if (a !== alphaNow) ctx.globalAlpha = alphaNow = a;
+    const sheet = sprites.sheet(s * k);
+    const c = sheet.cell;
+    const cell = (cells[d.agency] ?? 0) + o.bandOf(d.need);
+    ctx.drawImage(sheet.canvas as CanvasImageSource, cell * c, 0, c, c, Math.round(x * k - c / 2), Math.round(y * k - c / 2), c, c);
     if (o.ringCameBack && !dim && d.flags & CASE_FLAGS.cameBackUnmet) rings.push(x, y, s, alpha);
     if (d.child === o.followed) followedAt.push([x, y, s]);
     drawn++;

@@ -115,6 +115,26 @@ export function loopEdges(graph: PathwayGraph): PathwayEdge[] {
   });
 }
 
+/**
+ * States where work is done again: states flagged as rework, and the states a case reaches in
+ * another stage of a loop (a duty manager screening a contact the front door already screened),
+ * with the states that follow them within that stage.
+ */
+export function loopNodes(graph: PathwayGraph): Set<string> {
+  const byKey = new Map(graph.nodes.map((n) => [n.key, n]));
+  const out = new Set(graph.nodes.filter((n) => n.rework).map((n) => n.key));
+  const loops = stageLoops(graph);
+  const sameLoop = (a: string, b: string) => a !== b && loops.some((l) => l.includes(a) && l.includes(b));
+  const queue = graph.edges.filter((e) => sameLoop(byKey.get(e.source)!.stage, byKey.get(e.target)!.stage)).map((e) => e.target);
+  while (queue.length) {
+    const k = queue.pop()!;
+    if (out.has(k) && !byKey.get(k)!.rework) continue;
+    out.add(k);
+    for (const e of graph.edges) if (e.source === k && byKey.get(e.target)!.stage === byKey.get(k)!.stage && !out.has(e.target)) queue.push(e.target);
+  }
+  return out;
+}
+
 /** Nodes where a threshold decision is made. */
 export function decisionNodes(graph: PathwayGraph): PathwayNode[] {
   return graph.nodes.filter((n) => n.decision);
@@ -123,6 +143,25 @@ export function decisionNodes(graph: PathwayGraph): PathwayNode[] {
 /** Nodes a case passes through at once (no entry action, not final): shown as a doorway, not a queue. */
 export function isPassThrough(n: PathwayNode): boolean {
   return n.entry.length === 0 && !n.final;
+}
+
+/**
+ * A short caption for a duplication loop's connector ("screened again"), or null for a move that
+ * needs none (a queue reaching its worker). Unknown routes are spelt out.
+ */
+export function loopCaption(edges: readonly { route: string | null; event: string }[]): string | null {
+  const short: Record<string, string> = {
+    forwardForDecision: 'screened again',
+    referral: 'screened again',
+    returnForReclassification: 'sent back',
+    RECLASSIFIED: 'reclassified',
+  };
+  for (const e of edges) {
+    const k = e.route ?? e.event;
+    if (short[k]) return short[k];
+  }
+  const routed = edges.find((e) => e.route);
+  return routed ? routeWords(routed.route, routed.event) : null;
 }
 
 /** Plain words for a route, as a trainer would say it (unknown routes are spelt out from their name). */

@@ -52,14 +52,18 @@ export function shortcutFor(e: { key: string; ctrlKey: boolean; altKey: boolean;
   return SHORTCUTS.find((s) => s.keys.includes(k))?.action ?? null;
 }
 
-/** Listens for shortcuts while `enabled`, when focus is inside `root` or on the page body. */
+/**
+ * Listens for shortcuts while `enabled`, when focus is inside `root`, on the page body, or on a
+ * container that holds the trainer (the app's main region after a click on plain text).
+ */
 export function useShortcuts(root: RefObject<HTMLElement | null>, enabled: boolean, onAction: (a: ShortcutAction) => void): void {
   const act = useEffectEvent(onAction);
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const active = document.activeElement;
-      const inside = root.current && (active === document.body || active === null || root.current.contains(active));
+      const r = root.current;
+      const inside = r && (active === null || active === document.body || r.contains(active) || active.contains(r));
       if (!inside) return;
       const action = shortcutFor(e);
       if (!action) return;

@@ -59,13 +59,19 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
   const stats = useRef<FrameStats>({ fps: 0, dotsDrawn: 0 });
   const rootRef = useRef<HTMLElement | null>(null);
 
-  // (Re)start the panes whenever what they run changes, or on restart.
-  const key = JSON.stringify([inputs.scenarios.map((s) => s.id), inputs.settings, inputs.restartToken]);
+  // (Re)start a pane when what it runs changes, or on restart; turning the second pane on or off
+  // leaves the first running (the second catches up with the shared clock).
+  const keyA = JSON.stringify([inputs.scenarios[0]?.id, inputs.settings, inputs.restartToken]);
+  const keyB = inputs.scenarios[1] ? JSON.stringify([inputs.scenarios[1].id, keyA]) : null;
   useEffect(() => {
     const { scenarios, settings } = ref.current;
-    scenarios.forEach((s, i) => panes[i]!.start(s, settings));
+    panes[0]!.start(scenarios[0]!, settings);
     clock.current = { target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1 };
-  }, [key, panes]);
+  }, [keyA, panes]);
+  useEffect(() => {
+    const { scenarios, settings } = ref.current;
+    if (keyB !== null) panes[1]!.start(scenarios[1]!, settings);
+  }, [keyB, panes]);
 
   useEffect(() => () => panes.forEach((p) => p.dispose()), [panes]);
 
