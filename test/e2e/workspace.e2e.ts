@@ -189,6 +189,14 @@ describe('the workspace in Chromium', () => {
     await smallRun(page, 60, 455, 90);
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.locator('[data-run-status="running"]').waitFor();
+    await page.locator('progress').waitFor();
+    await screenshot(page, '05b-running-with-progress', false);
+    // The page answers while the workers run: a definition opens at once.
+    const started = Date.now();
+    await page.locator('#section-about > summary').click();
+    await page.locator('#field-name').waitFor();
+    timings.clickWhileRunning = Date.now() - started;
+    expect(await page.locator('[data-run-status]').getAttribute('data-run-status')).toBe('running');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('[data-run-status="cancelled"]').waitFor();
     expect(await page.locator('[data-run-status]').textContent()).toBe('Cancelled.');
