@@ -15,7 +15,7 @@ interface Props {
 }
 
 /** Labels for fields whose description is a list of options rather than a name. */
-const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = {
   'frontDoor.structure': 'Front-door structure',
   'calendar.mode': 'Working pattern',
 };
@@ -63,6 +63,8 @@ export function pathLabel(path: string): string {
   let where = '';
   if (parts[0] === 'dutyTeams' && typeof parts[1] === 'number') where = `Duty team ${parts[1] + 1}: `;
   if (parts[1] === 'sources' && typeof parts[2] === 'number') where = `Agency ${parts[2] + 1}: `;
+  const override = LABELS[path];
+  if (override) return where + override;
   try {
     return where + fieldSpec(parts).description;
   } catch {

@@ -151,7 +151,8 @@ export function optionHints(description: string, options: readonly string[]): { 
   return { intro: rest.join('; '), hints };
 }
 
-const OPTION_LABELS: Record<string, string> = {
+/** Plain-words names of enum options (the schema's values are identifiers). */
+export const OPTION_LABELS: Record<string, string> = {
   contactCentre: 'Contact centre',
   singleQualified: 'Single qualified front door',
   districtDuty: 'District duty teams',

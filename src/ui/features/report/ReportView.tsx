@@ -5,10 +5,11 @@ import { ComparisonTable } from '../compare/ComparisonTable.tsx';
 import { COMPARE_SERIES, type ComparisonResult } from '../compare/CompareView.tsx';
 import { scenarioDiff } from '../compare/scenarioDiff.ts';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
+import { OPTION_LABELS } from '../controls/ScenarioField.tsx';
 import { SeriesChart } from '../results/SeriesChart.tsx';
 import { THEMES } from '../results/seriesMeta.ts';
 
-const show = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+const show = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-GB') : formatNumber(v)) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : (OPTION_LABELS[String(v)] ?? String(v)));
 
 /**
  * A print-friendly report of the last comparison, for a meeting: what was compared and how it
