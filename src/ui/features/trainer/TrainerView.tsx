@@ -127,12 +127,11 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
     setRestartToken((t) => t + 1);
     setAnnouncement('Restarted from day 1 on the same seed.');
   }, []);
-  const playPause = useCallback(() => {
-    setPlaying((p) => {
-      if (p) setAnnouncement(`Paused at ${clockLabel(panes[0]!.getSnapshot().now)}.`);
-      return !p;
-    });
-  }, [panes]);
+  const playPause = () => {
+    if (playing) setAnnouncement(`Paused at ${clockLabel(panes[0]!.getSnapshot().now)}.`);
+    else setAnnouncement(motion === 'smooth' ? `Playing at ${SPEEDS[speed]!.smooth}.` : `Playing in steps of ${SPEEDS[speed]!.stepped.replace(' per step', '')}, with what each step brought.`);
+    setPlaying(!playing);
+  };
   const fullScreen = () => {
     const el = rootRef.current;
     setPresenting(true);

@@ -26,5 +26,5 @@ export function steppedHours(i: number): number {
 
 /** How long a dot glides between states (ms) at speed `i` in smooth mode. */
 export function glideMs(i: number): number {
-  return [650, 500, 380, 300, 260][i] ?? 400;
+  return [600, 420, 240, 170, 130][i] ?? 400;
 }
