@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Caseloads, CaseQueue, ServerPool, staffing } from '../../src/sim/staff.ts';
+import { Caseloads, CaseQueue, countyStaffing, largestRemainder, ServerPool, staffing } from '../../src/sim/staff.ts';
 
 /** Staff pools: one piece of work at a time, caseload caps, and no releasing what is not held. */
 describe('ServerPool', () => {
@@ -96,6 +96,51 @@ describe('staffing', () => {
     expect(staffing(14, 0.13, 0.3)).toEqual({ filled: 12, nq: 4 }); // 12.18 filled, 3.6 NQ
     expect(staffing(10, 0, 0)).toEqual({ filled: 10, nq: 0 });
     expect(staffing(10, 1, 0.5)).toEqual({ filled: 0, nq: 0 });
+  });
+});
+
+describe('county staffing (largest remainder)', () => {
+  it('rounds the county total once and gives each team its exact share rounded down or up', () => {
+    fc.assert(
+      fc.property(fc.array(fc.noBias(fc.double({ min: 0, max: 40, noNaN: true })), { minLength: 1, maxLength: 12 }), (exact) => {
+        const whole = largestRemainder(exact);
+        expect(whole.reduce((a, b) => a + b, 0)).toBe(Math.round(exact.reduce((a, b) => a + b, 0)));
+        whole.forEach((w, i) => {
+          expect(Number.isInteger(w)).toBe(true);
+          expect(Math.abs(w - exact[i]!)).toBeLessThan(1);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the extra people to the largest fractional parts, ties to the earlier team', () => {
+    expect(largestRemainder([1.2, 1.7, 1.1])).toEqual([1, 2, 1]); // total round(4.0) = 4
+    expect(largestRemainder([0.5, 0.5, 0.5, 0.5])).toEqual([1, 1, 0, 0]);
+  });
+
+  it('keeps a county-wide vacancy rate visible that team-by-team rounding hides (8-post teams, 10% vs 13%)', () => {
+    const teams = (vacancyRate: number) => Array.from({ length: 11 }, () => ({ socialWorkerPosts: 8, vacancyRate, newlyQualifiedShare: 0.3 }));
+    const filled = (v: number) => countyStaffing(teams(v)).reduce((a, t) => a + t.filled, 0);
+    expect(filled(0.1)).toBe(Math.round(88 * 0.9)); // 79
+    expect(filled(0.13)).toBe(Math.round(88 * 0.87)); // 77
+    expect(staffing(8, 0.1, 0).filled).toBe(staffing(8, 0.13, 0).filled); // 7 each way, team by team
+  });
+
+  it('never fills more posts than a team has, nor has more newly qualified workers than filled posts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ socialWorkerPosts: fc.integer({ min: 0, max: 30 }), vacancyRate: fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })), newlyQualifiedShare: fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })) }), { minLength: 1, maxLength: 11 }),
+        (teams) => {
+          countyStaffing(teams).forEach((t, i) => {
+            expect(t.filled).toBeLessThanOrEqual(teams[i]!.socialWorkerPosts);
+            expect(t.nq).toBeGreaterThanOrEqual(0);
+            expect(t.nq).toBeLessThanOrEqual(t.filled);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
