@@ -1,0 +1,40 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { summariseBatch } from '../../src/sim/batch.ts';
+import { METRICS } from '../../src/sim/metricDefinitions.ts';
+import { ComparisonTable } from '../../src/ui/features/compare/ComparisonTable.tsx';
+import { HeadlineCards } from '../../src/ui/features/results/HeadlineCards.tsx';
+import { SeriesChart } from '../../src/ui/features/results/SeriesChart.tsx';
+import { fakeReplication } from './fixtures/results.ts';
+import { fixtureScenario } from './fixtures/scenario.ts';
+
+// Results summarised from fabricated replications: for rendering tests only, never shown in the app.
+const opts = { days: 56, warmupDays: 14, reps: 4, seed: 9 };
+const batchAt = (level: number) => summariseBatch(fixtureScenario(), opts, Array.from({ length: 4 }, (_, rep) => fakeReplication(rep, 9, level)));
+
+describe('result components (server-rendered)', () => {
+  it('a headline card shows the mean, its interval and the metric’s definition', () => {
+    const batch = batchAt(1);
+    const html = renderToString(<HeadlineCards batch={batch} metrics={['reReferralRate']} />);
+    const pct = `${(batch.metrics.reReferralRate.mean * 100).toFixed(1)}%`;
+    expect(html).toContain(pct);
+    expect(html).toContain('95% confidence interval');
+    expect(html).toContain(METRICS.reReferralRate.definition.slice(0, 40));
+  });
+
+  it('a series chart draws a line and band per scenario, labelled by its title and description', () => {
+    const html = renderToString(<SeriesChart batches={[{ label: 'A', batch: batchAt(1) }, { label: 'B', batch: batchAt(2) }]} name="awaitingAllocation" />);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+-title"/);
+    expect((html.match(/stroke="#0072B2"/g) ?? []).length).toBeGreaterThanOrEqual(2); // line + legend
+    expect(html).toContain('stroke="#D55E00"');
+    expect(html).toContain('Show the data as a table');
+    expect(html).toContain('Warm-up');
+  });
+
+  it('the comparison table says, in words, whether each paired interval excludes zero', () => {
+    const html = renderToString(<ComparisonTable batches={[{ label: 'Base', batch: batchAt(1) }, { label: 'More', batch: batchAt(1.5) }]} metrics={['reReferralRate', 'contacts']} />);
+    expect(html).toContain('Higher: clearly worse'); // re-referral: lower is better
+    expect(html).toContain('Clearly higher'); // contacts: neutral
+    expect(html).toContain('data-verdict="worse"');
+  });
+});
