@@ -12,9 +12,9 @@ import type { Rect } from './layout.ts';
 /** Grid pitches (logical pixels), largest first. */
 export const PITCHES = [15, 11, 8, 6, 4.5] as const;
 /** How long a closed case's dot stays visible after it arrives (ms). */
-export const FADE_MS = 900;
+export const FADE_MS = 700;
 /** Most closed dots fading at once (older ones are dropped). */
-export const MAX_FADING = 1500;
+export const MAX_FADING = 700;
 
 export interface Dot {
   id: number;
