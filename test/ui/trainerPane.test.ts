@@ -103,6 +103,26 @@ describe('a trainer pane', () => {
     expect(sameAsBatch(p.getSnapshot().metrics!, batch, 0)).toBe(false);
     p.dispose();
   });
+
+  it('survives a worker crash: it says so, and Restart starts a fresh worker', async () => {
+    const made: WorkerPort[] = [];
+    const create = () => {
+      const w = inProcessWorker();
+      made.push(w);
+      return w;
+    };
+    const p = new PaneController(create, layout, () => 0, (n, s) => needLevel(n, s.need), smallScenario, settings);
+    p.start(smallScenario, settings);
+    await until(() => p.idle, 'ready');
+    made[0]!.onerror?.({ message: 'out of memory' });
+    expect(p.getSnapshot()).toMatchObject({ status: 'failed', error: expect.stringMatching(/worker stopped: out of memory/) });
+    expect(p.advanceTo(24)).toBe(false);
+    p.start(smallScenario, settings);
+    await until(() => p.idle, 'ready after restart');
+    expect(made).toHaveLength(2);
+    expect(p.getSnapshot().status).toBe('running');
+    p.dispose();
+  });
 });
 
 describe('placing the animated replication in its batch', () => {

@@ -22,6 +22,8 @@ import type { PathwayLayout } from './layout.ts';
 export interface WorkerPort {
   postMessage(message: unknown): void;
   onmessage: ((event: { data: unknown }) => void) | null;
+  /** The worker failed to load or crashed. */
+  onerror?: ((event: { message?: string }) => void) | null;
   terminate(): void;
 }
 
@@ -161,8 +163,16 @@ export class PaneController {
   /** (Re)starts the run from day 0 with `scenario` and `settings` (same values: same run). */
   start(scenario: Scenario, settings: TrainerRunSettings): void {
     if (!this.worker) {
-      this.worker = this.createWorker();
-      this.worker.onmessage = (e) => this.receive(e.data);
+      const worker = this.createWorker();
+      worker.onmessage = (e) => this.receive(e.data);
+      // A crashed worker is dropped: the next start (Restart) makes a fresh one.
+      worker.onerror = (e) => {
+        worker.terminate();
+        if (this.worker === worker) this.worker = null;
+        this.inFlight = false;
+        this.update({ status: 'failed', error: `the animation’s worker stopped${e.message ? `: ${e.message}` : ''}. Press Restart to start again.` }, true);
+      };
+      this.worker = worker;
     }
     this.runId++;
     this.inFlight = true;
