@@ -1,4 +1,5 @@
 import { memo, useDeferredValue } from 'react';
+import { useStagedParts } from '../../lib/useStagedParts.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { SERIES_NAMES } from '../../../sim/metricDefinitions.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
@@ -76,7 +77,41 @@ export function ResultsView({ label, batch }: { label: string; batch: BatchResul
   return <ResultsBody label={label} batch={deferred} />;
 }
 
+const ThemePart = memo(function ThemePart({ theme, label, batch }: { theme: (typeof THEMES)[number]; label: string; batch: BatchResult }) {
+  return (
+    <section aria-labelledby={`theme-${theme.id}`} data-theme={theme.id}>
+      <h3 id={`theme-${theme.id}`} className="theme-heading" style={{ fontSize: 24 }}>
+        {theme.title}
+      </h3>
+      <p className="secondary-text">{theme.intro}</p>
+      <HeadlineCards batch={batch} metrics={theme.headline} />
+      <div className="chart-grid">
+        {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id).map((n) => (
+          <SeriesChart key={n} batches={[{ label, batch }]} name={n} />
+        ))}
+      </div>
+    </section>
+  );
+});
+
+const TeamsPart = memo(TeamBreakdown);
+
+const MeasuresPart = memo(function MeasuresPart({ batch }: { batch: BatchResult }) {
+  return (
+    <>
+      <h3 className="theme-heading">Every measure</h3>
+      <MetricsTable batch={batch} />
+      <SeedList batch={batch} />
+    </>
+  );
+});
+
+/** Parts after the header: the three themes, the teams, every measure. */
+const PARTS = THEMES.length + 2;
+
 const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string; batch: BatchResult }) {
+  // Each part is drawn in its own update, so new results never block the page in one go.
+  const staged = useStagedParts(batch, PARTS);
   return (
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading">Results</h2>
@@ -85,24 +120,12 @@ const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string;
         {batch.seed}.
       </p>
       <ResultDownloads label={label} batch={batch} />
-      {THEMES.map((theme) => (
-        <section key={theme.id} aria-labelledby={`theme-${theme.id}`} data-theme={theme.id}>
-          <h3 id={`theme-${theme.id}`} className="theme-heading" style={{ fontSize: 24 }}>
-            {theme.title}
-          </h3>
-          <p className="secondary-text">{theme.intro}</p>
-          <HeadlineCards batch={batch} metrics={theme.headline} />
-          <div className="chart-grid">
-            {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id).map((n) => (
-              <SeriesChart key={n} batches={[{ label, batch }]} name={n} />
-            ))}
-          </div>
-        </section>
-      ))}
-      <TeamBreakdown batch={batch} label={label} />
-      <h3 className="theme-heading">Every measure</h3>
-      <MetricsTable batch={batch} />
-      <SeedList batch={batch} />
+      {THEMES.map((theme, i) => {
+        const b = staged[i];
+        return b ? <ThemePart key={theme.id} theme={theme} label={label} batch={b} /> : null;
+      })}
+      {staged[THEMES.length] && <TeamsPart batch={staged[THEMES.length] as BatchResult} label={label} />}
+      {staged[THEMES.length + 1] && <MeasuresPart batch={staged[THEMES.length + 1] as BatchResult} />}
     </section>
   );
 });
