@@ -38,7 +38,7 @@ export function FollowPanel({ panes, followed, onFollow }: Props) {
           <option value="">{stories.length ? `Choose one of ${stories.length} stories so far` : 'No stories yet: press Play'}</option>
           {stories.map((s) => (
             <option key={`${s.kind}-${s.child}`} value={s.child}>
-              {STORY_LABELS[s.kind]}: child {s.child} ({dayLabel(s.t)})
+              {STORY_LABELS[s.kind]}: child {s.child}, {dayLabel(s.t).replace(/^Day/, 'day')}
             </option>
           ))}
         </select>

@@ -8,7 +8,7 @@ import { CountersTable } from './CountersTable.tsx';
 import { FollowPanel } from './FollowPanel.tsx';
 import { layoutPathway } from './layout.ts';
 import { Legend } from './Legend.tsx';
-import { clockLabel, formatCount } from './narration.ts';
+import { formatCount } from './narration.ts';
 import type { PaneController, WorkerPort } from './paneController.ts';
 import { PathwayDiagram, type Highlights } from './PathwayDiagram.tsx';
 import { ReplicationPanel } from './ReplicationPanel.tsx';
@@ -128,8 +128,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
     setAnnouncement('Restarted from day 1 on the same seed.');
   }, []);
   const playPause = () => {
-    if (playing) setAnnouncement(`Paused at ${clockLabel(panes[0]!.getSnapshot().now)}.`);
-    else setAnnouncement(motion === 'smooth' ? `Playing at ${SPEEDS[speed]!.smooth}.` : `Playing in steps of ${SPEEDS[speed]!.stepped.replace(' per step', '')}, with what each step brought.`);
+    if (!playing) setAnnouncement(motion === 'smooth' ? `Playing at ${SPEEDS[speed]!.smooth}.` : `Playing in steps of ${SPEEDS[speed]!.stepped.replace(' per step', '')}, with what each step brought.`);
     setPlaying(!playing);
   };
   const fullScreen = () => {

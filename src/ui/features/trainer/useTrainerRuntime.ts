@@ -4,7 +4,7 @@ import type { Scenario } from '../../../scenario/schema.ts';
 import { drawField, SpriteCache } from './draw.ts';
 import { needLevel } from './encoding.ts';
 import type { PathwayLayout } from './layout.ts';
-import { describeMoves, describeNews } from './narration.ts';
+import { clockLabel, describeMoves, describeNews } from './narration.ts';
 import { PaneController, type TrainerRunSettings, type WorkerPort } from './paneController.ts';
 import { glideMs, SPEEDS, STEP_INTERVAL_MS, steppedHours } from './speeds.ts';
 
@@ -55,7 +55,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
     [0, 1].map((i) => new PaneController(createWorker, inputs.layout, () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings)),
   );
   const canvases = useRef<(HTMLCanvasElement | null)[]>([null, null]);
-  const clock = useRef({ target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1 });
+  const clock = useRef({ target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false });
   const stats = useRef<FrameStats>({ fps: 0, dotsDrawn: 0 });
   const rootRef = useRef<HTMLElement | null>(null);
 
@@ -66,7 +66,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
   useEffect(() => {
     const { scenarios, settings } = ref.current;
     panes[0]!.start(scenarios[0]!, settings);
-    clock.current = { target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1 };
+    clock.current = { target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false };
   }, [keyA, panes]);
   useEffect(() => {
     const { scenarios, settings } = ref.current;
@@ -113,6 +113,16 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
           inp.setPlaying(false);
           inp.announce(`The run has ended: day ${Math.round(end / 24)} reached.`);
         }
+      }
+      // Paused: stop where the picture is (the panes finish only the slice in flight), then say where.
+      if (!inp.playing && c.wasPlaying && !lead.done) {
+        c.target = Math.min(c.target, Math.max(...active.map((p) => p.getSnapshot().now)));
+        c.pausing = true;
+      }
+      c.wasPlaying = inp.playing;
+      if (c.pausing && active.every((p) => p.idle || p.getSnapshot().done)) {
+        c.pausing = false;
+        if (!inp.playing) inp.announce(`Paused at ${clockLabel(Math.max(...active.map((p) => p.getSnapshot().now)))}.`);
       }
       // A single step has landed: the other pane catches up to it, and the live region says what moved.
       if (c.stepping && (active[0]!.idle || lead.done)) {
