@@ -91,7 +91,7 @@ describe('the workspace in Chromium', () => {
     const firstFrom = await clock();
     timings.exploreRun = await runAndWait(page, 'Run simulation');
     expect(await page.locator('[data-run-status]').textContent()).toMatch(/^Finished 4 replications of “Kent 2010/);
-    await page.getByTestId('results').waitFor();
+    await page.getByRole('heading', { name: 'Every measure' }).waitFor(); // the last part drawn
     const before = await firstLine(page, 'reReferral');
     const cardBefore = await page.locator('[data-metric="reReferralRate"] .card__value').first().textContent();
     expect(before).toMatch(/^M/);
