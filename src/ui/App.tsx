@@ -1,4 +1,3 @@
-import { useMachine } from '@xstate/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import { autosaveScenario } from '../scenario/storage.ts';
@@ -15,7 +14,8 @@ import { CapacityPanel } from './features/results/CapacityPanel.tsx';
 import type { LabelledBatch } from './features/results/csv.ts';
 import { ResultsView } from './features/results/ResultsView.tsx';
 import { RunSettingsFields, RunStatus } from './features/run/RunPanel.tsx';
-import { runMachine, type RunJob } from './features/run/runMachine.ts';
+import { useRun } from './features/run/useRun.ts';
+import type { RunJob } from './features/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
 import type { OpeningNotice } from './initialScenario.ts';
@@ -55,9 +55,9 @@ export function App({ presets, initial, runner, storage }: Props) {
   const { scenario } = store;
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_SETTINGS);
   const [autoRerun, setAutoRerun] = useState(true);
-  const [explore, sendExplore] = useMachine(runMachine);
-  const [compare, sendCompare] = useMachine(runMachine);
-  const [sweep, sendSweep] = useMachine(runMachine);
+  const [explore, sendExplore, exploreActor] = useRun();
+  const [compare, sendCompare, compareActor] = useRun();
+  const [sweep, sendSweep, sweepActor] = useRun();
   const [slots, setSlots] = useState<Slot[]>(() => {
     // Baseline: the default preset; against it, a restructure of it if there is one.
     const base = presets[0];
@@ -94,7 +94,7 @@ export function App({ presets, initial, runner, storage }: Props) {
     return () => window.removeEventListener('hashchange', onHash);
   }, [dispatch, encoded]);
 
-  const exploreKey = scenario ? JSON.stringify([scenario, settings]) : null;
+  const exploreKey = useMemo(() => (scenario ? JSON.stringify([scenario, settings]) : null), [scenario, settings]);
   const startExplore = useCallback(() => {
     if (!scenario || !exploreKey) return;
     const job: RunJob = {
@@ -232,7 +232,7 @@ export function App({ presets, initial, runner, storage }: Props) {
                     </label>
                   </div>
                 </div>
-                <RunStatus status={String(explore.value)} context={explore.context} idleText={scenario ? 'Not run yet.' : 'Not run yet. Fix the problems with the scenario first.'} />
+                <RunStatus status={String(explore.value)} context={explore.context} actor={exploreActor} idleText={scenario ? 'Not run yet.' : 'Not run yet. Fix the problems with the scenario first.'} />
               </form>
               {scenario && <CapacityPanel scenario={scenario} batch={stale ? null : exploreBatch} />}
               {stale && !explore.matches('running') && (
@@ -252,6 +252,7 @@ export function App({ presets, initial, runner, storage }: Props) {
             setSettings={setCompareSettings}
             status={String(compare.value)}
             context={compare.context}
+            actor={compareActor}
             onRun={runCompare}
             onCancel={() => sendCompare({ type: 'CANCEL' })}
             onOpenReport={openReport}
@@ -266,6 +267,7 @@ export function App({ presets, initial, runner, storage }: Props) {
             setSettings={setSweepSettings}
             status={String(sweep.value)}
             context={sweep.context}
+            actor={sweepActor}
             onRun={runSweep}
             onCancel={() => sendSweep({ type: 'CANCEL' })}
           />

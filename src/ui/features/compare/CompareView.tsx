@@ -8,6 +8,7 @@ import { comparisonCsv, seriesCsv, summaryCsv, type LabelledBatch } from '../res
 import { SeriesChart } from '../results/SeriesChart.tsx';
 import { SERIES_META } from '../results/seriesMeta.ts';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
+import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 
@@ -43,13 +44,14 @@ interface Props {
   setSettings: (s: RunSettings) => void;
   status: string;
   context: RunContext;
+  actor?: RunActor;
   onRun: (scenarios: Scenario[], labels: string[]) => void;
   onCancel: () => void;
   onOpenReport: () => void;
 }
 
 /** Two to four scenarios run on the same seeds: a table of every measure with paired differences, and overlaid charts. */
-export function CompareView({ presets, current, slots, setSlots, settings, setSettings, status, context, onRun, onCancel, onOpenReport }: Props) {
+export function CompareView({ presets, current, slots, setSlots, settings, setSettings, status, context, actor, onRun, onCancel, onOpenReport }: Props) {
   const resolve = (slot: Slot): Scenario | null => (slot === 'current' ? current : (presets.find((p) => p.id === slot) ?? null));
   const chosen = slots.map(resolve);
   const ready = chosen.every((s): s is Scenario => s !== null);
@@ -124,7 +126,7 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
               </button>
             )}
           </div>
-          <RunStatus status={status} context={context} idleText="Not run yet. Choose the scenarios, then run the comparison." />
+          <RunStatus status={status} context={context} actor={actor} idleText="Not run yet. Choose the scenarios, then run the comparison." />
         </div>
       </form>
       {!result && status !== 'running' && <div className="empty-state">Not run yet.</div>}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRunProgress, type RunActor } from './useRun.ts';
 import { problemsOf } from '../../../scenario/parse.ts';
 import { RunSettings } from '../../../worker/protocol.ts';
 import { formatDuration } from '../../lib/format.ts';
@@ -70,13 +71,16 @@ export function RunSettingsFields({ settings, onChange, idPrefix, only }: { sett
 interface StatusProps {
   status: string;
   context: RunContext;
+  /** The run's actor, so the progress bar follows every replication without redrawing the page. */
+  actor?: RunActor;
   /** Noun for what a run is made of ("replications"). */
   idleText: string;
 }
 
 /** Progress bar and a live status line: running, finished (with time), cancelled or failed. */
-export function RunStatus({ status, context, idleText }: StatusProps) {
-  const p = context.progress;
+export function RunStatus({ status, context, actor, idleText }: StatusProps) {
+  const live = useRunProgress(actor);
+  const p = actor ? live : context.progress;
   const elapsed = context.finishedAt - context.startedAt;
   let text: string;
   if (status === 'running') text = p ? `Running: ${p.done} of ${p.total} replications done (${Math.round((100 * p.done) / p.total)}%).` : `Starting: ${context.job?.description ?? ''}…`;

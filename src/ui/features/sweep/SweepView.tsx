@@ -10,6 +10,7 @@ import { BandChart } from '../charts/BandChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
+import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';
 import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from './sweepParameters.ts';
 
@@ -129,12 +130,13 @@ interface Props {
   setSettings: (s: RunSettings) => void;
   status: string;
   context: RunContext;
+  actor?: RunActor;
   onRun: (parameterId: string, values: number[], scenarios: Scenario[]) => void;
   onCancel: () => void;
 }
 
 /** A sweep of one parameter of the edited scenario: each measure drawn against it, with bands. */
-export function SweepView({ current, form, setForm, settings, setSettings, status, context, onRun, onCancel }: Props) {
+export function SweepView({ current, form, setForm, settings, setSettings, status, context, actor, onRun, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
   const param = sweepParameter(form.parameterId);
   const result = context.result as SweepResult | null;
@@ -227,7 +229,7 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
               </button>
             )}
           </div>
-          <RunStatus status={status} context={context} idleText="Not run yet. Choose a setting and a range, then run the sweep." />
+          <RunStatus status={status} context={context} actor={actor} idleText="Not run yet. Choose a setting and a range, then run the sweep." />
         </div>
       </form>
       {!result && status !== 'running' && <div className="empty-state">Not run yet.</div>}
