@@ -1,22 +1,12 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { createRun, type RunOptions } from './engine.ts';
-import { METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
 import { addRecord, createAccumulator, finishMetrics } from './metrics.ts';
 import type { SimRecord } from './records.ts';
-import { RESULTS_VERSION, type BatchResult, type Estimate, type ReplicationResult } from './results.ts';
+import type { BatchResult, ReplicationResult } from './results.ts';
 import { replicationSeed } from './rng.ts';
-import { estimate } from './stats.ts';
-import { HOURS_PER_DAY, HOURS_PER_WEEK } from './workingCalendar.ts';
+import { summariseBatch, type BatchOptions } from './summarise.ts';
 
-export { replicationSeed };
-
-/** How long to run and how many replications, on which base seed. */
-export interface BatchOptions {
-  days: number;
-  warmupDays: number;
-  reps: number;
-  seed: number;
-}
+export { replicationSeed, summariseBatch, type BatchOptions };
 
 /** Options for one replication. */
 export interface ReplicationOptions {
@@ -56,34 +46,6 @@ export function runReplication(scenario: Scenario, opts: ReplicationOptions): Re
     series: folded.series,
     events: run.events,
     transitions: run.transitions,
-  };
-}
-
-/** Summarises replications (in any order; sorted by rep so the result is independent of workers). */
-export function summariseBatch(scenario: Scenario, opts: BatchOptions, replications: readonly ReplicationResult[]): BatchResult {
-  if (!replications.length) throw new Error('summariseBatch: no replications');
-  const reps = [...replications].sort((a, b) => a.rep - b.rep);
-  const est = (xs: number[]): Estimate => estimate(xs);
-  const metrics = Object.fromEntries(METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.metrics[n]))])) as BatchResult['metrics'];
-  const teams = scenario.dutyTeams.map((t, i) => ({
-    name: t.name,
-    metrics: Object.fromEntries(TEAM_METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.teams[i]!.metrics[n]))])) as BatchResult['teams'][number]['metrics'],
-  }));
-  const weeks = reps[0]!.series.contacts.length;
-  const values = Object.fromEntries(
-    SERIES_NAMES.map((n) => [n, Array.from({ length: weeks }, (_, w) => est(reps.map((r) => r.series[n][w] ?? 0)))]),
-  ) as BatchResult['series']['values'];
-  return {
-    version: RESULTS_VERSION,
-    scenario: { id: scenario.id, name: scenario.name },
-    days: opts.days,
-    warmupDays: opts.warmupDays,
-    reps: reps.length,
-    seed: opts.seed,
-    metrics,
-    teams,
-    replications: reps,
-    series: { weekStartDays: Array.from({ length: weeks }, (_, w) => (w * HOURS_PER_WEEK) / HOURS_PER_DAY), values },
   };
 }
 

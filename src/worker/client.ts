@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { summariseBatch } from '../sim/batch.ts';
+import { summariseBatch } from '../sim/summarise.ts';
 import type { BatchResult } from '../sim/results.ts';
 import { runJobs, type RunProgress, type WorkerLike } from './pool.ts';
 import type { RunSettings } from './protocol.ts';
