@@ -413,6 +413,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           by: 'frontDoor',
           hours,
           doneAt,
+          qualified: c.screener === 'q',
           repeat: reclass ? 'reclassification' : c.duplicate ? 'duplicate' : null,
         });
         c.screenedByFrontDoor = true;
@@ -440,6 +441,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           by: 'manager',
           hours,
           doneAt,
+          qualified: true,
           repeat: rescreen ? 'rescreen' : c.duplicate && !c.screenedByFrontDoor ? 'duplicate' : null,
         });
         q.schedule(doneAt, K_DONE, c.id, PRIORITY.completion);

@@ -35,6 +35,8 @@ export type SimRecord =
       hours: number;
       /** When the work is done (working hours only count, so it may be days after `t`). */
       doneAt: number;
+      /** Whether a qualified social worker or manager did it (unqualified screeners err more). */
+      qualified: boolean;
       repeat: RepeatKind | null;
     }
   | { kind: 'decided'; t: number; caseId: number; team: number; route: string; waitHours: number; inTimescale: boolean }

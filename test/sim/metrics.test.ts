@@ -66,7 +66,7 @@ describe('the metrics fold', () => {
       { kind: 'closed', t: 61, caseId: 3, child: 3, team: 0, stage: 'frontDoor', unmetNeed: true, trueNeed: 70 },
       { kind: 'closed', t: 62, caseId: 2, child: 2, team: 0, stage: 'duty', unmetNeed: true, trueNeed: 70 },
       { kind: 'closed', t: 63, caseId: 1, child: 1, team: 0, stage: 'assessment', unmetNeed: false, trueNeed: 30 },
-      { kind: 'screened', t: 64, caseId: 2, team: 0, by: 'manager', hours: 0.5, doneAt: 64.5, repeat: 'rescreen' },
+      { kind: 'screened', t: 64, caseId: 2, team: 0, by: 'manager', hours: 0.5, doneAt: 64.5, qualified: true, repeat: 'rescreen' },
       { kind: 'levels', t: 168, week: 0, teams: levels({ awaitingAllocation: 2, awaitingAllocationArea: 336 }) },
       { kind: 'window', t: 168, fromHours: 24, toHours: 168, frontDoorAvailableHours: 50, teams: win({ awaitingAllocationArea: 288, assessmentsHeldArea: 720 }) },
     ];

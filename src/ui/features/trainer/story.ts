@@ -92,7 +92,7 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
               ? `Screened again ${where}, only to reclassify it as a referral (repeat work).`
               : r.repeat === 'duplicate'
                 ? `Screened ${where}: a second report of the same incident (repeat work).`
-                : `Screened ${where}.`;
+                : `Screened ${where} by ${r.qualified ? 'a qualified social worker' : 'an unqualified screener'}.`;
         } else {
           text =
             r.repeat === 'rescreen'
