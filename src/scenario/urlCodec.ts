@@ -1,15 +1,49 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { parseScenario, type Parsed } from './parse.ts';
+import { DEFAULT_PRESET_ID, getPreset } from './presets.ts';
 import type { Scenario } from './schema.ts';
 
 /**
  * Shareable links: a scenario travels in the URL's #fragment (never sent to a server) as
- * `v1.` + base64url(deflate(JSON)). Decoding goes through `parseScenario`, so a link is
- * trusted no more than a file. Does not touch `location`; callers read and write the hash.
+ * `v1.` + base64url(deflate(JSON)), or, when shorter, `v2.` + base64url(deflate(JSON)) of
+ * `{ base, patch }`: a JSON merge patch (RFC 7386) from the preset `base`. A preset's sources
+ * make a full kent-2010 link about 4,600 characters; as a patch against itself it is a few
+ * dozen. Decoding goes through `parseScenario`, so a link is trusted no more than a file. Does
+ * not touch `location`; callers read and write the hash.
  */
 
-/** Prefix of every encoded scenario; a later format gets `v2.` and a branch in `decodeScenario`. */
+/** Prefix of a full encoded scenario. */
 export const URL_CODEC_PREFIX = 'v1.';
+/** Prefix of a scenario encoded as a merge patch against a preset. */
+export const URL_PATCH_PREFIX = 'v2.';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The RFC 7386 merge patch that turns `from` into `to` (undefined when they are equal). Scenarios hold no nulls. */
+export function mergePatch(from: Json | undefined, to: Json): Json | undefined {
+  if (isObject(from) && isObject(to)) {
+    const patch: Record<string, Json> = {};
+    for (const k of Object.keys(to)) {
+      const d = mergePatch(from[k], to[k]!);
+      if (d !== undefined) patch[k] = d;
+    }
+    for (const k of Object.keys(from)) if (!(k in to)) patch[k] = null;
+    return Object.keys(patch).length ? patch : undefined;
+  }
+  return JSON.stringify(from) === JSON.stringify(to) ? undefined : to;
+}
+
+/** Applies an RFC 7386 merge patch. */
+export function applyMergePatch(target: Json | undefined, patch: Json): Json {
+  if (!isObject(patch)) return patch;
+  const out: Record<string, Json> = isObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = applyMergePatch(out[k], v);
+  }
+  return out;
+}
 
 /** Links longer than this may be cut by email clients and chat tools (characters). */
 export const URL_FRAGMENT_SAFE_LENGTH = 2000;
@@ -34,10 +68,16 @@ export function fromBase64Url(text: string): Uint8Array {
   return out;
 }
 
-/** Encodes a parsed scenario for the #fragment: `v1.<base64url(deflate(JSON))>`. */
+const pack = (value: unknown) => toBase64Url(deflateSync(strToU8(JSON.stringify(value)), { level: 9 }));
+
+/** Encodes a parsed scenario for the #fragment: the shorter of the full form and a patch against its preset. */
 export function encodeScenario(scenario: Scenario): string {
-  const bytes = deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 });
-  return URL_CODEC_PREFIX + toBase64Url(bytes);
+  const full = URL_CODEC_PREFIX + pack(scenario);
+  const base = getPreset(scenario.id) ?? getPreset(DEFAULT_PRESET_ID);
+  if (!base) return full;
+  const patch = mergePatch(base as unknown as Json, scenario as unknown as Json) ?? {};
+  const patched = URL_PATCH_PREFIX + pack({ base: base.id, patch });
+  return patched.length < full.length ? patched : full;
 }
 
 /**
@@ -46,8 +86,9 @@ export function encodeScenario(scenario: Scenario): string {
  */
 export function decodeScenario(fragment: string): Parsed<Scenario> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (!text.startsWith(URL_CODEC_PREFIX)) {
-    return { ok: false, problems: [{ path: '', message: `the link does not hold a scenario (expected it to start with "${URL_CODEC_PREFIX}")` }] };
+  const isPatch = text.startsWith(URL_PATCH_PREFIX);
+  if (!text.startsWith(URL_CODEC_PREFIX) && !isPatch) {
+    return { ok: false, problems: [{ path: '', message: `the link does not hold a scenario (expected it to start with "${URL_CODEC_PREFIX}" or "${URL_PATCH_PREFIX}")` }] };
   }
   let json: string;
   try {
@@ -61,10 +102,19 @@ export function decodeScenario(fragment: string): Parsed<Scenario> {
   } catch (e) {
     return { ok: false, problems: [{ path: '', message: `the link does not hold valid JSON (${(e as Error).message})` }] };
   }
-  return parseScenario(data);
+  if (!isPatch) return parseScenario(data);
+  if (!isObject(data) || typeof data.base !== 'string' || !('patch' in data)) {
+    return { ok: false, problems: [{ path: '', message: 'the link is damaged: it should name the preset it changes and the changes' }] };
+  }
+  const base = getPreset(data.base);
+  if (!base) {
+    return { ok: false, problems: [{ path: '', message: `the link builds on a preset this version does not have ("${data.base}")` }] };
+  }
+  return parseScenario(applyMergePatch(structuredClone(base) as unknown as Json, data.patch ?? {}));
 }
 
 /** True when a fragment looks like an encoded scenario (so other fragments are left alone). */
 export function isScenarioFragment(fragment: string): boolean {
-  return (fragment.startsWith('#') ? fragment.slice(1) : fragment).startsWith(URL_CODEC_PREFIX);
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  return text.startsWith(URL_CODEC_PREFIX) || text.startsWith(URL_PATCH_PREFIX);
 }

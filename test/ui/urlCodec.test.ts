@@ -14,8 +14,8 @@ describe('URL codec', () => {
     expect(encodeScenario(fixtureScenario()).length).toBeLessThan(URL_FRAGMENT_SAFE_LENGTH);
   });
 
-  it('writes only URL-safe characters after the v1. prefix', () => {
-    expect(encodeScenario(fixtureScenario())).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+  it('writes only URL-safe characters after the v1. or v2. prefix', () => {
+    expect(encodeScenario(fixtureScenario())).toMatch(/^v[12]\.[A-Za-z0-9_-]+$/);
   });
 
   it('round-trips any bytes through base64url', () => {
