@@ -56,7 +56,7 @@ export function detLog(x: number): number {
   const f = x - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {
     if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
+    const R = f * f * (0.5 - 0.3333333333333333 * f);
     return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
   }
   const s = f / (2.0 + f);
