@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodConfig.ts';
 
 /**
  * The scenario schema: the single source of truth for what a scenario is. Units are in field

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../scenario/zodConfig.ts';
 import { METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
 
 /**

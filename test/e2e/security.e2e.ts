@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { buildAndServe, launch, newPage, pageErrors, screenshot } from './harness.ts';
+
+/**
+ * Issue 7 in the browser: the built page carries a strict Content-Security-Policy and breaks
+ * none of it; it talks to no other origin, and after it has loaded it asks its own origin only
+ * for its own files (the workers' scripts); a simulation worker that dies is reported, the
+ * scenario is kept, and the next run works.
+ */
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await buildAndServe());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server?.httpServer.close(() => r()));
+});
+
+async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+async function smallRun(page: Page): Promise<void> {
+  await page.getByLabel('Replications').fill('2');
+  await page.getByLabel('Days simulated').fill('60');
+  await page.getByLabel('Warm-up days').fill('0');
+}
+
+describe('a static site that keeps everything on the machine', () => {
+  it('has a strict CSP, breaks none of it, and makes no request beyond its own files', async () => {
+    const { context, page } = await newPage(browser);
+    await watchCsp(page);
+    const requests: { url: string; method: string; afterLoad: boolean }[] = [];
+    let loaded = false;
+    context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), afterLoad: loaded }));
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    loaded = true;
+
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+
+    await smallRun(page);
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Trainer' }).or(page.getByRole('link', { name: 'Trainer' })).or(page.getByRole('button', { name: 'Trainer' })).first().click();
+    await page.waitForTimeout(1500);
+
+    const origin = new URL(url).origin;
+    const elsewhere = requests.filter((r) => !r.url.startsWith(origin) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
+    expect(elsewhere).toEqual([]);
+    const late = requests.filter((r) => r.afterLoad && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
+    for (const r of late) {
+      expect(r.method, r.url).toBe('GET');
+      expect(new URL(r.url).pathname, r.url).toMatch(/\/assets\/[\w.-]+\.(js|css|svg|png|woff2?)$/);
+    }
+    expect(await violations(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    console.log(`security: ${requests.length} requests in all, ${late.length} after load (${[...new Set(late.map((r) => new URL(r.url).pathname.replace(/-[\w]+\.js$/, '.js')))].join(', ')}), none elsewhere; no CSP violations`);
+    await context.close();
+  });
+
+  it('a simulation worker that dies is reported in words, the scenario stays, and the next run works', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+    await page.getByLabel('Days simulated').fill('60');
+    await smallRun(page);
+    await page.route('**/assets/sim.worker*.js', (route) => route.abort());
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.locator('[data-run-status="failed"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/worker/i);
+    await screenshot(page, 'security-worker-died', false);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+    expect(await page.getByLabel('Days simulated').inputValue()).toBe('60');
+    await page.unroute('**/assets/sim.worker*.js');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });
+    await context.close();
+  });
+});
