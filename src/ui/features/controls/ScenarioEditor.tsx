@@ -85,7 +85,7 @@ function Section({ title, id, open = false, children }: { title: string; id: str
  * The scenario as controls, built from the schema: every field with its `.describe()` label,
  * grouped as practitioners think of the front door. Problems show at the field and in a summary.
  */
-export function ScenarioEditor({ draft, problems, fieldErrors, onCommit, onFieldError, dispatch }: Props) {
+function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldError, dispatch }: Props) {
   const problemAt = (path: FieldPath) => problems.find((p) => p.path === path.join('.'))?.message;
   const fields = (base: FieldPath, skip: string[] = []) =>
     objectKeysAt(base)
@@ -262,3 +262,6 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
     </>
   );
 }
+
+/** Redrawn only when its props change (not on every run progress or keystroke elsewhere). */
+export const ScenarioEditor = memo(ScenarioEditorView);

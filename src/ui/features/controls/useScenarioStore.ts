@@ -72,8 +72,9 @@ export function useScenarioStore(initial: Scenario, origin: string) {
   const parsed = useMemo(() => parseScenario(state.draft), [state.draft]);
   const commit = useCallback((path: FieldPath, value: unknown) => dispatch({ type: 'set', path, value }), []);
   const reportFieldError = useCallback((path: FieldPath, message: string | null) => dispatch({ type: 'fieldError', path, message }), []);
-  const problems: Problem[] = parsed.ok ? [] : parsed.problems;
-  const fieldErrorList: Problem[] = Object.entries(state.fieldErrors).map(([path, message]) => ({ path, message }));
+  // Memoised so components given them (memo'd) do not redraw when nothing about them changed.
+  const problems: Problem[] = useMemo(() => (parsed.ok ? [] : parsed.problems), [parsed]);
+  const fieldErrorList: Problem[] = useMemo(() => Object.entries(state.fieldErrors).map(([path, message]) => ({ path, message })), [state.fieldErrors]);
   return {
     state,
     dispatch,

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { NEAR_CAPACITY, offeredLoad, type StageLoad } from '../../../scenario/capacity.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { BatchResult } from '../../../sim/results.ts';
@@ -27,7 +28,7 @@ function simulated(s: StageLoad, batch: BatchResult | null): number | null {
  * Warns, before a run, when offered load at a stage is at or above capacity (ρ ≥ 1) or close to
  * it, with the numbers; lists every stage on request, beside the simulated utilisation if any.
  */
-export function CapacityPanel({ scenario, batch }: { scenario: Scenario; batch: BatchResult | null }) {
+function CapacityPanelView({ scenario, batch }: { scenario: Scenario; batch: BatchResult | null }) {
   const stages = offeredLoad(scenario);
   const over = stages.filter((s) => s.status === 'over').sort((a, b) => b.rho - a.rho);
   const near = stages.filter((s) => s.status === 'near').sort((a, b) => b.rho - a.rho);
@@ -119,3 +120,6 @@ export function CapacityPanel({ scenario, batch }: { scenario: Scenario; batch: 
     </section>
   );
 }
+
+/** Redrawn only when its props change (not on every run progress or keystroke elsewhere). */
+export const CapacityPanel = memo(CapacityPanelView);

@@ -71,7 +71,7 @@ export function SeedList({ batch }: { batch: BatchResult }) {
  * A single scenario's results: the three themes (cards and charts), the teams, every measure.
  * New results are drawn as a deferred (interruptible) render, so the page stays responsive.
  */
-export function ResultsView({ label, batch }: { label: string; batch: BatchResult }) {
+function ResultsViewView({ label, batch }: { label: string; batch: BatchResult }) {
   const deferred = useDeferredValue(batch, null);
   if (!deferred) return <p className="secondary-text">Drawing the results…</p>;
   return <ResultsBody label={label} batch={deferred} />;
@@ -129,3 +129,6 @@ const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string;
     </section>
   );
 });
+
+/** Redrawn only when its props change (not on every run progress or keystroke elsewhere). */
+export const ResultsView = memo(ResultsViewView);

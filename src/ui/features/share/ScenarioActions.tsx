@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, memo } from 'react';
 import { parseScenarioJson, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { URL_FRAGMENT_SAFE_LENGTH } from '../../../scenario/urlCodec.ts';
@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** Choose a preset, undo, save or open a scenario file, and copy a link that carries the scenario. */
-export function ScenarioActions({ presets, scenario, canUndo, canRedo, dispatch, shareUrl }: Props) {
+function ScenarioActionsView({ presets, scenario, canUndo, canRedo, dispatch, shareUrl }: Props) {
   const [presetId, setPresetId] = useState(presets[0]?.id ?? '');
   const [fileProblems, setFileProblems] = useState<{ name: string; problems: Problem[] } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -164,3 +164,6 @@ export function ScenarioActions({ presets, scenario, canUndo, canRedo, dispatch,
     </div>
   );
 }
+
+/** Redrawn only when its props change (not on every run progress or keystroke elsewhere). */
+export const ScenarioActions = memo(ScenarioActionsView);
