@@ -59,6 +59,12 @@ export const DemandSource = z.strictObject({
     .max(50)
     .default(0)
     .describe('How much higher (or lower) the need of children this agency contacts about is, in need-score points'),
+  perceivedNeedBias: z
+    .number()
+    .min(-50)
+    .max(50)
+    .default(0)
+    .describe('How much screeners and duty managers over- or under-read this agency’s contacts, in need-score points (negative: discounted, as anonymous referrals seen as malicious, K10 ¶27)'),
 });
 export type DemandSource = z.infer<typeof DemandSource>;
 

@@ -592,11 +592,12 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     const key = machine.stateKey(c.state);
     const child = c.child;
     const tm = teams[child.team]!;
-    const infoSd = s.demand.sources[c.agency]!.informationQualitySd;
+    const source = s.demand.sources[c.agency]!;
+    const infoSd = source.informationQualitySd;
     switch (key) {
       case 'contactCentre.screening': {
         const sd = c.screener === 'u' ? fd.unqualifiedScreeningSd : fd.qualifiedScreeningSd;
-        const perceivedNeed = normal(rScreen, child.need, combinedSd(sd, infoSd));
+        const perceivedNeed = normal(rScreen, child.need + source.perceivedNeedBias, combinedSd(sd, infoSd));
         const route = screeningRoute(fd, s.need, {
           perceivedNeed,
           known: child.known,
@@ -611,7 +612,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         return;
       }
       case 'dutyTeam.dutyReview': {
-        const perceivedNeed = normal(rScreen, child.need, combinedSd(fd.qualifiedScreeningSd, infoSd));
+        const perceivedNeed = normal(rScreen, child.need + source.perceivedNeedBias, combinedSd(fd.qualifiedScreeningSd, infoSd));
         const appliedThreshold = normal(rScreen, tm.spec.threshold, tm.spec.thresholdInconsistencySd);
         const route = reviewRoute(fd, {
           perceivedNeed,
