@@ -19,9 +19,11 @@ import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../sim/workingCalendar.ts';
  * come back after a closure have built up (the flow of returning children takes about two years
  * to settle; see seeds/README.md). One seed for every preset, so comparisons share arrivals. */
 export const CALIBRATION_RUN = { days: 1095, warmupDays: 730, seed: 20101011 } as const;
-/** Replications per preset in the tests (kept small for time) and, by default, in the CLI. */
-export const TEST_REPS = 5;
+/** Replications per preset in the CLI by default, and in the tests: the same ten, so the tests
+ * assert exactly what `npm run calibrate` prints. Five were too few for the snapshot counts
+ * (core assessments overdue at the end of the year), whose paired differences vary a good deal. */
 export const CLI_REPS = 10;
+export const TEST_REPS = CLI_REPS;
 
 const K10 = 'kent-safeguarding-inspection-2010.txt';
 const K10R = 'kent-cypp-review-2009-10.txt';
@@ -330,13 +332,6 @@ export function presetsNeeded(targets: readonly CalibrationTarget[]): string[] {
 
 const pct = (name: MetricName, label: string) => metric(name, label, 'percent');
 
-const THRESHOLD_GAP =
-  'models/contactCentre.rules.ts sends every contact about a known child to the duty manager unclassified, so a child that a ' +
-  'high-threshold team turned away comes back as a contact, not a referral, and its next acceptance is the only referral ' +
-  'that can count as a re-referral. High-threshold teams therefore show fewer re-referrals, not more. Classifying known ' +
-  "children's contacts at the centre too (as K10 ¶25 says: \"referrals and contacts about children who are known\") reverses it " +
-  '(the presets would then need retuning: in a trial the reclassification share fell to 3%).';
-
 /** Every calibration target, by preset, then the comparisons, then reference rows. */
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   // ---- Kent 2010 --------------------------------------------------------------------------------
@@ -490,7 +485,6 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     lower: { preset: 'kent-2010', quantity: reReferralOfThresholdGroup('lowest') },
     higher: { preset: 'kent-2010', quantity: reReferralOfThresholdGroup('highest') },
     source: { document: K10, paragraph: '¶24', quote: 'Some teams have very high thresholds for access to assessment services which are reflected in high re-referral rates.' },
-    knownGap: THRESHOLD_GAP,
   },
   {
     kind: 'comparison',

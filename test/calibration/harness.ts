@@ -11,13 +11,13 @@ import {
 import { getPreset } from '../../src/scenario/presets.ts';
 
 /**
- * Shared by the calibration tests: runs presets on the calibration seed (fewer replications than
- * the CLI, for time) and turns each calibration target into a test named after the paragraph it
+ * Shared by the calibration tests: runs presets on the calibration seed (the same replications as
+ * `npm run calibrate`) and turns each calibration target into a test named after the paragraph it
  * reproduces. A target with a known engine gap is declared with `it.fails`, so the suite says so
  * and turns red the day the gap closes (then remove `knownGap`).
  */
 
-/** Runs each preset once (5 replications of three years, the first two a warm-up). */
+/** Runs each preset once (TEST_REPS replications of three years, the first two a warm-up). */
 export function runPresets(ids: readonly string[]): Map<string, CalibrationRun> {
   const runs = new Map<string, CalibrationRun>();
   for (const id of ids) {
