@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -58,4 +59,23 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+}
+
+/**
+ * For a test file: builds and serves the app and launches Chromium before its tests, and closes
+ * both after. Read `url` and `browser` inside tests (they are set once the hooks have run).
+ */
+export function withBuiltApp(): { readonly url: string; readonly browser: Browser } {
+  const state = { url: '', browser: undefined as unknown as Browser, server: undefined as PreviewServer | undefined };
+  beforeAll(async () => {
+    const served = await buildAndServe();
+    state.server = served.server;
+    state.url = served.url;
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await new Promise<void>((r) => (state.server ? state.server.httpServer.close(() => r()) : r()));
+  });
+  return state;
 }

@@ -1,10 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { ARTIFACTS, buildAndServe, launch, newPage, pageErrors } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, newPage, pageErrors, withBuiltApp } from './harness.ts';
 
 /**
  * Issue 6 in the browser: 20 replications of a simulated year of kent-2010 in the worker pool,
@@ -13,23 +11,12 @@ import { ARTIFACTS, buildAndServe, launch, newPage, pageErrors } from './harness
  * figures are written to test-artifacts/e2e/performance.json. Wall-clock figures depend on the
  * machine's load, so the bounds asserted are generous; the README reports measured values.
  */
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server?.httpServer.close(() => r()));
-});
+const app = withBuiltApp();
 
 describe('speed in the browser', () => {
   it('runs 20 replications of a kent-2010 year in the worker pool without freezing the page', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(url);
+    const { context, page } = await newPage(app.browser);
+    await page.goto(app.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByLabel('Replications').fill('20');
     await page.getByLabel('Days simulated').fill('365');

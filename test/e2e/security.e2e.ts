@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { buildAndServe, launch, newPage, pageErrors, screenshot } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, pageErrors, screenshot, withBuiltApp } from './harness.ts';
 
 /**
  * Issue 7 in the browser: the built page carries a strict Content-Security-Policy and breaks
@@ -9,18 +8,7 @@ import { buildAndServe, launch, newPage, pageErrors, screenshot } from './harnes
  * for its own files (the workers' scripts); a simulation worker that dies is reported, the
  * scenario is kept, and the next run works.
  */
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server?.httpServer.close(() => r()));
-});
+const app = withBuiltApp();
 
 async function watchCsp(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -39,12 +27,12 @@ async function smallRun(page: Page): Promise<void> {
 
 describe('a static site that keeps everything on the machine', () => {
   it('has a strict CSP, breaks none of it, and makes no request beyond its own files', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(app.browser);
     await watchCsp(page);
     const requests: { url: string; method: string; afterLoad: boolean }[] = [];
     let loaded = false;
     context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), afterLoad: loaded }));
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     loaded = true;
@@ -60,7 +48,7 @@ describe('a static site that keeps everything on the machine', () => {
     await page.getByRole('tab', { name: 'Trainer' }).or(page.getByRole('link', { name: 'Trainer' })).or(page.getByRole('button', { name: 'Trainer' })).first().click();
     await page.waitForTimeout(1500);
 
-    const origin = new URL(url).origin;
+    const origin = new URL(app.url).origin;
     const elsewhere = requests.filter((r) => !r.url.startsWith(origin) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
     expect(elsewhere).toEqual([]);
     const late = requests.filter((r) => r.afterLoad && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
@@ -75,8 +63,8 @@ describe('a static site that keeps everything on the machine', () => {
   });
 
   it('a simulation worker that dies is reported in words, the scenario stays, and the next run works', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(url);
+    const { context, page } = await newPage(app.browser);
+    await page.goto(app.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const heading = await page.getByRole('heading', { level: 1 }).textContent();
     await page.getByLabel('Days simulated').fill('60');
