@@ -8,6 +8,7 @@ import { addRecord, createAccumulator, finishMetrics, type MetricsAccumulator } 
 import type { SimRecord } from '../sim/records.ts';
 import { replicationSeed } from '../sim/rng.ts';
 import {
+  emptySliceNews,
   CASE_FLAGS,
   STORY_KINDS,
   TrainerRequest,
@@ -15,7 +16,6 @@ import {
   type CaseRecord,
   type FrameMessage,
   type Move,
-  type SliceNews,
   type Story,
   type TrainerMessage,
 } from './trainerProtocol.ts';
@@ -49,18 +49,7 @@ interface ChildTrack {
   lastClosedUnmet: boolean;
 }
 
-const emptyNews = (): SliceNews => ({
-  contacts: 0,
-  referrals: 0,
-  reReferrals: 0,
-  screenedAgain: 0,
-  returnedForReclassification: 0,
-  cameBack: 0,
-  closed: 0,
-  closedUnmet: 0,
-  allocated: 0,
-  plansStarted: 0,
-});
+const emptyNews = emptySliceNews;
 
 /** One replication being watched. */
 class Session {

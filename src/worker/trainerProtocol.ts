@@ -183,3 +183,17 @@ export const TrainerFailedMessage = z.strictObject({
 
 export const TrainerMessage = z.discriminatedUnion('type', [ReadyMessage, FrameMessage, JourneyMessage, TrainerFailedMessage]);
 export type TrainerMessage = z.infer<typeof TrainerMessage>;
+
+/** Counts of nothing yet: the start of every slice's news (worker and page alike). */
+export const emptySliceNews = (): SliceNews => ({
+  contacts: 0,
+  referrals: 0,
+  reReferrals: 0,
+  screenedAgain: 0,
+  returnedForReclassification: 0,
+  cameBack: 0,
+  closed: 0,
+  closedUnmet: 0,
+  allocated: 0,
+  plansStarted: 0,
+});

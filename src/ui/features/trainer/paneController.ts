@@ -1,6 +1,7 @@
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { MetricValues } from '../../../sim/results.ts';
 import {
+  emptySliceNews,
   TrainerMessage,
   type JourneyMessage,
   type Move,
@@ -68,18 +69,7 @@ export interface PaneSnapshot {
   metrics: MetricValues | null;
 }
 
-const zeroNews = (): SliceNews => ({
-  contacts: 0,
-  referrals: 0,
-  reReferrals: 0,
-  screenedAgain: 0,
-  returnedForReclassification: 0,
-  cameBack: 0,
-  closed: 0,
-  closedUnmet: 0,
-  allocated: 0,
-  plansStarted: 0,
-});
+const zeroNews = emptySliceNews;
 
 export class PaneController {
   field: DotField | null = null;
