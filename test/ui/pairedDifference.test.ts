@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pairedDifference } from '../../src/ui/features/compare/pairedDifference.ts';
-import { normalQuantile, tQuantile } from '../../src/ui/features/compare/tQuantile.ts';
+import { normalQuantile, tQuantile } from '../fixtures/hillTQuantile.ts';
 
 describe('t and normal quantiles', () => {
   // Reference values from R's qt()/qnorm() (also jStat.studentt.inv).

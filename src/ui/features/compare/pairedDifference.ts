@@ -1,4 +1,4 @@
-import { tQuantile } from './tQuantile.ts';
+import { estimate } from '../../../sim/stats.ts';
 
 /**
  * The difference between two scenarios run on the same seeds (common random numbers): the mean
@@ -17,16 +17,17 @@ export interface PairedDifference {
   excludesZero: boolean;
 }
 
-/** Paired difference of `b` minus `a`, matched by position (replication); throws on unequal lengths. */
-export function pairedDifference(a: readonly number[], b: readonly number[], level = 0.95): PairedDifference {
+/**
+ * Paired difference of `b` minus `a`, matched by position (replication); throws on unequal
+ * lengths. The interval is the engine's own (`estimate` in src/sim/stats.ts), so a comparison and
+ * a batch summary use the same Student t.
+ */
+export function pairedDifference(a: readonly number[], b: readonly number[]): PairedDifference {
   if (a.length !== b.length) throw new Error(`paired difference needs equal replications, got ${a.length} and ${b.length}`);
   const n = a.length;
   if (n === 0) throw new Error('paired difference needs at least one replication');
   const diffs = a.map((x, i) => (b[i] as number) - x);
-  const mean = diffs.reduce((s, d) => s + d, 0) / n;
+  const { mean, ci95 } = estimate(diffs);
   if (n < 2) return { n, mean, ci95: null, excludesZero: false };
-  const variance = diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1);
-  const half = tQuantile(1 - (1 - level) / 2, n - 1) * Math.sqrt(variance / n);
-  const ci95: [number, number] = [mean - half, mean + half];
   return { n, mean, ci95, excludesZero: ci95[0] > 0 || ci95[1] < 0 };
 }
