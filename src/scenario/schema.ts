@@ -210,6 +210,10 @@ export const Assessment = z.strictObject({
     .max(20)
     .default(1)
     .describe('Working days allowed from contact to a decision on it (Working Together: 1)'),
+  initialAssessmentClockStartsAt: z
+    .enum(['referral', 'allocation'])
+    .default('referral')
+    .describe('When the initial-assessment timescale starts: "referral" (DfE: the date of referral, so waiting for a duty manager or for allocation counts) or "allocation" (when a social worker takes the case)'),
   initialAssessmentTimescaleWorkingDays: z
     .number()
     .min(1)
