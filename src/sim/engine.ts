@@ -1009,6 +1009,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     };
     cases.set(c.id, c);
     child.openCases++;
+    record({ kind: 'carriedOver', t: 0, caseId: c.id, child: child.id, team: child.team, agency: c.agency, state, trueNeed: child.need, known: child.known });
     return c;
   }
 

@@ -158,6 +158,7 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
     acc.window = r;
     return;
   }
+  if (r.kind === 'carriedOver') return; // a warm-start case: its stage is counted when it acts
   // Weekly series cover the whole run (warm-up included, to show it); window metrics do not.
   const inWindow = r.t >= acc.warmupHours;
   const c = acc.teams[r.team]!;

@@ -32,6 +32,18 @@ export type SimRecord =
     }
   | { kind: 'diverted'; t: number; child: number; team: number }
   | {
+      /** A case the run starts with, from its warm state (time 0, in `state`); it had no contact in this run. */
+      kind: 'carriedOver';
+      t: number;
+      caseId: number;
+      child: number;
+      team: number;
+      agency: number;
+      state: string;
+      trueNeed: number;
+      known: boolean;
+    }
+  | {
       kind: 'screened';
       t: number;
       caseId: number;

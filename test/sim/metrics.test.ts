@@ -38,6 +38,7 @@ describe('the metrics fold', () => {
         coreAssessmentsOverdue: 0,
         awaitingTransfer: 0,
         plansOpen: 0,
+        awaitingDecision: 0,
         ...(i === 0 ? l : {}),
       }));
     const win = (w: Partial<TeamWindow>): TeamWindow[] =>
@@ -45,12 +46,14 @@ describe('the metrics fold', () => {
         awaitingAllocationArea: 0,
         assessmentsHeldArea: 0,
         awaitingTransferArea: 0,
+        plansHeldArea: 0,
         caseloadPlaces: 10,
         filledPosts: 5,
+        longTermWorkers: 0,
         managerAvailableHours: 100,
         ...(i === 0 ? w : {}),
       }));
-    const contact = (t: number, caseId: number): SimRecord => ({ kind: 'contact', t, caseId, child: caseId, team: 0, agency: 0, sincePreviousContactHours: Infinity, trueNeed: 50, known: false });
+    const contact = (t: number, caseId: number): SimRecord => ({ kind: 'contact', t, caseId, child: caseId, team: 0, agency: 0, sincePreviousContactHours: Infinity, sinceLastClosureHours: Infinity, lastClosureUnmet: false, duplicate: false, trueNeed: 50, known: false });
     const records: SimRecord[] = [
       contact(10, 0), // in the warm-up (first 24 hours): not counted
       { kind: 'referral', t: 11, caseId: 0, child: 0, team: 0, sincePreviousReferralHours: Infinity },
