@@ -12,12 +12,16 @@ export { normalCdf } from './normal.ts';
  * Work arriving counts children who come back, who are most of it: every first contact's
  * returns, and their returns, solved in closed form over a grid of true need (returnLoop.ts),
  * with each decision's chances from the rules of models/*.rules.ts (contactPaths.ts). Social
- * workers are limited, as in the engine, by caseload places held for the length of an
- * assessment (Little's law: places = referrals a month × months held, durations in working
- * days), not by hours. What it leaves out: team pressure (assessments stretched and closed
- * early when a team is busy) is taken at its base rate, contacts arriving while a case is open
- * other than duplicates are counted as new, and long-term teams' capacity is not a stage here.
- * test/validation/capacityAgreement.test.ts checks its verdict against the simulation.
+ * workers are limited, as in the engine, by caseload places held for the length of an initial
+ * and any core assessment (Little's law: places = referrals a month × months held, durations
+ * in working days over the scenario's working calendar), not by hours. Team pressure, which
+ * lengthens assessments and closes some early, is taken at the pressure the team's unpressured
+ * load would put on it (settledLoad: one step, a lower bound). What it leaves out: a return
+ * that arrives while the child has another case open counts as a new contact, the start-of-week
+ * clustering of work in the calendar is averaged away, and long-term teams' capacity
+ * (`services.longTermCapacity`) is not a stage here. It is an estimate: against the simulation
+ * the places' ρ is typically within 0.1 of the simulated utilisation, and
+ * test/validation/capacityAgreement.test.ts checks its verdict on every preset.
  */
 
 /** One stage's offered load. */
@@ -105,7 +109,7 @@ function newlyQualifiedHeldShare(filled: number, nq: number, cap: number, nqCap:
  * share of places held is the places' ρ, so this takes ρ₀ (no pressure, caseloads empty) and
  * solves the team once more at utilisation ρ₀: one step of u ← ρ(u). That step is a lower bound
  * on where the team settles; iterating to the fixed point tips teams over from ρ₀ ≈ 0.7 with the
- * Kent presets' pressure, and the estimate's own error against the simulation (ρ₀ 2-15% high,
+ * Kent presets' pressure, and the estimate's own error against the simulation (ρ₀ 4-13% high,
  * DESIGN.md) is as large as that margin, so the check stops after one step. A team already
  * over at ρ₀ builds a queue, so its pressure is taken at `pressureCap`.
  */

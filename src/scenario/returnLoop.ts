@@ -28,24 +28,38 @@ import { normalCdf } from './normal.ts';
  * fresh returns replace themselves) the work is unbounded: the team is over capacity.
  */
 
-/** Points on the need scale: x = 0, 0.5, …, 100. */
-const STEPS = 200;
+/** Cells on the need scale, each one point wide (200 and 400 give the same ρ to 0.001). */
+const STEPS = 100;
 const STEP = 100 / STEPS;
-
-/** The need grid. */
-export const NEED_GRID = Array.from({ length: STEPS + 1 }, (_, i) => i * STEP);
+const LAST = STEPS + 1;
 
 /**
- * Probabilities on the grid of clampNeed(normal(mean, sd)), as the engine draws need: each point
- * takes the mass within half a step, and the end points the tails (clamped to 0 and 100).
+ * The need grid: the clamped ends 0 and 100 (where the engine's clampNeed puts everything beyond
+ * them), and the middle of every cell between. Need levels given in whole points fall on cell
+ * edges, so the rules' steps at them (moderate need, diversion, early help) split no cell.
  */
+export const NEED_GRID = [0, ...Array.from({ length: STEPS }, (_, k) => (k + 0.5) * STEP), 100];
+
+/** Where need y lies on the grid: between points j and j + 1, a share w of the way (w 0 at the top). */
+function locate(y: number): [j: number, w: number] {
+  if (y >= 100) return [LAST, 0];
+  if (y <= 0) return [0, 0];
+  if (y < STEP / 2) return [0, y / (STEP / 2)];
+  if (y >= 100 - STEP / 2) return [STEPS, (y - (100 - STEP / 2)) / (STEP / 2)];
+  const pos = (y - STEP / 2) / STEP;
+  const k = Math.min(STEPS - 1, Math.floor(pos + 1e-9));
+  const w = pos - k;
+  return w < 1e-9 ? [k + 1, 0] : [k + 1, w];
+}
+
+/** Probabilities on the grid of clampNeed(normal(mean, sd)), as the engine draws need. */
 export function clampedNormalWeights(mean: number, sd: number): number[] {
   if (!(sd > 0)) {
-    const i = Math.round(Math.min(100, Math.max(0, mean)) / STEP);
-    return NEED_GRID.map((_, j) => (j === i ? 1 : 0));
+    const [j, w] = locate(Math.min(100, Math.max(0, mean)));
+    return NEED_GRID.map((_, i) => (i === j ? 1 - w : i === j + 1 ? w : 0));
   }
   const cdf = (x: number) => normalCdf((x - mean) / sd);
-  return NEED_GRID.map((x, i) => (i === STEPS ? 1 : cdf(x + STEP / 2)) - (i === 0 ? 0 : cdf(x - STEP / 2)));
+  return NEED_GRID.map((x, i) => (i === 0 ? cdf(0) : i === LAST ? 1 - cdf(100) : cdf(x + STEP / 2) - cdf(x - STEP / 2)));
 }
 
 /** Chance of returning within the horizon at `perYear` (the engine's exponential delay, truncated). */
@@ -160,11 +174,9 @@ export function teamLoad(ctx: TeamContext, decided: DecisionGrid = decisionGrid(
   const A: Work[] = NEED_GRID.map(zero);
   const B: number[] = NEED_GRID.map(() => 0);
   const returning = NEED_GRID.map((_, i) => mixed(knownSteps, weights, i));
-  for (let i = STEPS; i >= 0; i--) {
+  for (let i = LAST; i >= 0; i--) {
     const st = returning[i]!;
-    const pos = Math.min(STEPS, (NEED_GRID[i]! + e) / STEP);
-    const j = Math.min(STEPS, Math.floor(pos + 1e-9));
-    const w = j === STEPS ? 0 : pos - j;
+    const [j, w] = locate(NEED_GRID[i]! + e);
     // T(x+e) = (1 − w) T_j + w T_{j+1}; T_j is this point itself when e is under a step.
     const self = j === i ? st.up * (1 - w) : 0;
     const denom = 1 - self;
@@ -182,9 +194,7 @@ export function teamLoad(ctx: TeamContext, decided: DecisionGrid = decisionGrid(
     B[i] = bb / denom;
   }
   const at = (x: number) => {
-    const pos = Math.min(STEPS, x / STEP);
-    const j = Math.min(STEPS, Math.floor(pos + 1e-9));
-    const w = j === STEPS ? 0 : pos - j;
+    const [j, w] = locate(x);
     const a = zero();
     addScaled(a, A[j]!, 1 - w);
     if (w > 0) addScaled(a, A[j + 1]!, w);
@@ -212,18 +222,18 @@ export function teamLoad(ctx: TeamContext, decided: DecisionGrid = decisionGrid(
   const dupShare = demand.multiAgencyReportShare;
   const linked = linkedWork(ctx);
   const perConcern = zero();
+  const upTotals = NEED_GRID.map(totalUp);
+  // Known status matters only where the centre sends known children to the manager again.
+  const mix = firstKnown ? ([[true, demand.knownChildShare], [false, 1 - demand.knownChildShare]] as const) : ([[false, 1]] as const);
   const dupSteps = [unknownSteps, knownSteps].map((perReader) => NEED_GRID.map((_, i) => mixed(perReader, weights, i)));
   readers.forEach((r, ri) => {
     if (r.w <= 0) return;
     const shift = demand.sources[ri]!.needShift;
-    const weights = clampedNormalWeights(demand.meanNeedScore + shift, demand.needScoreSd);
-    weights.forEach((p, i) => {
+    clampedNormalWeights(demand.meanNeedScore + shift, demand.needScoreSd).forEach((p, i) => {
       if (p <= 0) return;
       const x = NEED_GRID[i]!;
       const pass = x >= need.moderateLevel && x < need.childInNeedLevel ? 1 - diverted : 1;
       if (pass <= 0) return;
-      // Known status matters only where the centre sends known children to the manager.
-      const mix = firstKnown ? [[true, demand.knownChildShare] as const, [false, 1 - demand.knownChildShare] as const] : [[false, 1] as const];
       for (const [k, kw] of mix) {
         if (kw <= 0) continue;
         const own = (k ? knownSteps : unknownSteps)[ri]![i]!;
@@ -236,7 +246,7 @@ export function teamLoad(ctx: TeamContext, decided: DecisionGrid = decisionGrid(
         addScaled(t, dup.work, dupShare * own.reopen);
         up += dupShare * own.reopen * dup.up;
         fr += dupShare * own.reopen * dup.fresh;
-        addScaled(t, totalUp(x), up);
+        addScaled(t, upTotals[i]!, up);
         addScaled(t, F, fr);
         addScaled(perConcern, t, r.w * p * pass * kw);
       }
