@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { capacityWarnings, filledPosts, normalCdf, offeredLoad } from '../../src/scenario/capacity.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { countyStaffing } from '../../src/sim/staff.ts';
+import { scenarioArb } from '../fixtures/randomScenario.ts';
 import { fixtureScenario } from '../ui/fixtures/scenario.ts';
 
 const withTeams = (s: Scenario, patch: Partial<Scenario['dutyTeams'][number]>): Scenario => ({ ...s, dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch })) });
@@ -147,5 +149,19 @@ describe('offered load (ρ) check', () => {
     expect(offeredLoad(direct.value).some((x) => x.stage === 'screening' || x.stage === 'dutyManagers')).toBe(false);
     const empty = withTeams(fixtureScenario(), { socialWorkerPosts: 0 });
     expect(offeredLoad(empty).find((x) => x.id === 'team:North:places')?.rho).toBe(Infinity);
+  });
+
+  it('gives every stage of any valid scenario a load of 0 or more, infinite only where work meets no staff', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        for (const stage of offeredLoad(s)) {
+          expect(stage.offered, stage.id).toBeGreaterThanOrEqual(0);
+          expect(stage.capacity, stage.id).toBeGreaterThanOrEqual(0);
+          expect(Number.isNaN(stage.rho), stage.id).toBe(false);
+          if (stage.rho === Infinity) expect(stage.capacity === 0 || stage.offered === Infinity, stage.id).toBe(true);
+        }
+      }),
+      { numRuns: 60, seed: 20261202 },
+    );
   });
 });
