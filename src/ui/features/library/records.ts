@@ -113,12 +113,15 @@ export function newEntry(scenario: unknown, valid: boolean, origin: string, tab:
 
 /**
  * The entry after saving a draft: replaces the newest version when this tab wrote it moments
- * ago (so typing does not flood the history), otherwise adds a version; keeps `MAX_VERSIONS`.
+ * ago (so typing does not flood the history), otherwise adds a version; keeps the first version
+ * and the newest `MAX_VERSIONS - 1`.
  */
 export function withVersion(entry: Entry, scenario: unknown, valid: boolean, tab: string, now: number): Entry {
   const head = entry.versions[entry.versions.length - 1]!;
-  const coalesce = head.tab === tab && now - head.savedAt < VERSION_COALESCE_MS && head.valid === valid;
+  // The first version (the scenario as opened) is always kept, so an edit can be compared with it or undone.
+  const coalesce = entry.versions.length > 1 && head.tab === tab && now - head.savedAt < VERSION_COALESCE_MS && head.valid === valid;
   const kept = coalesce ? entry.versions.slice(0, -1) : entry.versions;
-  const versions = [...kept, { savedAt: now, tab, valid, scenario }].slice(-MAX_VERSIONS);
+  const all = [...kept, { savedAt: now, tab, valid, scenario }];
+  const versions = all.length > MAX_VERSIONS ? [all[0]!, ...all.slice(-(MAX_VERSIONS - 1))] : all;
   return { ...entry, versions, updatedAt: now, revision: entry.revision + 1 };
 }
