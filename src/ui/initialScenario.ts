@@ -58,7 +58,7 @@ export async function openInitialScenario(opts: {
   try {
     loaded = await library.load();
   } catch (e) {
-    loaded = { entries: [], quarantined: [], newlyQuarantined: [] };
+    loaded = { entries: [], quarantined: [], newlyQuarantined: [], purged: 0 };
     notices = withNotice(notices, storageFailureNotice({ kind: 'other', message: `the saved scenarios could not be listed: ${(e as Error).message}` }, null));
   }
   await migrateLegacyAutosave(opts.legacy, library, loaded);

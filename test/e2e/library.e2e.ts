@@ -195,7 +195,7 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     await page.setInputFiles('#scenario-file', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
     await page.getByRole('heading', { level: 1, name: 'A very large scenario' }).waitFor();
     await notice(page, 'storage').waitFor({ timeout: 10_000 });
-    expect(await notice(page, 'storage').textContent()).toMatch(/Your latest changes are not saved in this browser\..*storage for Front Door is full.*using [\d.,]+ MB of the [\d.,]+ MB.*Save the scenario as a file now/);
+    expect(await notice(page, 'storage').textContent()).toMatch(/Your latest changes are not saved in this browser\..*storage for Front Door is full \(using [\d.,]+ MB of the [\d.,]+ MB this browser allows\)\. Save the scenario as a file now/);
     await screenshot(page, 'library-5-quota', false);
     const file = await downloaded(page, () => notice(page, 'storage').getByRole('button', { name: 'Save as a file' }).click());
     expect(JSON.parse(file.text)).toMatchObject({ name: 'A very large scenario', sources: big.sources });

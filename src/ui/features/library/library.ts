@@ -40,6 +40,8 @@ export interface Loaded {
   entries: ReadEntry[];
   quarantined: Quarantined[];
   newlyQuarantined: Quarantined[];
+  /** Entries deleted more than `DELETED_KEEP_MS` ago, removed by this load. */
+  purged: number;
 }
 
 export class Library {
@@ -59,6 +61,7 @@ export class Library {
     const raws = await this.backend.getAll('entries');
     const entries: ReadEntry[] = [];
     const newlyQuarantined: Quarantined[] = [];
+    let purged = 0;
     for (const { key, value } of raws) {
       let read: ReturnType<typeof readEntry>;
       try {
@@ -68,8 +71,10 @@ export class Library {
       }
       if (read.ok && read.value.entry.id === key) {
         const d = read.value.entry.deletedAt;
-        if (d !== null && this.now() - d > DELETED_KEEP_MS) await this.backend.delete('entries', key).catch(() => undefined);
-        else entries.push(read.value);
+        if (d !== null && this.now() - d > DELETED_KEEP_MS) {
+          await this.backend.delete('entries', key).catch(() => undefined);
+          purged++;
+        } else entries.push(read.value);
         continue;
       }
       const q: Quarantined = { id: newId(), foundAt: this.now(), source: `library entry ${key}`, reason: read.ok ? 'its id does not match where it is stored' : read.reason, raw: value };
@@ -83,7 +88,7 @@ export class Library {
     }
     entries.sort((a, b) => b.entry.updatedAt - a.entry.updatedAt);
     const quarantined = (await this.backend.getAll('quarantine')).map(({ key, value }) => asQuarantined(key, value));
-    return { entries, quarantined, newlyQuarantined };
+    return { entries, quarantined, newlyQuarantined, purged };
   }
 
   /** Adds a new entry holding `scenario` (a valid scenario or an editable draft). */
@@ -142,7 +147,7 @@ export class Library {
 
   /** Copies an entry (its newest version, history left behind) as a new entry named “… (copy)”. */
   async duplicate(source: ReadEntry): Promise<{ ok: true; entry: Entry } | { ok: false; failure: StorageFailure }> {
-    return this.create(source.draft, source.entry.versions[source.entry.versions.length - 1]!.valid, `copy of ${source.entry.id}`, `${entryName(source)} (copy)`);
+    return this.create(source.draft, source.entry.versions[source.entry.versions.length - 1]!.valid, `a copy of “${entryName(source)}”`, `${entryName(source)} (copy)`);
   }
 
   /** Removes a quarantined record for good (the caller keeps it for undo). */

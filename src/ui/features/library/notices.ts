@@ -38,7 +38,7 @@ export function quarantineNotice(found: readonly Quarantined[]): LibraryNotice {
 /** The notice for a save that failed, with what to do; `usage` is the browser's estimate, if any. */
 export function storageFailureNotice(failure: StorageFailure, usage: { usage?: number; quota?: number } | null): LibraryNotice {
   const mb = (n: number) => `${(n / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
-  const figures = usage?.usage !== undefined && usage.quota !== undefined ? ` (Front Door is using ${mb(usage.usage)} of the ${mb(usage.quota)} this browser allows.)` : '';
+  const figures = usage?.usage !== undefined && usage.quota !== undefined ? ` (using ${mb(usage.usage)} of the ${mb(usage.quota)} this browser allows)` : '';
   const what =
     failure.kind === 'quota'
       ? `This browser’s storage for Front Door is full${figures}. Save the scenario as a file now; then make room by deleting scenarios you no longer need in My scenarios (export them first if you like).`

@@ -234,7 +234,7 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
       const when = new Date(v.savedAt).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
       flushPending();
       void enqueue(async () => {
-        const made = await library.create(v.scenario, v.valid, `version of ${id} saved ${when}`, `${entryName(e)} (as at ${when})`);
+        const made = await library.create(v.scenario, v.valid, `the version of “${entryName(e)}” saved ${when}`, `${entryName(e)} (as at ${when})`);
         if (!made.ok) return failed(made.failure);
         upsert(made.entry);
         const read = readEntry(made.entry);
