@@ -7,7 +7,7 @@ import type { useLibrarySession } from './useLibrarySession.ts';
 type Session = ReturnType<typeof useLibrarySession>;
 
 const when = (ms: number) => new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const kB = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('en-GB')} kB`;
+const size = (n: number) => (n < 1024 ? `${n} characters` : `${Math.round(n / 1024).toLocaleString('en-GB')} kB`);
 
 /** “My scenarios”: every scenario kept in this browser, to open, rename, duplicate, delete (with undo) or export; and what could not be read. */
 export function LibraryView({ session }: { session: Session }) {
@@ -128,7 +128,7 @@ function QuarantineRow({ q, session }: { q: Quarantined; session: Session }) {
     <li className="library__entry" data-quarantine-id={q.id}>
       <h3 className="library__name">{q.source}</h3>
       <p className="small">
-        Found {q.foundAt ? when(q.foundAt) : 'earlier'} · {kB(quarantinedText(q).length)}. Why it could not be read: {q.reason}
+        Found {q.foundAt ? when(q.foundAt) : 'earlier'} · {size(quarantinedText(q).length)}. Why it could not be read: {q.reason}
       </p>
       <div className="button-group">
         <button type="button" className="button button--small" onClick={() => session.actions.downloadQuarantined(q.id)}>
