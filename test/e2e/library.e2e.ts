@@ -280,6 +280,15 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     const all = JSON.parse(exported.text) as { format: string; entries: { label: string | null; versions: unknown[] }[] };
     expect(all.format).toBe('front-door-library-export');
     expect(all.entries.map((e) => e.label).sort()).toEqual(['Option A', 'Option A (copy)']);
+    // Another browser profile imports the export: both scenarios, with their history.
+    const elsewhere = await newPage(app.browser);
+    await elsewhere.page.goto(app.url);
+    await goToLibrary(elsewhere.page);
+    await elsewhere.page.setInputFiles('#library-import', { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+    await notice(elsewhere.page, 'import').waitFor();
+    expect(await notice(elsewhere.page, 'import').textContent()).toMatch(/Imported 2 scenarios from front-door-scenarios-[\d-]+\.json/);
+    expect((await entryNames(elsewhere.page)).join('|')).toMatch(/Option A.*\|.*Option A/);
+    await elsewhere.context.close();
     // history: the preset as first opened is an earlier version of Option A
     await page.locator('.library__entry', { hasText: /^Option Aopen/ }).locator('summary', { hasText: 'Earlier versions' }).click();
     await page.locator('.library__entry', { hasText: /^Option Aopen/ }).getByRole('button', { name: /Open as a copy/ }).first().click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyValueBackend, memoryBackend, type KeyValue } from '../../src/ui/features/library/backend.ts';
-import { describeStorageError, Library } from '../../src/ui/features/library/library.ts';
+import { describeStorageError, importExport, Library } from '../../src/ui/features/library/library.ts';
 import { MAX_VERSIONS, readDraft, VERSION_COALESCE_MS } from '../../src/ui/features/library/records.ts';
 import { fixtureScenario } from './fixtures/scenario.ts';
 
@@ -123,5 +123,25 @@ describe('scenario library', () => {
     const loaded = await lib.load();
     expect(loaded.entries).toHaveLength(1);
     expect(loaded.newlyQuarantined[0]?.raw).toBe('{not json');
+  });
+
+  it('imports an export into another browser: entries with their history, twice adds nothing, the unreadable quarantined', async () => {
+    const from = new Library(memoryBackend(), 'a', at);
+    const made = await from.create(fixtureScenario(), true, 'preset');
+    if (!made.ok) throw new Error('not made');
+    tick();
+    await from.save(made.entry.id, { ...fixtureScenario(), name: 'Edited' }, true, made.entry.revision);
+    const doc = JSON.parse(await from.exportAll()) as { entries: unknown[] };
+    doc.entries.push({ format: 'front-door-library-entry', id: 'broken' });
+    const text = '\uFEFF' + JSON.stringify(doc);
+    const to = new Library(memoryBackend(), 'b', at);
+    expect(await importExport(to, text)).toEqual({ ok: true, summary: { added: 1, alreadyHere: 0, quarantined: 1 } });
+    expect(await importExport(to, text)).toEqual({ ok: true, summary: { added: 0, alreadyHere: 1, quarantined: 1 } });
+    const loaded = await to.load();
+    expect(loaded.entries[0]?.draft.name).toBe('Edited');
+    expect(loaded.entries[0]?.entry.versions).toHaveLength(2);
+    const refused = await importExport(to, JSON.stringify(fixtureScenario()));
+    expect(!refused.ok && refused.message).toMatch(/not an export of My scenarios/);
+    expect((await importExport(to, '[')).ok).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import './library.css';
 import { quarantinedText } from './library.ts';
 import { entryName, type Quarantined, type ReadEntry } from './records.ts';
@@ -12,6 +12,7 @@ const size = (n: number) => (n < 1024 ? `${n} characters` : `${Math.round(n / 10
 /** “My scenarios”: every scenario kept in this browser, to open, rename, duplicate, delete (with undo) or export; and what could not be read. */
 export function LibraryView({ session }: { session: Session }) {
   const live = session.entries.filter((e) => e.entry.deletedAt === null);
+  const importInput = useRef<HTMLInputElement>(null);
   return (
     <div className="library">
       <h1>My scenarios</h1>
@@ -22,7 +23,26 @@ export function LibraryView({ session }: { session: Session }) {
         <button type="button" className="button button--secondary" onClick={() => void session.actions.exportAll()}>
           Export all scenarios
         </button>
+        <button type="button" className="button button--secondary" onClick={() => importInput.current?.click()}>
+          Import an export
+        </button>
       </div>
+      <label className="visually-hidden" htmlFor="library-import">
+        Export of My scenarios to import (JSON)
+      </label>
+      <input
+        ref={importInput}
+        id="library-import"
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void session.actions.importFile(f);
+          e.target.value = '';
+        }}
+      />
       {live.length === 0 ? (
         <p>No scenarios kept yet.</p>
       ) : (

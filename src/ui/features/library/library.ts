@@ -1,3 +1,4 @@
+import { jsonDepth, stripBom } from '../../../scenario/inputBounds.ts';
 import type { LibraryBackend } from './backend.ts';
 import { Entry, entryName, newEntry, newId, readEntry, withVersion, type Quarantined, type ReadEntry } from './records.ts';
 
@@ -173,6 +174,61 @@ export class Library {
     const quarantine = (await this.backend.getAll('quarantine')).map((r) => r.value);
     return JSON.stringify({ format: 'front-door-library-export', version: 1, exportedAt: new Date(this.now()).toISOString(), entries, quarantine }, null, 2) + '\n';
   }
+}
+
+/** Largest export file read back (characters): an export holds every entry with its history. */
+export const MAX_EXPORT_CHARS = 200 * 1024 * 1024;
+
+/** What an import did, for the message to the user. */
+export interface ImportSummary {
+  added: number;
+  alreadyHere: number;
+  quarantined: number;
+}
+
+/**
+ * Reads an export (`exportAll`) back into this library: entries keep their ids, so importing
+ * the same file twice adds nothing; an entry that cannot be read goes to the quarantine as
+ * found. Refuses, with the reason, text that is not an export or is too large or too deep.
+ */
+export async function importExport(library: Library, text: string): Promise<{ ok: true; summary: ImportSummary } | { ok: false; message: string }> {
+  const body = stripBom(text);
+  if (body.length > MAX_EXPORT_CHARS) return { ok: false, message: `the file is ${body.length.toLocaleString('en-GB')} characters, more than an export of this size could hold` };
+  if (jsonDepth(body, 64) > 64) return { ok: false, message: 'the file nests more than 64 levels deep, so it is not an export of Front Door scenarios' };
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    return { ok: false, message: `the file is not valid JSON (${(e as Error).message})` };
+  }
+  const doc = data as { format?: unknown; entries?: unknown; quarantine?: unknown } | null;
+  if (!doc || doc.format !== 'front-door-library-export' || !Array.isArray(doc.entries)) {
+    return { ok: false, message: 'the file is not an export of My scenarios (to open a single scenario file, use “Open a file” in Explore)' };
+  }
+  const existing = new Set((await library.backend.getAll('entries')).map((r) => r.key));
+  const summary: ImportSummary = { added: 0, alreadyHere: 0, quarantined: 0 };
+  try {
+    for (const raw of doc.entries) {
+      const read = readEntry(raw);
+      if (!read.ok) {
+        await library.quarantineRaw('an imported export', read.reason, raw);
+        summary.quarantined++;
+      } else if (existing.has(read.value.entry.id)) summary.alreadyHere++;
+      else {
+        await library.backend.put('entries', read.value.entry.id, read.value.entry);
+        existing.add(read.value.entry.id);
+        summary.added++;
+      }
+    }
+    for (const raw of Array.isArray(doc.quarantine) ? doc.quarantine : []) {
+      await library.quarantineRaw('a record kept aside in an imported export', 'it could not be read where it was exported from', raw);
+      summary.quarantined++;
+    }
+  } catch (e) {
+    const f = describeStorageError(e);
+    return { ok: false, message: `${f.message}; ${summary.added} scenarios were imported before it stopped` };
+  }
+  return { ok: true, summary };
 }
 
 /** A quarantine record as stored; one not in the expected shape is still shown (and downloadable). */

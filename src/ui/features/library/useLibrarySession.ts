@@ -4,7 +4,7 @@ import { URL_BROWSER_MAX_LENGTH } from '../../../scenario/urlCodec.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
 import { remember, type Opening } from '../../initialScenario.ts';
 import type { ScenarioAction, ScenarioState } from '../controls/useScenarioStore.ts';
-import { quarantinedText, type StorageFailure } from './library.ts';
+import { importExport, quarantinedText, type StorageFailure } from './library.ts';
 import { conflictNotice, linkTooLongNotice, openedBesideNotice, otherTabNotice, quarantineNotice, storageFailureNotice, withNotice, type LibraryNotice, type NoticeAction } from './notices.ts';
 import { entryName, readEntry, type Entry, type Quarantined, type ReadEntry } from './records.ts';
 import { openTabChannel } from './tabs.ts';
@@ -296,6 +296,30 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
       const q = quarantined.find((x) => x.id === id);
       if (q) downloadText(`unreadable-scenario-${id.slice(0, 8)}.json`, quarantinedText(q), 'application/json');
     },
+    importFile: (file: File) =>
+      enqueue(async () => {
+        let text: string;
+        try {
+          text = await file.text();
+        } catch (e) {
+          notify({ key: 'import', kind: 'error', title: `${file.name} could not be read.`, body: (e as Error).message });
+          return;
+        }
+        const r = await importExport(library, text);
+        if (!r.ok) {
+          notify({ key: 'import', kind: 'error', title: `${file.name} was not imported.`, body: `Nothing in My scenarios was changed: ${r.message}.` });
+          return;
+        }
+        await refresh();
+        const { added, alreadyHere, quarantined: q } = r.summary;
+        notify({
+          key: 'import',
+          kind: 'info',
+          title: `Imported ${added} ${added === 1 ? 'scenario' : 'scenarios'} from ${file.name}.`,
+          body: `${alreadyHere ? `${alreadyHere} already here were left as they are. ` : ''}${q ? `${q} could not be read and are kept under “Could not be read”.` : ''}`.trim() || 'Nothing else to report.',
+        });
+        channel.current?.post({ type: 'changed', entryId: '', tab: library.tab, revision: 0 });
+      }),
     exportAll: () =>
       enqueue(async () => {
         const text = await library.exportAll();
