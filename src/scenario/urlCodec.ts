@@ -55,11 +55,11 @@ export const URL_FRAGMENT_SAFE_LENGTH = 2000;
 
 /**
  * The longest address every current browser keeps (characters): Firefox's default
- * `network.standard-url.max-length` is 1 MiB and Chromium's `url::kMaxURLChars` 2 MiB. A longer
- * scenario is not written into the address (a reload would bring back a stale one); the user
- * is told to save a file instead.
+ * `network.standard-url.max-length` is 1 MiB (its parser accepts that less 4) and Chromium's
+ * `url::kMaxURLChars` 2 MiB. A longer scenario is not written into the address (a reload would
+ * bring back a stale one); the user is told to save a file instead.
  */
-export const URL_BROWSER_MAX_LENGTH = 1024 * 1024;
+export const URL_BROWSER_MAX_LENGTH = 1024 * 1024 - 4;
 
 /** Links longer than this are refused before decoding (characters): twice what any browser keeps. */
 export const URL_DECODE_MAX_LENGTH = 4 * 1024 * 1024;

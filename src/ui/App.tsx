@@ -21,7 +21,7 @@ import { SweepView, type SweepForm, type SweepResult } from './features/sweep/Sw
 import { LibraryNotices } from './features/library/LibraryNotices.tsx';
 import { LibraryView } from './features/library/LibraryView.tsx';
 import { useLibrarySession } from './features/library/useLibrarySession.ts';
-import { shareableUrl, writeAddressFragment } from './features/share/addressFragment.ts';
+import { addressLength, shareableUrl, writeAddressFragment } from './features/share/addressFragment.ts';
 import type { Opening, OpeningNotice } from './initialScenario.ts';
 
 type View = 'explore' | 'library' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
@@ -81,7 +81,7 @@ export function App({ presets, initial, runner, session }: Props) {
     return () => clearTimeout(t);
   }, [encoded]);
   const shareUrl = shareableUrl(encoded);
-  const library = useLibrarySession({ start: initial.library, state: store.state, valid: store.problems.length === 0, dispatch: store.dispatch, linkLength: encoded?.length ?? null, session, onShowLibrary: () => goTo('library') });
+  const library = useLibrarySession({ start: initial.library, state: store.state, valid: store.problems.length === 0, dispatch: store.dispatch, linkLength: encoded ? addressLength(encoded) : null, session, onShowLibrary: () => goTo('library') });
 
   // A link pasted into this tab's address bar opens its scenario.
   const { dispatch } = store;

@@ -220,7 +220,7 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     await page.setInputFiles('#scenario-file', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
     await page.getByRole('heading', { level: 1, name: 'Scenario too large for a link' }).waitFor();
     await notice(page, 'link-too-long').waitFor();
-    expect(await notice(page, 'link-too-long').textContent()).toMatch(/too large to carry in a link.*browsers keep at most 1,048,576.*save it as a file/);
+    expect(await notice(page, 'link-too-long').textContent()).toMatch(/too large to carry in a link.*browsers keep at most 1,048,572.*save it as a file/);
     await settle(page);
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(await page.getByRole('button', { name: 'Copy link' }).isDisabled()).toBe(true);
@@ -258,7 +258,7 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     await context.close();
   });
 
-  it('My scenarios: rename, duplicate, delete with undo, open an earlier version, export all', async () => {
+  it('My scenarios: rename, duplicate, delete with undo, open an earlier version, export all and import elsewhere', async () => {
     const { context, page } = await newPage(app.browser);
     await page.goto(app.url);
     await page.fill('#field-frontDoor-unqualifiedScreeners', '16');

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import './library.css';
+import { PersistenceNote } from './PersistenceNote.tsx';
 import { quarantinedText } from './library.ts';
 import { entryName, type Quarantined, type ReadEntry } from './records.ts';
 import type { useLibrarySession } from './useLibrarySession.ts';
@@ -19,6 +20,7 @@ export function LibraryView({ session }: { session: Session }) {
       <p className="secondary-text">
         Every scenario you edit or open is kept in this browser ({session.backendKind === 'memory' ? 'for this tab only' : session.backendKind}), with its earlier versions. Nothing leaves this computer.
       </p>
+      {session.backendKind === 'IndexedDB' && <PersistenceNote />}
       <div className="button-group">
         <button type="button" className="button button--secondary" onClick={() => void session.actions.exportAll()}>
           Export all scenarios

@@ -6,8 +6,7 @@ import { isScenarioFragment, URL_BROWSER_MAX_LENGTH } from '../../../scenario/ur
  * never brings back an older scenario than the one saved in the library.
  */
 export function writeAddressFragment(encoded: string | null): void {
-  const base = `${location.origin}${location.pathname}${location.search}`;
-  if (encoded !== null && base.length + 1 + encoded.length <= URL_BROWSER_MAX_LENGTH) {
+  if (encoded !== null && addressLength(encoded) <= URL_BROWSER_MAX_LENGTH) {
     if (location.hash.slice(1) !== encoded) history.replaceState(history.state, '', `#${encoded}`);
   } else if (isScenarioFragment(location.hash)) {
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
@@ -19,4 +18,9 @@ export function shareableUrl(encoded: string | null): string | null {
   if (encoded === null) return null;
   const url = `${location.origin}${location.pathname}${location.search}#${encoded}`;
   return url.length <= URL_BROWSER_MAX_LENGTH ? url : null;
+}
+
+/** The length of the full address that would carry an encoded scenario (characters). */
+export function addressLength(encoded: string): number {
+  return location.origin.length + location.pathname.length + location.search.length + 1 + encoded.length;
 }
