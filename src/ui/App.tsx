@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
-import { autosaveScenario } from '../scenario/storage.ts';
+import type { KeyValueStore } from '../scenario/storage.ts';
 import { decodeScenario, encodeScenario, isScenarioFragment } from '../scenario/urlCodec.ts';
 import type { BatchResult } from '../sim/results.ts';
 import type { Runner } from '../worker/client.ts';
@@ -18,11 +18,16 @@ import { useRun } from './features/run/useRun.ts';
 import type { RunJob } from './features/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
-import type { OpeningNotice } from './initialScenario.ts';
+import { LibraryNotices } from './features/library/LibraryNotices.tsx';
+import { LibraryView } from './features/library/LibraryView.tsx';
+import { useLibrarySession } from './features/library/useLibrarySession.ts';
+import { addressLength, shareableUrl, writeAddressFragment } from './features/share/addressFragment.ts';
+import type { Opening, OpeningNotice } from './initialScenario.ts';
 
-type View = 'explore' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
+type View = 'explore' | 'library' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'explore', label: 'Explore' },
+  { id: 'library', label: 'My scenarios' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep' },
   { id: 'report', label: 'Report' },
@@ -41,14 +46,14 @@ export const DEFAULT_SETTINGS: RunSettings = { days: 365, warmupDays: 90, reps: 
 
 interface Props {
   presets: readonly Scenario[];
-  initial: { scenario: Scenario; origin: string; notice: OpeningNotice | null };
+  initial: Opening;
   runner: Runner;
-  /** Where autosave writes (localStorage in the app). */
-  storage: Storage | null;
+  /** This tab's session storage (which library entry it has open), if the browser allows it. */
+  session: KeyValueStore | null;
 }
 
 /** The workspace: edit a scenario, run it, compare scenarios, sweep a setting, print a report. */
-export function App({ presets, initial, runner, storage }: Props) {
+export function App({ presets, initial, runner, session }: Props) {
   const [view, setView] = useState<View>('explore');
   const [notice, setNotice] = useState<OpeningNotice | null>(initial.notice);
   const store = useScenarioStore(initial.scenario, initial.origin);
@@ -69,26 +74,28 @@ export function App({ presets, initial, runner, storage }: Props) {
   const [sweepForm, setSweepForm] = useState<SweepForm>({ parameterId: 'socialWorkerPosts', from: '4', to: '16', steps: '4' });
   const mainRef = useRef<HTMLElement>(null);
 
-  // Keep the scenario in the address (#fragment) and in this browser, whenever it is valid.
+  // Keep the scenario in the address (#fragment) while it is valid and short enough, and every draft in the library.
   const encoded = useMemo(() => (scenario ? encodeScenario(scenario) : null), [scenario]);
   useEffect(() => {
-    if (!encoded) return;
-    const t = setTimeout(() => {
-      if (location.hash.slice(1) !== encoded) history.replaceState(history.state, '', `#${encoded}`);
-      if (storage && scenario) autosaveScenario(storage, scenario);
-    }, 250);
+    const t = setTimeout(() => writeAddressFragment(encoded), 250);
     return () => clearTimeout(t);
-  }, [encoded, scenario, storage]);
-  const shareUrl = encoded ? `${location.origin}${location.pathname}${location.search}#${encoded}` : null;
+  }, [encoded]);
+  const shareUrl = shareableUrl(encoded);
+  const library = useLibrarySession({ start: initial.library, state: store.state, valid: store.problems.length === 0, dispatch: store.dispatch, linkLength: encoded ? addressLength(encoded) : null, session, onShowLibrary: () => goTo('library') });
 
   // A link pasted into this tab's address bar opens its scenario.
   const { dispatch } = store;
   useEffect(() => {
     const onHash = () => {
       if (!isScenarioFragment(location.hash) || location.hash.slice(1) === encoded) return;
-      const parsed = decodeScenario(location.hash);
+      let parsed: ReturnType<typeof decodeScenario>;
+      try {
+        parsed = decodeScenario(location.hash);
+      } catch (e) {
+        parsed = { ok: false, problems: [{ path: '', message: `the link could not be read (${(e as Error).message})` }] };
+      }
       if (parsed.ok) dispatch({ type: 'replace', scenario: parsed.value, origin: 'link' });
-      else setNotice({ kind: 'error', title: 'The scenario in this link could not be used.', problems: parsed.problems });
+      else setNotice({ kind: 'error', title: 'The scenario in this link could not be used. Your scenario is unchanged.', problems: parsed.problems });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -191,6 +198,8 @@ export function App({ presets, initial, runner, storage }: Props) {
             </button>
           </div>
         )}
+        <LibraryNotices notices={library.notices} onAct={library.act} onDismiss={library.dismiss} />
+        {view === 'library' && <LibraryView session={library} />}
         {view === 'explore' && (
           <div className="workspace">
             <section className="workspace__side" aria-label="Scenario">

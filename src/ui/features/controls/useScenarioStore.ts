@@ -12,6 +12,8 @@ export interface ScenarioState {
   draft: Scenario;
   /** Increases when the whole scenario is replaced (preset, file, link), so controls reset. */
   revision: number;
+  /** Counts scenarios opened (replace only, not undo), so the library can add each one. */
+  opened?: number;
   fieldErrors: Record<string, string>;
   /** Where the scenario came from, for messages ("preset", "file kent.json", "link"). */
   origin: string;
@@ -52,7 +54,7 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
       return { ...state, fieldErrors };
     }
     case 'replace':
-      return { draft: action.scenario, revision: state.revision + 1, fieldErrors: {}, origin: action.origin, past: [...state.past, state.draft].slice(-HISTORY), future: [] };
+      return { draft: action.scenario, revision: state.revision + 1, opened: (state.opened ?? 0) + 1, fieldErrors: {}, origin: action.origin, past: [...state.past, state.draft].slice(-HISTORY), future: [] };
     case 'undo': {
       const prev = state.past[state.past.length - 1];
       if (!prev) return state;
