@@ -1,6 +1,7 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { Problem } from '../../../scenario/parse.ts';
 import { AGENCY_LABELS, type Scenario } from '../../../scenario/schema.ts';
+import { markEdited } from './editedScenario.ts';
 import { fieldSpec, getIn, objectKeysAt, parseNumberText, validateField, type FieldPath } from './fieldSpec.ts';
 import { ScenarioField, type FieldErrorReporter } from './ScenarioField.tsx';
 import type { ScenarioAction } from './useScenarioStore.ts';
@@ -188,7 +189,7 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
     if (!last) return;
     let n = draft.dutyTeams.length + 1;
     while (draft.dutyTeams.some((t) => t.name === `Duty team ${n}`)) n++;
-    dispatch({ type: 'replace', scenario: { ...draft, dutyTeams: [...draft.dutyTeams, { ...last, name: `Duty team ${n}` }] }, origin: 'edited' });
+    dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: [...draft.dutyTeams, { ...last, name: `Duty team ${n}` }] }, []), origin: 'edited' });
   };
   return (
     <>
@@ -249,7 +250,7 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
             <button
               type="button"
               className="button button--warning button--small"
-              onClick={() => dispatch({ type: 'replace', scenario: { ...draft, dutyTeams: draft.dutyTeams.filter((_, j) => j !== i) }, origin: 'edited' })}
+              onClick={() => dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: draft.dutyTeams.filter((_, j) => j !== i) }, []), origin: 'edited' })}
             >
               Remove {team.name}
             </button>

@@ -45,6 +45,9 @@ export function summariseChanges(a: unknown, b: unknown, label: (path: string) =
       const where = list.length === teams ? 'every duty team' : `${list.length} of ${teams} duty teams`;
       const range = (s: Set<string>) => (s.size === 1 ? [...s][0] : 'various');
       out.push({ key, count: list.length, text: `${name}: ${range(befores)} → ${range(afters)} in ${where}` });
+    } else if (key === 'dutyTeams') {
+      // Lists of different lengths are reported by length ("11 items"): say it as a number of teams.
+      out.push({ key, count: 1, text: `Duty teams: ${String(first.before).replace(' items', '')} → ${String(first.after).replace(' items', '')}` });
     } else {
       out.push({ key, count: 1, text: `${label(key)}: ${show(first.before)} → ${show(first.after)}` });
     }

@@ -130,6 +130,15 @@ export function clause(f: Finding): string {
  * by at least `MATERIAL_CHANGE` of its baseline: a clear but tiny shift (58.0% to 57.7%) is not a cause.
  */
 export function mechanism(clear: readonly Finding[]): string | null {
+  const m = mechanismSteps(clear);
+  if (!m) return null;
+  const chain = m.steps.map(clause).join('; then ');
+  const sentence = m.outcome ? `${chain}; so ${clause(m.outcome)}.` : `${chain}, with no clear change in the outcomes that are better or worse for children.`;
+  return sentence[0]!.toUpperCase() + sentence.slice(1);
+}
+
+/** The findings a mechanism is told from: one step per stage before the outcomes, and the outcome (or null). */
+export function mechanismSteps(clear: readonly Finding[]): { steps: Finding[]; outcome: Finding | null } | null {
   const steps: Finding[] = [];
   for (const stage of MECHANISM_STAGES) {
     const inStage = clear.filter((f) => stageOf(f.metric) === stage && f.relative >= MATERIAL_CHANGE);
@@ -137,10 +146,7 @@ export function mechanism(clear: readonly Finding[]): string | null {
     if (top) steps.push(top);
   }
   if (steps.length === 0) return null;
-  const outcome = clear.find((f) => stageOf(f.metric) === 'outcome' && f.judgement !== 'neutral');
-  const chain = steps.map(clause).join('; then ');
-  const sentence = outcome ? `${chain}; so ${clause(outcome)}.` : `${chain}, with no clear change in the outcomes that are better or worse for children.`;
-  return sentence[0]!.toUpperCase() + sentence.slice(1);
+  return { steps, outcome: clear.find((f) => stageOf(f.metric) === 'outcome' && f.judgement !== 'neutral') ?? null };
 }
 
 /** The lead sentence for one scenario against the baseline. */

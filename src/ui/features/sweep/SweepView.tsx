@@ -9,6 +9,7 @@ import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
 import { BandChart } from '../charts/BandChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
+import { SweepFindingsPanel } from '../findings/FindingsPanel.tsx';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
 import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';
@@ -100,6 +101,7 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
       >
         Download every measure at every value (CSV)
       </button>
+      <SweepFindingsPanel values={result.values} batches={result.batches} paramLabel={sweepParameter(result.parameterId).label} formatX={(v) => formatParam(sweepParameter(result.parameterId), v)} />
       <div className="chart-grid">
         {SWEEP_METRICS.map((m) => (
           <SweepChart key={m} result={result} metric={m} />
