@@ -134,12 +134,12 @@ export function App({ presets, initial, runner, storage }: Props) {
     };
     sendCompare({ type: 'RUN', job, now: performance.now() });
   };
-  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[]) => {
+  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[], extra: Partial<SweepResult> = {}) => {
     const baseName = scenario?.name ?? '';
     const job: RunJob = {
       description: `${values.length} values × ${sweepSettings.reps} replications`,
       inputKey: JSON.stringify([parameterId, values, scenarios[0], sweepSettings]),
-      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName })),
+      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName, ...extra })),
     };
     sendSweep({ type: 'RUN', job, now: performance.now() });
   };
