@@ -26,21 +26,21 @@ function Clause({ f, scenario }: { f: Finding; scenario: string }) {
 }
 
 /** One scenario's findings in a sentence or two: the tally, then the mechanism (or the clearest differences). */
-function ScenarioFindings({ f }: { f: ComparisonFindings }) {
+function ScenarioFindings({ f, index }: { f: ComparisonFindings; index: number }) {
   const better = f.clear.filter((x) => x.judgement === 'better').length;
   const worse = f.clear.filter((x) => x.judgement === 'worse').length;
   const m = mechanismSteps(f.clear);
   const total = f.clear.length + f.unclear.length;
   if (f.clear.length === 0) {
     return (
-      <li data-scenario-findings={f.label}>
+      <li data-scenario-findings={f.label} data-index={index}>
         <strong>{f.label}:</strong> no clear difference from {f.baselineLabel} in any of the {total} measures.
       </li>
     );
   }
   const tops = m ? [] : f.clear.slice(0, 2);
   return (
-    <li data-scenario-findings={f.label}>
+    <li data-scenario-findings={f.label} data-index={index}>
       <strong>{f.label}:</strong> {f.clear.length} of {total} measures differ clearly ({better} better, {worse} worse, {f.clear.length - better - worse} neither).{' '}
       {m && (
         <>
@@ -158,8 +158,8 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
       </ul>
       <h2>Findings</h2>
       <ul className="board__findings">
-        {findings.map((f) => (
-          <ScenarioFindings key={f.label} f={f} />
+        {findings.map((f, i) => (
+          <ScenarioFindings key={f.label} f={f} index={i + 1} />
         ))}
       </ul>
       <div className="table-wrap board__table-wrap">
@@ -182,10 +182,10 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
                 <tr key={m}>
                   <th scope="row">{def.label}</th>
                   <td className="num">{formatValue(b.metrics[m].mean, def.unit)}</td>
-                  {others.map((o) => {
+                  {others.map((o, i) => {
                     const d = metricDifference(b, o.batch, m);
                     return (
-                      <td className="num" key={o.label} data-metric={m} data-scenario={o.label} data-clear={d.excludesZero ? 'yes' : 'no'}>
+                      <td className="num" key={o.label} data-metric={m} data-index={i + 1} data-clear={d.excludesZero ? 'yes' : 'no'}>
                         {formatValue(o.batch.metrics[m].mean, def.unit)} <span className={d.excludesZero ? 'board__diff board__diff--clear' : 'board__diff'}>{formatDifference(d.mean, def.unit)}</span>
                         {d.ci95 && (
                           <>

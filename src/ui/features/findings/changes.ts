@@ -43,8 +43,7 @@ export function summariseChanges(a: unknown, b: unknown, label: (path: string) =
       const befores = new Set(list.map((d) => show(d.before)));
       const afters = new Set(list.map((d) => show(d.after)));
       const where = list.length === teams ? 'every duty team' : `${list.length} of ${teams} duty teams`;
-      const range = (s: Set<string>) => (s.size === 1 ? [...s][0] : 'various');
-      out.push({ key, count: list.length, text: `${name}: ${range(befores)} → ${range(afters)} in ${where}` });
+      out.push({ key, count: list.length, text: `${name}: ${teamChange(list, befores, afters, show)} in ${where}` });
     } else if (key === 'dutyTeams') {
       // Lists of different lengths are reported by length ("11 items"): say it as a number of teams.
       out.push({ key, count: 1, text: `Duty teams: ${String(first.before).replace(' items', '')} → ${String(first.after).replace(' items', '')}` });
@@ -53,6 +52,22 @@ export function summariseChanges(a: unknown, b: unknown, label: (path: string) =
     }
   }
   return out.sort((x, y) => y.count - x.count);
+}
+
+/** A team setting's change across teams: one value to another, the same step or factor for each, or "changed". */
+function teamChange(list: readonly FieldDifference[], befores: Set<string>, afters: Set<string>, show: (v: unknown) => string): string {
+  if (befores.size === 1 && afters.size === 1) return `${[...befores][0]} → ${[...afters][0]}`;
+  const nums = list.every((d) => typeof d.before === 'number' && typeof d.after === 'number');
+  if (nums) {
+    const steps = new Set(list.map((d) => Math.round(((d.after as number) - (d.before as number)) * 1e6) / 1e6));
+    if (steps.size === 1) {
+      const step = [...steps][0]!;
+      return `${step > 0 ? '+' : '−'}${show(Math.abs(step))} each`;
+    }
+    const ratios = new Set(list.map((d) => ((d.before as number) === 0 ? NaN : Math.round(((d.after as number) / (d.before as number)) * 1e3) / 1e3)));
+    if (ratios.size === 1 && Number.isFinite([...ratios][0])) return `×${show([...ratios][0])} each`;
+  }
+  return afters.size === 1 ? `various → ${[...afters][0]}` : 'changed';
 }
 
 /** The changes as one line: the first `max` groups, then how many more. */
