@@ -48,7 +48,8 @@ describe('findings from runs whose answer is known', () => {
     expect(x.judgement).toBe('better');
     expect(x.difference.mean).toBeCloseTo(-0.05, 12);
     expect(x.text).toMatch(/^Re-referral rate: down from .*−5\.0 pp.*: better\.$/);
-    expect(f.headline).toMatch(/1 of \d+ measures differ clearly \(1 better\)/);
+    expect(f.headline).toMatch(/^B against A: 1 of \d+ measures differ clearly \(1 better\)/);
+    expect(f.tally).toMatch(/^Against A: 1 of \d+ measures differ clearly/);
   });
 
   it('noise that averages to zero is never called a difference', () => {

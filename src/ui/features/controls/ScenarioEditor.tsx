@@ -196,7 +196,7 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
   };
   return (
     <>
-      <div className="panel">
+      <div className="panel bulk-panel">
         <h3>Change every duty team at once</h3>
         <p className="hint">Set one value for every team, or move each team’s own value: stricter or looser by some points, add or take off, or multiply.</p>
         <div className="form-group">

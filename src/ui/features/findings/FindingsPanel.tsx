@@ -3,10 +3,14 @@ import type { Scenario } from '../../../scenario/schema.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
 import type { LabelledBatch } from '../results/csv.ts';
-import { changesLine, summariseChanges } from './changes.ts';
+import { OPTION_LABELS } from '../controls/ScenarioField.tsx';
+import { changesLine, showValue, summariseChanges } from './changes.ts';
 import { compareFindings, type ComparisonFindings, type Finding } from './findings.ts';
 import { sweepFindings } from './sweepFindings.ts';
 import './findings.css';
+
+/** A setting's value in words: option labels for choices, numbers as people write them. */
+export const showOption = (v: unknown): string => (typeof v === 'string' ? (OPTION_LABELS[v] ?? v) : showValue(v));
 
 /** The findings of each scenario against the first (the baseline), with what each one changes. */
 export function comparisonFindingsList(batches: readonly LabelledBatch[], scenarios: readonly Scenario[]): { findings: ComparisonFindings; changes: string }[] {
@@ -14,7 +18,7 @@ export function comparisonFindingsList(batches: readonly LabelledBatch[], scenar
   if (!base) return [];
   return others.map((o, i) => ({
     findings: compareFindings(base, o),
-    changes: scenarios[0] && scenarios[i + 1] ? changesLine(summariseChanges(scenarios[0], scenarios[i + 1], pathLabel)) : '',
+    changes: scenarios[0] && scenarios[i + 1] ? changesLine(summariseChanges(scenarios[0], scenarios[i + 1], pathLabel, showOption)) : '',
   }));
 }
 
@@ -42,7 +46,7 @@ export function ComparisonFindingsPanel({ batches, scenarios, max = 5 }: { batch
           <h3>{f.label}</h3>
           {changes && <p className="small">Changes from {f.baselineLabel}: {changes}.</p>}
           <p data-headline>
-            <strong>{f.headline}</strong>
+            <strong>{f.tally}</strong>
           </p>
           {f.mechanism && (
             <p>

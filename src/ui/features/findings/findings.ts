@@ -41,6 +41,8 @@ export interface ComparisonFindings {
   label: string;
   /** The lead sentence: how many measures differ clearly and which way. */
   headline: string;
+  /** The lead sentence without the scenarios' names (for a place that already shows them). */
+  tally: string;
   /** The chain of clear changes that drove the outcomes, or null when there is none to tell. */
   mechanism: string | null;
   /** Clear differences, most important first: outcomes that are better or worse, then the rest. */
@@ -165,6 +167,7 @@ export function compareFindings(baseline: { label: string; batch: BatchResult },
     baselineLabel: baseline.label,
     label: other.label,
     headline: headline(other.label, baseline.label, clear, clear.length + unclear.length),
+    tally: headline('', baseline.label, clear, clear.length + unclear.length).replace(/^ against /, 'Against '),
     mechanism: mechanism(clear),
     clear,
     unclear,
