@@ -162,7 +162,9 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
           <ScenarioFindings key={f.label} f={f} index={i + 1} />
         ))}
       </ul>
-      <div className="table-wrap board__table-wrap">
+      {/* A region that may scroll sideways on a phone: focusable so keyboard users can scroll it. */}
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <section className="table-wrap board__table-wrap" aria-label="Headline measures" tabIndex={0}>
         <table className="board__table" data-testid="board-table">
           <caption>Headline measures: mean of each scenario; under it, the difference from {base.label} and its paired 95% interval. Bold: a clear difference (the interval excludes zero).</caption>
           <thead>
@@ -201,7 +203,7 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
             })}
           </tbody>
         </table>
-      </div>
+      </section>
       <div className="board__bottom">
         {others.length > 0 && <DifferenceChart comparison={comparison} metric={chart} />}
         <section aria-labelledby="board-assumptions">

@@ -41,7 +41,7 @@ export function axisOf(result: SweepResult): SweepAxis {
 }
 
 /** A swept value on an axis as people write it. */
-const formatAxis = (axis: SweepAxis, v: number) => (axis.share ? formatValue(v, 'share') : Number(v.toPrecision(6)).toLocaleString('en-GB'));
+const formatAxis = (axis: SweepAxis, v: number) => (axis.share ? formatValue(v, 'share') : Number(v.toPrecision(6)).toLocaleString('en-GB').replace('-', '−'));
 
 /** What the sweep form holds. */
 export interface SweepForm {
