@@ -39,14 +39,18 @@ async function axeAll(page: Page): Promise<string[]> {
 }
 
 /** At each of the three sizes: the viewport, and the part this issue added (full length), then back to 1280×800. */
-async function shootSizes(page: Page, name: string, part: Locator): Promise<void> {
+async function shootSizes(page: Page, name: string, part: Locator, inScroller = false): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(150);
     await part.scrollIntoViewIfNeeded();
     await screenshot(page, `decisions-${name}-${w}x${h}`, false);
-    await part.screenshot({ path: join(ARTIFACTS, `decisions-${name}-part-${w}.png`) });
+    const path = join(ARTIFACTS, `decisions-${name}-part-${w}.png`);
+    // Inside a scrolling side panel an element screenshot misplaces its box: clip the viewport instead.
+    const box = inScroller ? await part.boundingBox() : null;
+    if (box) await page.screenshot({ path, clip: { x: Math.max(0, box.x), y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, h - Math.max(0, box.y)) } });
+    else await part.screenshot({ path });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -197,7 +201,7 @@ describe('from results to a decision', () => {
     const file = await download(page, () => page.getByRole('button', { name: 'Save as a file' }).click());
     expect(file.name).toBe('kent-2010-edited.json');
     expect(JSON.parse(file.text)).toMatchObject({ id: 'kent-2010-edited', name: `${kent.name} (edited)` });
-    await shootSizes(page, 'explore-bulk-edit', page.locator('.bulk-panel'));
+    await shootSizes(page, 'explore-bulk-edit', page.locator('.bulk-panel'), true);
     expect(await axeAll(page)).toEqual([]);
 
     await setRun(page, 'run', { days: 120, warmupDays: 30, reps: 3, seed: 2010 });

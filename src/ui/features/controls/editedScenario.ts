@@ -4,7 +4,8 @@ import type { FieldPath } from './fieldSpec.ts';
 /**
  * An edited preset gets its own name and id ("Kent 2010 (edited)", `kent-2010-edited`), so a
  * saved file, a link and a CSV never pass an edited scenario off as the preset. Scenarios that are
- * not presets (the user's own) keep their names; so does any edit that sets the name or id itself.
+ * not presets (the user's own) keep their names; so does any edit that sets the name or id itself,
+ * and a preset the user has renamed keeps that name (only its id changes).
  */
 
 /** Appended to an edited preset's name. */
@@ -18,8 +19,10 @@ const ID_MAX = 80;
 /** The scenario with an edited preset's name and id when it still carries a preset's id; otherwise unchanged. */
 export function markEdited<T extends { id: string; name: string }>(scenario: T, changes: readonly { path: FieldPath }[]): T {
   if (changes.some((c) => c.path[0] === 'id' || c.path[0] === 'name')) return scenario;
-  if (!getPreset(scenario.id)) return scenario;
-  const name = scenario.name.endsWith(EDITED_NAME_SUFFIX) ? scenario.name : scenario.name.slice(0, NAME_MAX - EDITED_NAME_SUFFIX.length) + EDITED_NAME_SUFFIX;
+  const preset = getPreset(scenario.id);
+  if (!preset) return scenario;
+  // A name the user gave it is kept; the preset's own name is marked as edited.
+  const name = scenario.name !== preset.name ? scenario.name : scenario.name.slice(0, NAME_MAX - EDITED_NAME_SUFFIX.length) + EDITED_NAME_SUFFIX;
   return { ...scenario, id: scenario.id.slice(0, ID_MAX - EDITED_ID_SUFFIX.length) + EDITED_ID_SUFFIX, name };
 }
 
