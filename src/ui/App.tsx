@@ -167,7 +167,6 @@ export function App({ presets, initial, runner, storage }: Props) {
     goTo('report');
   };
 
-
   return (
     <>
       <a
