@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES, type MetricName } from '../../src/sim/metricDefinitions.ts';
+import { METRIC_NAMES, METRICS, type MetricName } from '../../src/sim/metricDefinitions.ts';
 import type { BatchResult, ReplicationResult } from '../../src/sim/results.ts';
 import { summariseBatch } from '../../src/sim/summarise.ts';
 import { changesLine, summariseChanges } from '../../src/ui/features/findings/changes.ts';
@@ -82,7 +82,8 @@ describe('findings from runs whose answer is known', () => {
       r.metrics.coreAssessmentsOverdueEnd -= 10;
     });
     const f = compareFindings({ label: 'Kent', batch: batch() }, { label: 'CAF', batch: b });
-    expect(f.mechanism).toMatch(/^Diverted to early help up from .* a month; then assessments per social worker down from .*; so core assessments overdue \(end\) down from/);
+    const words = (m: MetricName) => METRICS[m].label.toLowerCase().replace(/[()]/g, '\\$&');
+    expect(f.mechanism).toMatch(new RegExp(`^Diverted to early help up from .* a month; then ${words('caseloadPerWorker')} down from .*; so ${words('coreAssessmentsOverdueEnd')} down from`));
   });
 
   it('a mechanism is never told from measures that are not clear', () => {
