@@ -192,7 +192,7 @@ describe('from results to a decision', () => {
     // A refused edit changes nothing and names the team.
     await page.fill('#bulk-value', '×1000');
     await page.getByRole('button', { name: 'Apply to every team' }).click();
-    expect(await page.locator('#bulk-value-error').textContent()).toMatch(/Duty access point 6 \(two districts\): 18 would become 18,?000/);
+    expect(await page.locator('#bulk-value-error').textContent()).toMatch(/^Error: Nothing changed: 11 of 11 teams would leave the allowed range\. Duty access point 1: 10 would become 10,000, outside 0 to 5,000; .*; and 8 more teams\.$/);
     expect(await result.locator('li').count()).toBe(0); // the earlier list is gone: nothing changed
     await page.fill('#bulk-value', '');
 

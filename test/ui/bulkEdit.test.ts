@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenario/presets.ts';
-import { applyOp, bulkEdit, bulkSummary, parseBulkAmount } from '../../src/ui/features/controls/bulkEdit.ts';
+import { applyOp, bulkEdit, bulkSummary, parseBulkAmount, refusalMessage } from '../../src/ui/features/controls/bulkEdit.ts';
 import { markEdited, presetIdOf } from '../../src/ui/features/controls/editedScenario.ts';
 import { fieldSpec } from '../../src/ui/features/controls/fieldSpec.ts';
 
@@ -39,7 +39,9 @@ describe('bulk team edits people mean', () => {
     const r = bulkEdit(kent.dutyTeams, 'threshold', spec('threshold'), { mode: 'add', amount: 40 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.some((p) => p.startsWith('Duty access point 11: 66 would become 106'))).toBe(true);
+    expect(r.problems).toContain('Duty access point 11: 66 would become 106, outside 0 to 100');
+    expect(refusalMessage(r.problems, 11)).toMatch(/^Nothing changed: \d of 11 teams would leave the allowed range\. Duty access point \d+: .*\.$/);
+    expect(refusalMessage(['a', 'b', 'c', 'd', 'e'], 11)).toBe('Nothing changed: 5 of 11 teams would leave the allowed range. a; b; c; and 2 more teams.');
     expect(r.problems.some((p) => p.startsWith('Duty access point 1:'))).toBe(false); // 45 + 40 = 85 is allowed
   });
 });

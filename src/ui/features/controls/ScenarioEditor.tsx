@@ -1,7 +1,7 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { Problem } from '../../../scenario/parse.ts';
 import { AGENCY_LABELS, type Scenario } from '../../../scenario/schema.ts';
-import { bulkEdit, bulkSummary, modeLabel, parseBulkAmount, type BulkMode, type TeamChange } from './bulkEdit.ts';
+import { bulkEdit, bulkSummary, modeLabel, parseBulkAmount, refusalMessage, type BulkMode, type TeamChange } from './bulkEdit.ts';
 import { markEdited } from './editedScenario.ts';
 import './bulkEdit.css';
 import { fieldSpec, getIn, objectKeysAt, type FieldPath } from './fieldSpec.ts';
@@ -179,7 +179,7 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
     const parsed = parseBulkAmount(bulkText, bulkMode);
     const result = parsed.ok ? bulkEdit(draft.dutyTeams, bulkKey, spec, parsed.op) : { ok: false as const, problems: [parsed.message] };
     if (!parsed.ok || !result.ok) {
-      setBulkError(result.ok ? null : result.problems.join('; '));
+      setBulkError(result.ok ? null : parsed.ok ? refusalMessage(result.problems, draft.dutyTeams.length) : result.problems.join('; '));
       setBulkDone(null);
       return;
     }

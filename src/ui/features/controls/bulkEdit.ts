@@ -83,10 +83,17 @@ export function bulkEdit(teams: readonly (Record<string, unknown> & { name: stri
     }
     const after = applyOp(before, op, spec.integer);
     const checked = validateField(spec, after);
-    if (!checked.ok) problems.push(`${t.name}: ${before} would become ${after}, which is refused (${checked.message})`);
+    const range = Number.isFinite(spec.min) && Number.isFinite(spec.max) ? `outside ${spec.min.toLocaleString('en-GB')} to ${spec.max.toLocaleString('en-GB')}` : checked.ok ? '' : checked.message;
+    if (!checked.ok) problems.push(`${t.name}: ${before.toLocaleString('en-GB')} would become ${after.toLocaleString('en-GB')}, ${range}`);
     else changes.push({ index, team: t.name, before, after });
   });
   return problems.length ? { ok: false, problems } : { ok: true, changes };
+}
+
+/** The refusals in a sentence: how many teams, the first few, and how many more (so the message stays short). */
+export function refusalMessage(problems: readonly string[], teams: number, shown = 3): string {
+  const more = problems.length - shown;
+  return `Nothing changed: ${problems.length} of ${teams} teams would leave the allowed range. ${problems.slice(0, shown).join('; ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'team' : 'teams'}` : ''}.`;
 }
 
 /** A one-line summary of the edit ("Stricter by 5 points: 11 teams changed, 0 unchanged"). */
