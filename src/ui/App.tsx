@@ -6,7 +6,9 @@ import type { BatchResult } from '../sim/results.ts';
 import type { Runner } from '../worker/client.ts';
 import type { RunSettings } from '../worker/protocol.ts';
 import { AboutView } from './AboutView.tsx';
+import { BoardFromExplore } from './features/board/BoardFromExplore.tsx';
 import { CompareView, toComparison, type ComparisonResult, type Slot } from './features/compare/CompareView.tsx';
+import { presetIdOf } from './features/controls/editedScenario.ts';
 import { ScenarioEditor } from './features/controls/ScenarioEditor.tsx';
 import { useScenarioStore } from './features/controls/useScenarioStore.ts';
 import { ReportView } from './features/report/ReportView.tsx';
@@ -73,6 +75,7 @@ export function App({ presets, initial, runner, session }: Props) {
   const [sweepSettings, setSweepSettings] = useState<RunSettings>({ ...DEFAULT_SETTINGS, reps: 10 });
   const [sweepForm, setSweepForm] = useState<SweepForm>({ parameterId: 'socialWorkerPosts', from: '4', to: '16', steps: '4' });
   const mainRef = useRef<HTMLElement>(null);
+  const runOnOpen = useRef(initial.origin === 'link');
 
   // Keep the scenario in the address (#fragment) while it is valid and short enough, and every draft in the library.
   const encoded = useMemo(() => (scenario ? encodeScenario(scenario) : null), [scenario]);
@@ -94,8 +97,10 @@ export function App({ presets, initial, runner, session }: Props) {
       } catch (e) {
         parsed = { ok: false, problems: [{ path: '', message: `the link could not be read (${(e as Error).message})` }] };
       }
-      if (parsed.ok) dispatch({ type: 'replace', scenario: parsed.value, origin: 'link' });
-      else setNotice({ kind: 'error', title: 'The scenario in this link could not be used. Your scenario is unchanged.', problems: parsed.problems });
+      if (parsed.ok) {
+        dispatch({ type: 'replace', scenario: parsed.value, origin: 'link' });
+        runOnOpen.current = true;
+      } else setNotice({ kind: 'error', title: 'The scenario in this link could not be used. Your scenario is unchanged.', problems: parsed.problems });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -127,29 +132,46 @@ export function App({ presets, initial, runner, session }: Props) {
   const exploreBatch = exploreResult?.batch ?? null;
   const stale = exploreBatch !== null && explore.context.resultJob?.inputKey !== exploreKey;
 
-  const runCompare = (scenarios: Scenario[], labels: string[]) => {
+  const runCompare = (scenarios: Scenario[], labels: string[], runWith: RunSettings = compareSettings) => {
     const job: RunJob = {
-      description: `${scenarios.length} scenarios × ${compareSettings.reps} replications`,
-      inputKey: JSON.stringify([scenarios, compareSettings]),
-      start: (signal, onProgress) => runner(scenarios, compareSettings, { signal, onProgress }).then((batches) => toComparison(scenarios, labels, batches)),
+      description: `${scenarios.length} scenarios × ${runWith.reps} replications`,
+      inputKey: JSON.stringify([scenarios, runWith]),
+      start: (signal, onProgress) => runner(scenarios, runWith, { signal, onProgress }).then((batches) => toComparison(scenarios, labels, batches)),
     };
     sendCompare({ type: 'RUN', job, now: performance.now() });
   };
-  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[]) => {
+  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[], extra: Partial<SweepResult> = {}) => {
     const baseName = scenario?.name ?? '';
     const job: RunJob = {
       description: `${values.length} values × ${sweepSettings.reps} replications`,
       inputKey: JSON.stringify([parameterId, values, scenarios[0], sweepSettings]),
-      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName })),
+      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName, ...extra })),
     };
     sendSweep({ type: 'RUN', job, now: performance.now() });
   };
+
+  // A shared link opens with its results: run it as soon as its scenario is ready.
+  useEffect(() => {
+    if (!runOnOpen.current || !scenario) return;
+    runOnOpen.current = false;
+    startExplore();
+  }, [scenario, startExplore]);
 
   const goTo = useCallback((v: View) => {
     setView(v);
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
   const openReport = useCallback(() => goTo('report'), [goTo]);
+
+  // Explore's board summary: the edited scenario against the preset it came from, on Explore's settings.
+  const basePreset = scenario ? (presets.find((p) => p.id === (presetIdOf(scenario.id) ?? '')) ?? presets[0] ?? null) : null;
+  const summariseAgainstPreset = () => {
+    if (!scenario || !basePreset) return;
+    setSlots([basePreset.id, 'current']);
+    setCompareSettings(settings);
+    runCompare([basePreset, scenario], [basePreset.name, scenario.name === basePreset.name ? `${scenario.name} (as it is)` : scenario.name], settings);
+    goTo('report');
+  };
 
   return (
     <>
@@ -243,6 +265,7 @@ export function App({ presets, initial, runner, session }: Props) {
                 </div>
                 <RunStatus status={String(explore.value)} context={explore.context} actor={exploreActor} idleText={scenario ? 'Not run yet.' : 'Not run yet. Fix the problems with the scenario first.'} />
               </form>
+              <BoardFromExplore scenario={scenario} preset={basePreset} onRequest={summariseAgainstPreset} />
               {scenario && <CapacityPanel scenario={scenario} batch={stale ? null : exploreBatch} />}
               {stale && !explore.matches('running') && (
                 <output className="notice notice--info status-line">The scenario or run settings have changed since these results. Run again to bring them up to date.</output>
@@ -281,7 +304,7 @@ export function App({ presets, initial, runner, session }: Props) {
             onCancel={() => sendSweep({ type: 'CANCEL' })}
           />
         )}
-        {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} />}
+        {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} running={compare.matches('running')} />}
         {view === 'trainer' && (
           <Suspense fallback={<p className="secondary-text">Loading the trainer view…</p>}>
             <TrainerView presets={presets} runner={runner} />

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import { parseScenario, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
+import { markEdited } from './editedScenario.ts';
 import { setIn, type FieldPath } from './fieldSpec.ts';
 
 /**
@@ -39,7 +40,7 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
     case 'set':
     case 'setMany': {
       const changes = action.type === 'set' ? [{ path: action.path, value: action.value }] : action.changes;
-      const draft = changes.reduce((d, c) => setIn(d, c.path, c.value), state.draft);
+      const draft = markEdited(changes.reduce((d, c) => setIn(d, c.path, c.value), state.draft), changes);
       // A value set from outside a control (e.g. for every team) replaces one it refused.
       const fieldErrors = { ...state.fieldErrors };
       for (const c of changes) delete fieldErrors[key(c.path)];
