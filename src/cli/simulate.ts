@@ -9,13 +9,9 @@ import { deliver } from './deliver.ts';
 import { writeJson } from './streamJson.ts';
 import { formatProblemsCapped } from './report.ts';
 import type { Io } from './io.ts';
+import { guardMessage } from './guardMessage.ts';
 
 export type { Io } from './io.ts';
-
-/** A guard's message as it applies to this run: with one replication, "fewer replications" cannot help. */
-function guardMessage(e: EngineLimitError, reps: number): string {
-  return reps === 1 ? e.message.replace(/ or use fewer replications/, '') : e.message;
-}
 
 /**
  * `front-door simulate`: runs replications of a scenario and prints or writes the results.
