@@ -33,6 +33,12 @@ describe('front-door, the built command-line tool', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('calibrate is wired to the calibration script, which reads only its own flags', () => {
+    const r = runBin(['calibrate', '--reps', 'many']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--reps must be a number');
+  });
+
   it('a preset id works without the seeds/ folder beside it (presets are bundled)', () => {
     const r = runBin(['simulate', '--scenario', 'kent-2010', '--days', '5', '--reps', '1', '--quiet', '--format', 'csv'], { cwd: dir });
     expect(r.status).toBe(0);
