@@ -31,7 +31,8 @@ export const SimulateFlags = z.strictObject({
     })
     .refine((v) => v.count >= 1 && v.index < v.count, 'needs 0 ≤ i < n'),
   days: digits('365').pipe(z.number().int().min(1).max(36_525)).default(365),
-  'warmup-days': decimal('90').pipe(z.number().min(0).max(36_524)).default(0),
+  'warmup-days': decimal('90').pipe(z.number().min(0).max(36_524)).default(90),
+  start: z.enum(['warm', 'empty']).default('warm'),
   reps: digits('20').pipe(z.number().int().min(1).max(10_000)).default(20),
   seed: digits('1').pipe(z.number().int().min(0).max(2 ** 31 - 1)).default(1),
   out: z.string().min(1).optional(),
@@ -50,8 +51,11 @@ export const SIMULATE_USAGE = `Usage: front-door simulate --scenario <file.json 
   --scenario      scenario file (JSON; UTF-8 or UTF-16) or preset id (e.g. kent-2010)
   --sweep         a sweep file: one parameter over a list of values (README, "Sweeps")
   --shard         run shard i of n of the sweep (points i, i+n, ...); merge with front-door merge
-  --days          simulated days per replication, 1-36525 (default 365)
-  --warmup-days   days excluded from the metrics at the start (default 0)
+  --days          days measured per replication, after the warm-up, 1-36525 (default 365)
+  --warmup-days   days simulated first and left out of the metrics (default 90)
+  --start         warm: each replication starts from the stocks of a long run of the
+                  scenario, so the measured days are in steady state (default);
+                  empty: start with no cases (shows the start-up transient)
   --reps          replications, 1-10000 (default 20)
   --seed          base seed; replication seeds derive from it (default 1)
   --out           write results to this file, atomically (default: standard output); checked
@@ -66,7 +70,7 @@ Exit codes: 0 done; 1 the run stopped (a guard, with the reason) or its results 
 written where asked (they are kept in a rescue file); 2 bad flags or input, nothing run.`;
 
 /** Flags that a sweep file sets itself, so giving them with --sweep would be silently ignored. */
-const SWEEP_FILE_SETS = ['days', 'warmup-days', 'reps', 'seed', 'format'] as const;
+const SWEEP_FILE_SETS = ['days', 'warmup-days', 'start', 'reps', 'seed', 'format'] as const;
 
 const OPTIONS = {
   scenario: { type: 'string' },
@@ -74,6 +78,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   days: { type: 'string' },
   'warmup-days': { type: 'string' },
+  start: { type: 'string' },
   reps: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
@@ -104,11 +109,14 @@ export function parseSimulateArgs(argv: readonly string[], cores = availablePara
     problems.push({ path: '--scenario', message: 'give either --scenario (a file or a preset id such as kent-2010) or --sweep (a sweep file), not both or neither' });
   }
   if (f.sweep) {
-    for (const name of SWEEP_FILE_SETS) if (given.has(name)) problems.push({ path: `--${name}`, message: 'is set in the sweep file, not on the command line (a sweep writes JSON shards)' });
+    for (const name of SWEEP_FILE_SETS) {
+      if (!given.has(name)) continue;
+      const message = name === 'start' ? 'does not apply to a sweep (every point starts warm)' : name === 'format' ? 'does not apply to a sweep (shards are JSON; merge writes CSV)' : 'is set in the sweep file, not on the command line';
+      problems.push({ path: `--${name}`, message });
+    }
   } else if (given.has('shard')) {
     problems.push({ path: '--shard', message: 'only applies to a sweep (--sweep)' });
   }
-  if (f['warmup-days'] >= f.days) problems.push({ path: '--warmup-days', message: `must be less than --days (${f.days}), got ${f['warmup-days']}` });
   if (f.workers > cores && !f['force-workers']) {
     problems.push({
       path: '--workers',

@@ -3,6 +3,7 @@ import { loadScenario } from './loadScenario.ts';
 import { batchToCsv } from './csv.ts';
 import { runBatchParallel } from './parallel.ts';
 import { EngineLimitError } from '../sim/engine.ts';
+import { steadinessMessages } from '../sim/steadinessMessages.ts';
 import { loadSweep, runSweepShard, sweepInputs } from './sweep.ts';
 import { checkOutTarget } from './outputTarget.ts';
 import { deliver } from './deliver.ts';
@@ -40,7 +41,7 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
     io.err(`simulate: nothing was run\n${formatProblemsCapped(out.problems)}\n`);
     return 2;
   }
-  const opts = { days: f.days, warmupDays: f['warmup-days'], reps: f.reps, seed: f.seed };
+  const opts = { days: f.days, warmupDays: f['warmup-days'], reps: f.reps, seed: f.seed, start: f.start };
   const started = performance.now();
   let result;
   try {
@@ -54,6 +55,8 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
   }
   const seconds = (performance.now() - started) / 1000;
   const code = deliver('simulate', out?.value, f.format, f.format === 'csv' ? (w) => w(batchToCsv(result)) : (w) => (writeJson(result, w), w('\n')), io);
+  // A backlog that keeps growing is said in words, never left to an average (stderr, so piped JSON stays clean).
+  for (const line of steadinessMessages(result.steadiness, result.warmupDays)) io.err(`simulate: ${line}\n`);
   if (!f.quiet && code === 0) {
     const events = result.replications.reduce((a, r) => a + r.events, 0);
     io.err(
