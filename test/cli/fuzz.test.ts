@@ -73,7 +73,7 @@ describe('fuzz: --out targets', () => {
             'long name': () => join(dir, `${name}${'x'.repeat(300)}.json`),
           }[kind]();
           const before = snapshot(dir);
-          const r = await run(['simulate', '--scenario', scenario, '--days', '3', '--reps', '1', '--quiet', '--out', target]);
+          const r = await run(['simulate', '--scenario', scenario, '--days', '3', '--reps', '1', '--quiet', '--start', 'empty', '--warmup-days', '0', '--out', target]);
           counts[`${kind}: exit ${r.code}`] = (counts[`${kind}: exit ${r.code}`] ?? 0) + 1;
           expect([0, 2]).toContain(r.code);
           expect(r.err).not.toMatch(STACK);
@@ -118,7 +118,7 @@ const MUTATIONS = [
 describe('fuzz: shards given to merge', () => {
   it('any damage is refused with exit 2 and nothing written; what merges is exactly the undamaged merge', async () => {
     const dir = scratch('fuzz-shards');
-    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ scenario: small, parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10, 14], days: 8, reps: 1, seed: 2 }));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ scenario: small, parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10, 14], days: 8, warmupDays: 0, reps: 1, seed: 2 }));
     for (const i of [0, 1]) expect((await run(['sweep', join(dir, 'sweep.json'), '--shard', `${i}/2`, '--out', join(dir, `s${i}.json`), '--quiet'])).code).toBe(0);
     const good = (await run(['merge', join(dir, 's0.json'), join(dir, 's1.json')])).out;
     const texts = [0, 1].map((i) => readFileSync(join(dir, `s${i}.json`), 'utf8'));
