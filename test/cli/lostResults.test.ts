@@ -28,14 +28,12 @@ describe('8. a bad --out is refused before the run, with a message and no stack 
     ['a name ending in /', `${dir}/new/`, /names a folder; give a file name/],
     ['/dev/full (a device)', '/dev/full', /not an ordinary file .*leave --out off to write to standard output/],
   ])('simulate --out %s: exit 2, "nothing was run"', async (_, out, message) => {
-    const t0 = performance.now();
-    const r = await run(['simulate', '--scenario', scenario, '--out', out, '--days', '3000', '--reps', '50']);
+    // 1,000 replications of 100 years would run for hours: an answer within the test's timeout shows the check came first
+    const r = await run(['simulate', '--scenario', scenario, '--out', out, '--days', '36525', '--reps', '1000']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/nothing was run/);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(STACK);
-    // 50 replications of 3,000 days take minutes: refusing in well under that shows the check came first
-    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(readFileSync(scenario, 'utf8')).toBe(before);
   });
 
@@ -132,7 +130,7 @@ describe('10. writes are atomic: temporary file, then rename', () => {
     const out = join(dir, 'interrupted.json');
     const outcomes: string[] = [];
     // whole processes, interrupted after 0.3 s to 3 s: during start-up, the run, and the write
-    for (const ms of [300, 900, 1500, 2200, 3000]) {
+    for (const ms of [300, 1500, 3000]) {
       writeFileSync(out, PREVIOUS);
       const child = startBin(['simulate', '--scenario', scenario, '--days', '200', '--reps', '3', '--quiet', ...EMPTY, '--out', out]);
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -146,30 +144,44 @@ describe('10. writes are atomic: temporary file, then rename', () => {
         outcomes.push('complete');
       }
     }
-    expect(outcomes).toHaveLength(5);
+    expect(outcomes).toHaveLength(3);
 
-    // and once exactly while the temporary file is being written: killed the moment it appears
-    writeFileSync(out, PREVIOUS);
-    const child = startBin(['simulate', '--scenario', scenario, '--days', '200', '--reps', '3', '--quiet', ...EMPTY, '--out', out]);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const seen = new Promise<string>((resolve) => {
-      const w = watch(dir, (_, name) => {
-        if (name && /^\.interrupted\.json\.front-door-\d+\.tmp$/.test(name)) {
-          child.kill('SIGINT');
-          w.close();
-          resolve(name);
-        }
+    // and exactly while the temporary file is being written: the process is frozen (SIGSTOP) the
+    // moment the file appears; if it is still there, the write was caught half-way, and Ctrl-C is
+    // delivered then. The write takes milliseconds, so it may take a few tries to catch.
+    let caught = '';
+    for (let attempt = 0; attempt < 8 && !caught; attempt++) {
+      writeFileSync(out, PREVIOUS);
+      const child = startBin(['simulate', '--scenario', scenario, '--days', '200', '--reps', '3', '--quiet', ...EMPTY, '--out', out]);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const seen = new Promise<string>((resolve) => {
+        const w = watch(dir, (_, name) => {
+          if (name && /^\.interrupted\.json\.front-door-\d+\.tmp$/.test(name)) {
+            child.kill('SIGSTOP');
+            w.close();
+            resolve(name);
+          }
+        });
       });
-    });
-    const tmpName = await seen;
-    await exited;
-    expect(readFileSync(out, 'utf8')).toBe(PREVIOUS);
-    expect(readdirSync(dir)).toContain(tmpName);
+      const tmpName = await seen;
+      const midWrite = existsSync(join(dir, tmpName));
+      if (midWrite) child.kill('SIGINT');
+      child.kill('SIGCONT');
+      await exited;
+      if (midWrite) {
+        expect(readFileSync(out, 'utf8')).toBe(PREVIOUS);
+        expect(readdirSync(dir)).toContain(tmpName);
+        caught = tmpName;
+      } else {
+        expect(BatchResult.parse(JSON.parse(readFileSync(out, 'utf8'))).reps).toBe(3);
+      }
+    }
+    expect(caught).not.toBe('');
     // whatever temporary file a killed process left, the next write to the name clears it
     const r = await run(['simulate', '--scenario', scenario, ...quick, '--out', out]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('11. output larger than one JavaScript string is streamed, not built whole', () => {
