@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/cli/atomicWrite.ts';
@@ -66,6 +66,7 @@ describe('8. a bad --out is refused before the run, with a message and no stack 
     expect(code).toBe(1);
     const rescue = /kept in (\S+\.json)/.exec(err)?.[1];
     expect(rescue && readFileSync(rescue, 'utf8')).toBe('{"results": 1}\n');
+    rmSync(rescue!);
   });
 });
 
