@@ -1,9 +1,13 @@
 import { METRICS, METRIC_NAMES, TEAM_METRIC_NAMES } from '../sim/metricDefinitions.ts';
 import type { BatchResult } from '../sim/results.ts';
+import { neutraliseCsvCell } from '../shared/csvInjection.ts';
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/**
+ * One CSV field: a text cell a spreadsheet would run as a formula is neutralised first (OWASP; a
+ * team named `@SUM(1+1)` must stay text), then quoted when it needs it (RFC 4180).
+ */
 export function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : neutraliseCsvCell(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -24,7 +24,9 @@ export async function runBatchParallel(
     }
     return summariseBatch(scenario, opts, results);
   }
-  const url = new URL('./replicationWorker.boot.mjs', import.meta.url);
+  // From source (tsx, vitest) the worker needs tsx registered first; the built CLI
+  // (scripts/build-cli.mjs) ships the worker as plain JavaScript beside this chunk.
+  const url = import.meta.url.endsWith('.ts') ? new URL('./replicationWorker.boot.mjs', import.meta.url) : new URL('./replicationWorker.mjs', import.meta.url);
   await Promise.all(
     Array.from({ length: n }, (_, w) => {
       const reps = Array.from({ length: opts.reps }, (_, r) => r).filter((r) => r % n === w);

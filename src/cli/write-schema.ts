@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { Scenario } from '../scenario/schema.ts';
-import { SEEDS_DIR } from './loadScenario.ts';
 
 /** The JSON Schema of a scenario file, generated from the zod schema (the source of truth). */
 export function scenarioJsonSchema(): string {
@@ -11,6 +10,10 @@ export function scenarioJsonSchema(): string {
   return JSON.stringify({ ...schema, title: 'Front Door scenario', $id: 'scenario.schema.json' }, null, 2) + '\n';
 }
 
+/** The repository's seeds/ folder (this script runs from the source tree, under tsx). */
+const SEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
+
+/** Where `npm run schema` writes the JSON Schema. */
 export const SCHEMA_PATH = join(SEEDS_DIR, 'scenario.schema.json');
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

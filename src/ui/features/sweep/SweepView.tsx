@@ -1,10 +1,10 @@
-import { csvFormat } from 'd3';
 import { memo, useDeferredValue, useState } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
+import { spreadsheetCsv } from '../results/csv.ts';
 import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
 import { BandChart } from '../charts/BandChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
@@ -90,7 +90,7 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
         numeric: [false, true, true],
         rows: points.map((p) => [formatAxis(axis, p.x) + (axis.today?.x === p.x ? ' (today)' : ''), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
       }}
-      csv={() => '\uFEFF' + csvFormat(points.map((p) => ({ parameter: result.parameterId, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
+      csv={() => spreadsheetCsv(points.map((p) => ({ parameter: result.parameterId, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
     />
   );
 }
@@ -113,8 +113,7 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
         onClick={() =>
           downloadText(
             `sweep-${result.parameterId}.csv`,
-            '\uFEFF' +
-              csvFormat(
+            spreadsheetCsv(
                 result.values.flatMap((v, i) =>
                   METRIC_NAMES.map((m) => ({ parameter: result.parameterId, value: v, metric: m, mean: result.batches[i]!.metrics[m].mean, ci95_low: result.batches[i]!.metrics[m].ci95[0], ci95_high: result.batches[i]!.metrics[m].ci95[1], seed: result.batches[i]!.seed, replications: result.batches[i]!.reps })),
                 ),
