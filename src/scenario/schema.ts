@@ -382,7 +382,7 @@ export const Scenario = z.strictObject(scenarioShape).check((ctx) => {
       input: fd,
     });
   }
-  if (s.dutyTeams.every((t) => t.demandShare === 0)) {
+  if (s.dutyTeams.length > 0 && s.dutyTeams.every((t) => t.demandShare === 0)) {
     ctx.issues.push({
       code: 'custom',
       path: ['dutyTeams', 0, 'demandShare'],

@@ -47,7 +47,7 @@ export function setPath(obj: unknown, path: string, value: unknown): Parsed<unkn
       });
       return;
     }
-    if (typeof node !== 'object' || node === null || !(key in node)) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) {
       problems.push({ path: formatPath([...trail, key]), message: 'no such field in the scenario' });
       return;
     }
