@@ -8,7 +8,7 @@ import { runPresets, targetTests } from './harness.ts';
  */
 const touches = (id: string) => id === 'kent-2008' || id === 'medway-2006';
 const targets = CALIBRATION_TARGETS.filter((t) =>
-  t.kind === 'comparison' ? touches(t.lower.preset) || touches(t.higher.preset) : t.kind === 'band' && touches(t.preset),
+  t.kind === 'comparison' ? touches(t.lower.preset) || touches(t.higher.preset) : (t.kind === 'band' || t.kind === 'steady') && touches(t.preset),
 );
 
 describe('Kent 2008 and Medway 2006 reproduce their joint area reviews', () => {

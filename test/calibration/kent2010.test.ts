@@ -10,7 +10,7 @@ import { runPresets, targetTests } from './harness.ts';
 const targets = CALIBRATION_TARGETS.filter((t) =>
   t.kind === 'comparison'
     ? t.lower.preset.startsWith('kent-2010') && t.higher.preset.startsWith('kent-2010')
-    : t.kind === 'band' && t.preset === 'kent-2010',
+    : (t.kind === 'band' && t.preset === 'kent-2010') || (t.kind === 'steady' && t.preset.startsWith('kent-2010')),
 );
 
 describe('Kent 2010 and its restructures reproduce the 2010 inspection', () => {
