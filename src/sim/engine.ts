@@ -221,6 +221,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const agencyRates = s.demand.sources.map((a) => a.contactsPerMonth);
   const agencyRateTotal = agencyRates.reduce((a, b) => a + b, 0);
   const entryRoute: EntryRoute = central ? 'screen' : fd.structure === 'districtDuty' ? 'dutyScreen' : 'direct';
+  const knownScreenedOnceByManager = fd.structure === 'contactCentre' && !fd.knownChildrenRescreened;
 
   const longTermModelled = s.services.longTermCapacity === 'caseloadCaps';
   const staffed = countyStaffing(s.dutyTeams);
@@ -393,8 +394,12 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       known: child.known,
     });
     child.lastContactAt = t;
-    if (entryRoute === 'direct') decided(c, 'direct');
-    send(c, EV.CONTACT_RECEIVED[entryRoute]);
+    // Where known children are not screened twice, the centre's records check sends them straight
+    // to their duty manager, who screens them once against the team's threshold, as they would
+    // have met it on the second screening (so the lever removes the repeat, not a threshold).
+    const route = knownScreenedOnceByManager && child.known ? 'dutyScreen' : entryRoute;
+    if (route === 'direct') decided(c, 'direct');
+    send(c, EV.CONTACT_RECEIVED[route]);
   }
 
   /** The state holding the most open cases, by its practice label (for the guard's message). */
@@ -664,6 +669,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           perceivedNeed,
           appliedThreshold,
           isReferral: c.isReferral,
+          screenedAtFrontDoor: c.screenedByFrontDoor,
           hasOpenCase: !c.screenedByFrontDoor && child.openCases > 1,
           earlyHelpTakenUp: earlyHelpTakenUp(child, rScreen),
         });

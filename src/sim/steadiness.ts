@@ -82,7 +82,7 @@ export function mser5(ys: readonly number[]): number {
 
 /** The weeks wholly inside the measured window, as [first, end) week indices. */
 export function measuredWeeks(warmupDays: number, totalDays: number): [number, number] {
-  const first = Math.ceil((warmupDays * HOURS_PER_DAY) / HOURS_PER_WEEK - 1e-9);
+  const first = Math.max(0, Math.ceil((warmupDays * HOURS_PER_DAY) / HOURS_PER_WEEK - 1e-9));
   const end = Math.floor((totalDays * HOURS_PER_DAY) / HOURS_PER_WEEK + 1e-9);
   return [first, Math.max(first, end)];
 }
@@ -110,13 +110,20 @@ export function assessSteadiness(
     const trend = significant && material && weeksMeasured >= 8 ? (slopeEstimate.mean > 0 ? 'rising' : 'falling') : 'steady';
     const weeks = seriesByRep[0]?.[name].length ?? 0;
     const meanSeries = Array.from({ length: Math.min(weeks, end) }, (_, w) => mean(seriesByRep.map((r) => r[name][w] ?? 0)));
-    const settlesAfterDays = (mser5(meanSeries) * HOURS_PER_WEEK) / HOURS_PER_DAY;
+    const cut = mser5(meanSeries);
+    const settlesAfterDays = (cut * HOURS_PER_WEEK) / HOURS_PER_DAY;
+    // MSER-5 on a flat noisy series may still cut a few batches; a warm-up is called too short
+    // only when the measured weeks before the cut differ materially from those after it.
+    const before = meanSeries.slice(first, Math.max(first, cut));
+    const after = meanSeries.slice(Math.max(first, cut));
+    const gap = before.length && after.length ? Math.abs(mean(before) - mean(after)) : 0;
+    const lateAndMaterial = settlesAfterDays > warmupDays + 35 && gap >= Math.max(TREND_MATERIAL * Math.abs(level), TREND_FLOOR[units[name]]);
     out[name] = {
       slopePerMonth: slopeEstimate,
       level,
       trend,
       settlesAfterDays,
-      warmupAdequate: settlesAfterDays <= warmupDays + 35,
+      warmupAdequate: !lateAndMaterial,
     };
   }
   return out;

@@ -134,6 +134,7 @@ class Session {
       ch.open++;
       const flags = CASE_FLAGS.known | CASE_FLAGS.seenBefore;
       this.cases.set(r.caseId, { child: r.child, agency: r.agency, need: Math.round(r.trueNeed), node: this.nodeIndex.get(r.state) ?? 0, flags });
+      ch.records.push(r);
       return;
     }
     if (r.kind === 'contact') {
