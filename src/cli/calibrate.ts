@@ -115,12 +115,17 @@ table(
     }),
 );
 
-console.log('\nSteady state: every weekly series steady through the measured window, and the warm-up long enough (MSER-5)');
+console.log('\nSteady state: no weekly series rising or falling through the measured window (trend), and each settled by the end of the warm-up (MSER-5)');
 table(
-  ['preset', 'result', 'what is not steady'],
+  ['preset', 'check', 'series', 'result', 'what is not steady, or left out and why'],
   evaluations
     .filter((e) => e.target.kind === 'steady')
-    .map((e) => [(e.target as Extract<typeof e.target, { kind: 'steady' }>).preset, verdict(e), e.problems?.length ? e.problems.join(' | ') : '-']),
+    .map((e) => {
+      const t = e.target as Extract<typeof e.target, { kind: 'steady' }>;
+      const left = Object.entries(t.except ?? {}).map(([k, why]) => `${k} left out: ${why}`);
+      const notes = [...(e.problems ?? []), ...(t.knownGap ? [] : left)];
+      return [t.preset, t.check, t.series ? t.series.join(', ') : 'all', verdict(e), notes.length ? notes.join(' | ') : '-'];
+    }),
 );
 
 const gaps = evaluations.filter((e) => !e.pass && 'knownGap' in e.target && e.target.knownGap);

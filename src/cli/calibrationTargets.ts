@@ -124,19 +124,23 @@ export interface ReferenceRow {
 }
 
 /**
- * A preset whose measured window is a steady state: no weekly series rises or falls materially
- * over the measured year and MSER-5 finds the warm-up long enough (src/sim/steadiness.ts), so the
- * averages the other targets check do not depend on the run's length. Every series is checked,
- * new ones included.
+ * A preset whose measured window is a steady state (src/sim/steadiness.ts), so that the averages
+ * the other targets check do not depend on the run's length. Two checks, each a target of its
+ * own: `trend`, no weekly series rises or falls materially over the measured year; `warmup`,
+ * MSER-5 finds the warm-up long enough. Every series is checked, new ones included, bar those in
+ * `except` (each with why: a documented backlog, or a known engine gap that has its own target).
  */
 export interface SteadyTarget {
   kind: 'steady';
   id: string;
   preset: string;
+  check: 'trend' | 'warmup';
   /** The claim, in words that can be false. */
   claim: string;
-  /** Series the documents say may trend in this preset, each with why (seeds/README.md says so too). */
-  mayTrend?: Partial<Record<SeriesName, string>>;
+  /** Only these series (default: every series). */
+  series?: readonly SeriesName[];
+  /** Series left out, each with why (seeds/README.md says so too). */
+  except?: Partial<Record<SeriesName, string>>;
   source: Citation;
   knownGap?: string;
 }
@@ -312,14 +316,16 @@ function values(run: CalibrationRun, q: Quantity): number[] {
 /** Bounds of a quantity, so that intervals stay inside them (shares in [0, 1], counts at least 0). */
 const rangeOf = (q: Quantity): [number, number] => (q.format === 'percent' ? [0, 1] : [0, Infinity]);
 
-/** What is not steady in a preset's run: trends (bar those allowed) and warm-ups MSER-5 finds too short. */
+/** What is not steady in a preset's run: trends, or warm-ups MSER-5 finds too short, in the target's series. */
 export function steadinessProblems(target: SteadyTarget, run: CalibrationRun): string[] {
   const out: string[] = [];
-  for (const name of SERIES_NAMES) {
+  for (const name of target.series ?? SERIES_NAMES) {
+    if (target.except?.[name]) continue;
     const v = run.batch.steadiness[name];
-    const sentence = trendSentence(name, v);
-    if (sentence && !target.mayTrend?.[name]) out.push(`${name}: ${sentence}`);
-    if (v.trend === 'steady' && !v.warmupAdequate) {
+    if (target.check === 'trend') {
+      const sentence = trendSentence(name, v);
+      if (sentence) out.push(`${name}: ${sentence}`);
+    } else if (!v.warmupAdequate) {
       out.push(`${name}: settles only after about ${Math.round(v.settlesAfterDays)} days (MSER-5), after the ${run.batch.warmupDays}-day warm-up`);
     }
   }
@@ -376,17 +382,47 @@ export function presetsNeeded(targets: readonly CalibrationTarget[]): string[] {
 
 const pct = (name: MetricName, label: string) => metric(name, label, 'percent');
 
-/** A steady-state target: every weekly series steady over the measured year, the warm-up long enough. */
-function steady(preset: string, source: Citation, mayTrend?: SteadyTarget['mayTrend']): SteadyTarget {
-  return {
-    kind: 'steady',
-    id: `${preset}-steady`,
-    preset,
-    claim: 'no weekly series rises or falls through the measured year, and the warm-up is long enough (MSER-5)',
-    source,
-    ...(mayTrend ? { mayTrend } : {}),
+/**
+ * A preset's steady-state targets: no trend in any weekly series, and a warm-up long enough for
+ * each (MSER-5). `gaps` are series the engine cannot yet bring to a steady state within the
+ * warm-up, by check, each with why: they are left out of the preset's target and each gets a
+ * target of its own that is expected to fail, and turns red when the gap closes.
+ */
+function steady(preset: string, source: Citation, gaps: { trend?: Partial<Record<SeriesName, string>>; warmup?: Partial<Record<SeriesName, string>> } = {}): SteadyTarget[] {
+  const claims = {
+    trend: 'no weekly series rises or falls through the measured year',
+    warmup: 'every weekly series has settled by the end of the warm-up (MSER-5)',
   };
+  return (['trend', 'warmup'] as const).flatMap((check) => {
+    const left = gaps[check] ?? {};
+    const whole: SteadyTarget = {
+      kind: 'steady',
+      id: `${preset}-${check === 'trend' ? 'steady' : 'warm-up'}`,
+      preset,
+      check,
+      claim: claims[check],
+      source,
+      ...(Object.keys(left).length ? { except: left } : {}),
+    };
+    const each = (Object.entries(left) as [SeriesName, string][]).map(
+      ([series, why]): SteadyTarget => ({
+        kind: 'steady',
+        id: `${whole.id}-${series}`,
+        preset,
+        check,
+        claim: check === 'trend' ? `${series} neither rises nor falls through the measured year` : `${series} has settled by the end of the warm-up (MSER-5)`,
+        series: [series],
+        source,
+        knownGap: why,
+      }),
+    );
+    return [whole, ...each];
+  });
 }
+
+/** Why a series still moves after the 90-day warm-up in some presets: an engine gap, not the preset. */
+const RESTART_GAP =
+  'warm-start artefact: referrals that were being assessed when the template was captured restart their assessment afresh at time 0 (src/sim/engine.ts injectWarmState), so assessments open and overdue swing for a few months after the start and are still recovering when measurement begins; an engine gap, not a calibration one';
 
 /** Every calibration target, by preset, then the comparisons, then reference rows. */
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
@@ -409,9 +445,9 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     preset: 'kent-2010',
     quantity: pct('returnedForReclassificationRate', 'contacts returned to the centre for reclassification'),
     documented: '10-12% of contacts',
-    low: 0.09,
-    high: 0.13,
-    tolerance: '10-12% ± 1 point',
+    low: 0.1,
+    high: 0.12,
+    tolerance: 'as documented (10-12%)',
     basis: 'cited',
     source: { document: K10, paragraph: '¶25', quote: 'Currently between 10 and 12% of contacts are returned to the contact centre for re-classification as a referral.' },
   },
@@ -599,12 +635,18 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     },
   },
   // ---- steady states -------------------------------------------------------------------------------
-  steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }),
-  steady('kent-2008', { document: K08, paragraph: '¶22', quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.' }),
-  steady('medway-2006', { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' }),
-  ...['kent-2010-single-front-door', 'kent-2010-one-threshold', 'kent-2010-vacancies-filled', 'kent-2010-caf-relaunched', 'kent-2010-twelve-districts'].map((id) =>
-    steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }),
-  ),
+  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { trend: { initialAssessmentsOpen: RESTART_GAP } }),
+  ...steady('kent-2008', { document: K08, paragraph: '¶22', quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.' }),
+  ...steady('medway-2006', { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' }),
+  ...(
+    [
+      ['kent-2010-single-front-door', {}],
+      ['kent-2010-one-threshold', { trend: { initialAssessmentsOpen: RESTART_GAP } }],
+      ['kent-2010-vacancies-filled', { trend: { coreAssessmentsOverdue: RESTART_GAP }, warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-caf-relaunched', {}],
+      ['kent-2010-twelve-districts', {}],
+    ] as const
+  ).flatMap(([id, gaps]) => steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps)),
   // ---- reference rows (shown, not calibrated) ------------------------------------------------------
   {
     kind: 'reference',

@@ -17,6 +17,9 @@ import { getPreset } from '../../src/scenario/presets.ts';
  * and turns red the day the gap closes (then remove `knownGap`).
  */
 
+/** How long a calibration file may take to run its presets (on a busy 2-core machine). */
+export const CALIBRATION_TIMEOUT_MS = 1_200_000;
+
 /** Runs each preset once (TEST_REPS warm-started replications at the app's default run). */
 export function runPresets(ids: readonly string[]): Map<string, CalibrationRun> {
   const runs = new Map<string, CalibrationRun>();
