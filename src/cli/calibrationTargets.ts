@@ -635,16 +635,16 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     },
   },
   // ---- steady states -------------------------------------------------------------------------------
-  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { trend: { initialAssessmentsOpen: RESTART_GAP } }),
+  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { warmup: { coreAssessmentsOverdue: RESTART_GAP } }),
   ...steady('kent-2008', { document: K08, paragraph: '¶22', quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.' }),
   ...steady('medway-2006', { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' }),
   ...(
     [
       ['kent-2010-single-front-door', {}],
-      ['kent-2010-one-threshold', { trend: { initialAssessmentsOpen: RESTART_GAP } }],
-      ['kent-2010-vacancies-filled', { trend: { coreAssessmentsOverdue: RESTART_GAP }, warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-one-threshold', { trend: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-vacancies-filled', { warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
       ['kent-2010-caf-relaunched', {}],
-      ['kent-2010-twelve-districts', {}],
+      ['kent-2010-twelve-districts', { warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
     ] as const
   ).flatMap(([id, gaps]) => steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps)),
   // ---- reference rows (shown, not calibrated) ------------------------------------------------------
