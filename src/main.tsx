@@ -1,26 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
-import { chooseInitialScenario } from './ui/initialScenario.ts';
+import { openInitialScenario } from './ui/initialScenario.ts';
+import { openLibrary } from './ui/features/library/openLibrary.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './scenario/presets.ts';
 import './ui/styles.css';
 import { createWorkerRunner } from './worker/client.ts';
 
-/** Starts the workspace: the opening scenario comes from the link, this browser, or the default preset. */
-function storageOrNull(): Storage | null {
+/** Starts the workspace: the opening scenario comes from the link, this browser's library, or the default preset. */
+function storageOrNull(name: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return window.localStorage;
+    return window[name];
   } catch {
     return null;
   }
 }
 
-const storage = storageOrNull();
-const initial = chooseInitialScenario({ hash: location.hash, store: storage, presets: PRESETS, defaultId: DEFAULT_PRESET_ID });
+const legacy = storageOrNull('localStorage');
+const session = storageOrNull('sessionStorage');
+const { library, notices } = await openLibrary(legacy);
+const initial = await openInitialScenario({ hash: location.hash, library, legacy, session, presets: PRESETS, defaultId: DEFAULT_PRESET_ID });
+initial.library.notices = [...notices, ...initial.library.notices];
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} storage={storage} />
+    <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} session={session} />
   </StrictMode>,
 );

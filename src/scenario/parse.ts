@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkScenarioText } from './inputBounds.ts';
 import { Scenario, SCENARIO_VERSION } from './schema.ts';
 
 /** One problem with an input, with the path to the field and a plain-words message. */
@@ -68,11 +69,13 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
 }
 
-/** Parses scenario JSON text; a syntax error is reported as one problem on the whole file. */
+/** Parses scenario JSON text (a byte-order mark allowed; size and depth bounded first); a syntax error is one problem on the whole file. */
 export function parseScenarioJson(text: string): Parsed<Scenario> {
+  const checked = checkScenarioText(text, 'file');
+  if (!checked.ok) return checked;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(checked.text);
   } catch (e) {
     return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
   }

@@ -3,9 +3,10 @@ import { parseScenario, type Parsed } from './parse.ts';
 import type { Scenario } from './schema.ts';
 
 /**
- * Autosave in the browser: the scenario being edited is kept under one key (localStorage in the
- * app; any `KeyValueStore` in tests) and parsed with zod when read back, so a stale or edited
- * entry is reported, never trusted. Nothing here leaves the machine.
+ * The single autosave slot of earlier versions (one key in localStorage), parsed with zod when
+ * read back so a stale or edited entry is reported, never trusted. The app now keeps scenarios
+ * in the library (`src/ui/features/library/`) and only reads this slot once, to move it there
+ * (`src/ui/initialScenario.ts`); writing is kept for tests and tools. Nothing leaves the machine.
  */
 
 /** The part of the Web Storage API this module uses. */

@@ -40,7 +40,7 @@ export function runReplication(scenario: Scenario, opts: ReplicationOptions): Re
   const totalDays = opts.warmupDays + opts.days;
   const acc = createAccumulator(scenario, totalDays, opts.warmupDays);
   const extra = opts.onRecord;
-  const warmStart = (opts.start ?? 'warm') === 'warm' ? warmStateFor(scenario, opts.seed) : undefined;
+  const warmStart = (opts.start ?? 'warm') === 'warm' ? warmStateFor(scenario, opts.seed, opts.maxEvents) : undefined;
   const run = createRun(scenario, {
     days: totalDays,
     warmupDays: opts.warmupDays,

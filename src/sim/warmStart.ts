@@ -53,12 +53,16 @@ export function templateSeed(seed: number): number {
  * the last year (or MAX_WARM_UP_MONTHS pass: then there is no steady state to find, and the
  * measured window's trend check says so).
  */
-export function buildWarmState(scenario: Scenario, seed: number): WarmState {
+export function buildWarmState(scenario: Scenario, seed: number, maxEvents?: number): WarmState {
   const minimum = minimumWarmUpMonths(scenario);
   // The run's nominal end lies a return horizon past the longest capture: the engine schedules
   // no return after its end, and children closed just before a capture must still be due back.
   const horizonDays = (scenario.reReferral.returnHorizonMonths * HOURS_PER_MONTH) / HOURS_PER_DAY;
-  const run = createRun(scenario, { days: (MAX_WARM_UP_MONTHS * HOURS_PER_MONTH) / HOURS_PER_DAY + horizonDays + 1, seed: templateSeed(seed) });
+  const run = createRun(scenario, {
+    days: (MAX_WARM_UP_MONTHS * HOURS_PER_MONTH) / HOURS_PER_DAY + horizonDays + 1,
+    seed: templateSeed(seed),
+    ...(maxEvents ? { maxEvents } : {}),
+  });
   const captures: WarmState['entities'][] = [];
   const sizes: number[] = [];
   const queues: number[] = [];
@@ -88,8 +92,11 @@ export function buildWarmState(scenario: Scenario, seed: number): WarmState {
 const CACHE_SIZE = 8;
 const cache = new Map<string, WarmState>();
 
-/** The warm-start template of `scenario` on `seed`: built on first use, then reused. */
-export function warmStateFor(scenario: Scenario, seed: number): WarmState {
+/**
+ * The warm-start template of `scenario` on `seed`: built on first use, then reused. `maxEvents`
+ * guards the template run as it guards a replication (EngineLimitError; nothing is cached).
+ */
+export function warmStateFor(scenario: Scenario, seed: number, maxEvents?: number): WarmState {
   const key = `${templateSeed(seed)}:${JSON.stringify(scenario)}`;
   const hit = cache.get(key);
   if (hit) {
@@ -97,7 +104,7 @@ export function warmStateFor(scenario: Scenario, seed: number): WarmState {
     cache.set(key, hit);
     return hit;
   }
-  const built = buildWarmState(scenario, seed);
+  const built = buildWarmState(scenario, seed, maxEvents);
   cache.set(key, built);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return built;

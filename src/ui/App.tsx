@@ -1,12 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
-import { autosaveScenario } from '../scenario/storage.ts';
+import type { KeyValueStore } from '../scenario/storage.ts';
 import { decodeScenario, encodeScenario, isScenarioFragment } from '../scenario/urlCodec.ts';
 import type { BatchResult } from '../sim/results.ts';
 import type { Runner } from '../worker/client.ts';
 import type { RunSettings } from '../worker/protocol.ts';
 import { AboutView } from './AboutView.tsx';
+import { BoardFromExplore } from './features/board/BoardFromExplore.tsx';
 import { CompareView, toComparison, type ComparisonResult, type Slot } from './features/compare/CompareView.tsx';
+import { presetIdOf } from './features/controls/editedScenario.ts';
 import { ScenarioEditor } from './features/controls/ScenarioEditor.tsx';
 import { useScenarioStore } from './features/controls/useScenarioStore.ts';
 import { ReportView } from './features/report/ReportView.tsx';
@@ -18,11 +20,16 @@ import { useRun } from './features/run/useRun.ts';
 import type { RunJob } from './features/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
-import type { OpeningNotice } from './initialScenario.ts';
+import { LibraryNotices } from './features/library/LibraryNotices.tsx';
+import { LibraryView } from './features/library/LibraryView.tsx';
+import { useLibrarySession } from './features/library/useLibrarySession.ts';
+import { addressLength, shareableUrl, writeAddressFragment } from './features/share/addressFragment.ts';
+import type { Opening, OpeningNotice } from './initialScenario.ts';
 
-type View = 'explore' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
+type View = 'explore' | 'library' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'explore', label: 'Explore' },
+  { id: 'library', label: 'My scenarios' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep' },
   { id: 'report', label: 'Report' },
@@ -41,14 +48,14 @@ export const DEFAULT_SETTINGS: RunSettings = { days: 365, warmupDays: 90, reps: 
 
 interface Props {
   presets: readonly Scenario[];
-  initial: { scenario: Scenario; origin: string; notice: OpeningNotice | null };
+  initial: Opening;
   runner: Runner;
-  /** Where autosave writes (localStorage in the app). */
-  storage: Storage | null;
+  /** This tab's session storage (which library entry it has open), if the browser allows it. */
+  session: KeyValueStore | null;
 }
 
 /** The workspace: edit a scenario, run it, compare scenarios, sweep a setting, print a report. */
-export function App({ presets, initial, runner, storage }: Props) {
+export function App({ presets, initial, runner, session }: Props) {
   const [view, setView] = useState<View>('explore');
   const [notice, setNotice] = useState<OpeningNotice | null>(initial.notice);
   const store = useScenarioStore(initial.scenario, initial.origin);
@@ -68,27 +75,32 @@ export function App({ presets, initial, runner, storage }: Props) {
   const [sweepSettings, setSweepSettings] = useState<RunSettings>({ ...DEFAULT_SETTINGS, reps: 10 });
   const [sweepForm, setSweepForm] = useState<SweepForm>({ parameterId: 'socialWorkerPosts', from: '4', to: '16', steps: '4' });
   const mainRef = useRef<HTMLElement>(null);
+  const runOnOpen = useRef(initial.origin === 'link');
 
-  // Keep the scenario in the address (#fragment) and in this browser, whenever it is valid.
+  // Keep the scenario in the address (#fragment) while it is valid and short enough, and every draft in the library.
   const encoded = useMemo(() => (scenario ? encodeScenario(scenario) : null), [scenario]);
   useEffect(() => {
-    if (!encoded) return;
-    const t = setTimeout(() => {
-      if (location.hash.slice(1) !== encoded) history.replaceState(history.state, '', `#${encoded}`);
-      if (storage && scenario) autosaveScenario(storage, scenario);
-    }, 250);
+    const t = setTimeout(() => writeAddressFragment(encoded), 250);
     return () => clearTimeout(t);
-  }, [encoded, scenario, storage]);
-  const shareUrl = encoded ? `${location.origin}${location.pathname}${location.search}#${encoded}` : null;
+  }, [encoded]);
+  const shareUrl = shareableUrl(encoded);
+  const library = useLibrarySession({ start: initial.library, state: store.state, valid: store.problems.length === 0, dispatch: store.dispatch, linkLength: encoded ? addressLength(encoded) : null, session, onShowLibrary: () => goTo('library') });
 
   // A link pasted into this tab's address bar opens its scenario.
   const { dispatch } = store;
   useEffect(() => {
     const onHash = () => {
       if (!isScenarioFragment(location.hash) || location.hash.slice(1) === encoded) return;
-      const parsed = decodeScenario(location.hash);
-      if (parsed.ok) dispatch({ type: 'replace', scenario: parsed.value, origin: 'link' });
-      else setNotice({ kind: 'error', title: 'The scenario in this link could not be used.', problems: parsed.problems });
+      let parsed: ReturnType<typeof decodeScenario>;
+      try {
+        parsed = decodeScenario(location.hash);
+      } catch (e) {
+        parsed = { ok: false, problems: [{ path: '', message: `the link could not be read (${(e as Error).message})` }] };
+      }
+      if (parsed.ok) {
+        dispatch({ type: 'replace', scenario: parsed.value, origin: 'link' });
+        runOnOpen.current = true;
+      } else setNotice({ kind: 'error', title: 'The scenario in this link could not be used. Your scenario is unchanged.', problems: parsed.problems });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -120,29 +132,46 @@ export function App({ presets, initial, runner, storage }: Props) {
   const exploreBatch = exploreResult?.batch ?? null;
   const stale = exploreBatch !== null && explore.context.resultJob?.inputKey !== exploreKey;
 
-  const runCompare = (scenarios: Scenario[], labels: string[]) => {
+  const runCompare = (scenarios: Scenario[], labels: string[], runWith: RunSettings = compareSettings) => {
     const job: RunJob = {
-      description: `${scenarios.length} scenarios × ${compareSettings.reps} replications`,
-      inputKey: JSON.stringify([scenarios, compareSettings]),
-      start: (signal, onProgress) => runner(scenarios, compareSettings, { signal, onProgress }).then((batches) => toComparison(scenarios, labels, batches)),
+      description: `${scenarios.length} scenarios × ${runWith.reps} replications`,
+      inputKey: JSON.stringify([scenarios, runWith]),
+      start: (signal, onProgress) => runner(scenarios, runWith, { signal, onProgress }).then((batches) => toComparison(scenarios, labels, batches)),
     };
     sendCompare({ type: 'RUN', job, now: performance.now() });
   };
-  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[]) => {
+  const runSweep = (parameterId: string, values: number[], scenarios: Scenario[], extra: Partial<SweepResult> = {}) => {
     const baseName = scenario?.name ?? '';
     const job: RunJob = {
       description: `${values.length} values × ${sweepSettings.reps} replications`,
       inputKey: JSON.stringify([parameterId, values, scenarios[0], sweepSettings]),
-      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName })),
+      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName, ...extra })),
     };
     sendSweep({ type: 'RUN', job, now: performance.now() });
   };
+
+  // A shared link opens with its results: run it as soon as its scenario is ready.
+  useEffect(() => {
+    if (!runOnOpen.current || !scenario) return;
+    runOnOpen.current = false;
+    startExplore();
+  }, [scenario, startExplore]);
 
   const goTo = useCallback((v: View) => {
     setView(v);
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
   const openReport = useCallback(() => goTo('report'), [goTo]);
+
+  // Explore's board summary: the edited scenario against the preset it came from, on Explore's settings.
+  const basePreset = scenario ? (presets.find((p) => p.id === (presetIdOf(scenario.id) ?? '')) ?? presets[0] ?? null) : null;
+  const summariseAgainstPreset = () => {
+    if (!scenario || !basePreset) return;
+    setSlots([basePreset.id, 'current']);
+    setCompareSettings(settings);
+    runCompare([basePreset, scenario], [basePreset.name, scenario.name === basePreset.name ? `${scenario.name} (as it is)` : scenario.name], settings);
+    goTo('report');
+  };
 
   return (
     <>
@@ -191,6 +220,8 @@ export function App({ presets, initial, runner, storage }: Props) {
             </button>
           </div>
         )}
+        <LibraryNotices notices={library.notices} onAct={library.act} onDismiss={library.dismiss} />
+        {view === 'library' && <LibraryView session={library} />}
         {view === 'explore' && (
           <div className="workspace">
             <section className="workspace__side" aria-label="Scenario">
@@ -234,6 +265,7 @@ export function App({ presets, initial, runner, storage }: Props) {
                 </div>
                 <RunStatus status={String(explore.value)} context={explore.context} actor={exploreActor} idleText={scenario ? 'Not run yet.' : 'Not run yet. Fix the problems with the scenario first.'} />
               </form>
+              <BoardFromExplore scenario={scenario} preset={basePreset} onRequest={summariseAgainstPreset} />
               {scenario && <CapacityPanel scenario={scenario} batch={stale ? null : exploreBatch} />}
               {stale && !explore.matches('running') && (
                 <output className="notice notice--info status-line">The scenario or run settings have changed since these results. Run again to bring them up to date.</output>
@@ -272,7 +304,7 @@ export function App({ presets, initial, runner, storage }: Props) {
             onCancel={() => sendSweep({ type: 'CANCEL' })}
           />
         )}
-        {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} />}
+        {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} running={compare.matches('running')} />}
         {view === 'trainer' && (
           <Suspense fallback={<p className="secondary-text">Loading the trainer view…</p>}>
             <TrainerView presets={presets} runner={runner} />

@@ -322,7 +322,8 @@ describe('the workspace in Chromium', () => {
     expect(rows[0]).toHaveProperty('ci_excludes_zero');
 
     await page.getByRole('button', { name: 'Printable report for a meeting' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Comparison:/ }).waitFor();
+    await page.getByTestId('board-summary').waitFor(); // the one-page summary first, the full report as its appendix
+    await page.getByRole('heading', { level: 2, name: /^Appendix:/ }).waitFor();
     expect(await page.locator('.report').textContent()).toMatch(/Differs from the baseline in \d+ settings?/);
     await screenshot(page, '08-report');
     expect(await axeViolations(page)).toEqual([]);

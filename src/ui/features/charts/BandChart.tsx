@@ -48,13 +48,24 @@ interface Props {
   markers?: boolean;
   /** Unit of the x values, for tick labels (default: plain numbers). */
   xUnit?: MetricUnit;
+  /** A value of x to mark with a dashed vertical line and a label (e.g. today's value in a sweep); not drawn outside the x range. */
+  reference?: { x: number; label: string };
+}
+
+/** Where x = `value` falls across the plot, or null outside the points' x range. */
+function referencePosition(series: readonly BandSeries[], value: number, left: number, right: number): number | null {
+  const xs = series.flatMap((s) => s.points.map((p) => p.x));
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  if (!(hi > lo) || value < lo || value > hi) return null;
+  return left + ((value - lo) / (hi - lo)) * (right - left);
 }
 
 /**
  * Lines with 95% bands for one or more series, drawn from `bandChart` geometry. Everything is a
  * presentation attribute (no CSS), so the SVG can be saved as a file as it is.
  */
-export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, shadeTo, shadeLabel, labelIds, markers = false, xUnit = 'count' }: Props) {
+export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, shadeTo, shadeLabel, labelIds, markers = false, xUnit = 'count', reference }: Props) {
   const legend = legendLayout(series.length > 1 ? series : [], 64, width);
   const legendRows = legend.length ? Math.round(((legend[legend.length - 1]?.y ?? 12) - 12) / 20) + 1 : 0;
   const margin = { top: 14 + legendRows * 20, right: 20, bottom: 46, left: 64 };
@@ -62,6 +73,7 @@ export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, s
   const fmt = tickFormat(unit);
   const xFmt = tickFormat(xUnit);
   const plotBottom = g.height - margin.bottom;
+  const refX = reference ? referencePosition(series, reference.x, margin.left, width - margin.right) : null;
   return (
     // An SVG chart is an image with a text alternative (its title, description and data table).
     // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
@@ -99,6 +111,14 @@ export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, s
       <text transform={`translate(14 ${(margin.top + plotBottom) / 2}) rotate(-90)`} textAnchor="middle" fontFamily={FONT} fontSize={12} fill={TEXT}>
         {yLabel}
       </text>
+      {refX !== null && reference && (
+        <g data-reference={reference.x}>
+          <line x1={refX} x2={refX} y1={margin.top} y2={plotBottom} stroke={TEXT} strokeWidth={1.5} strokeDasharray="5 4" />
+          <text x={refX + (refX > width / 2 ? -4 : 4)} y={margin.top + 12} textAnchor={refX > width / 2 ? 'end' : 'start'} fontFamily={FONT} fontSize={12} fill={TEXT}>
+            {reference.label}
+          </text>
+        </g>
+      )}
       {g.series.map((s, i) => (
         <path key={`band-${s.key}`} d={s.band} fill={seriesStyle(i).colour} fillOpacity={0.16} stroke="none" />
       ))}

@@ -10,6 +10,8 @@ import { SERIES_META } from '../results/seriesMeta.ts';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
 import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';
+import { EDITED_NAME_SUFFIX } from '../controls/editedScenario.ts';
+import { ComparisonFindingsPanel } from '../findings/FindingsPanel.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
 
 /** The value of a slot: `current` (the scenario being edited) or a preset id. */
@@ -25,12 +27,15 @@ export interface ComparisonResult {
 export function slotLabels(scenarios: readonly Scenario[], slots: readonly Slot[]): string[] {
   const seen = new Map<string, number>();
   return scenarios.map((s, i) => {
-    const base = slots[i] === 'current' ? `${s.name} (edited)` : s.name;
+    const base = slots[i] === 'current' && !s.name.endsWith(EDITED_NAME_SUFFIX) ? `${s.name}${EDITED_NAME_SUFFIX}` : s.name;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n > 1 ? `${base} (${n})` : base;
   });
 }
+
+/** The most scenarios one comparison runs: a baseline and five alternatives (kent-2010 and its five restructures). */
+export const MAX_SCENARIOS = 6;
 
 /** Series overlaid by default: one for each theme. */
 export const COMPARE_SERIES: SeriesName[] = ['reReferralRate', 'repeatWorkHours', 'awaitingAllocation', 'initialAssessmentsOverdue'];
@@ -50,7 +55,7 @@ interface Props {
   onOpenReport: () => void;
 }
 
-/** Two to four scenarios run on the same seeds: a table of every measure with paired differences, and overlaid charts. */
+/** Two to six scenarios (a baseline and up to five alternatives) run on the same seeds: a table of every measure with paired differences, and overlaid charts. */
 export function CompareView({ presets, current, slots, setSlots, settings, setSettings, status, context, actor, onRun, onCancel, onOpenReport }: Props) {
   const resolve = (slot: Slot): Scenario | null => (slot === 'current' ? current : (presets.find((p) => p.id === slot) ?? null));
   const chosen = slots.map(resolve);
@@ -61,7 +66,7 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
   return (
     <div>
       <h1>Compare scenarios</h1>
-      <p className="lede">Run two to four scenarios on the same random numbers (the same children, arriving at the same times), so the differences you see come from the changes, not from chance.</p>
+      <p className="lede">Run two to six scenarios on the same random numbers (the same children, arriving at the same times), so the differences you see come from the changes, not from chance.</p>
       <form
         className="panel no-print"
         onSubmit={(e) => {
@@ -104,7 +109,7 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
             </div>
           ))}
         </div>
-        {slots.length < 4 && (
+        {slots.length < MAX_SCENARIOS && (
           <button type="button" className="button button--secondary button--small" onClick={() => setSlots([...slots, 'current'])}>
             Add a scenario
           </button>
@@ -159,6 +164,7 @@ const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport
           Printable report for a meeting
         </button>
       </div>
+      <ComparisonFindingsPanel batches={result.batches} scenarios={result.scenarios} />
       <h3>Over simulated time</h3>
       <div className="chart-grid chart-grid--wide">
         {COMPARE_SERIES.map((n) => (

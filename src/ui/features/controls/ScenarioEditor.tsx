@@ -1,7 +1,10 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { Problem } from '../../../scenario/parse.ts';
 import { AGENCY_LABELS, type Scenario } from '../../../scenario/schema.ts';
-import { fieldSpec, getIn, objectKeysAt, parseNumberText, validateField, type FieldPath } from './fieldSpec.ts';
+import { bulkEdit, bulkSummary, modeLabel, parseBulkAmount, refusalMessage, type BulkMode, type TeamChange } from './bulkEdit.ts';
+import { markEdited } from './editedScenario.ts';
+import './bulkEdit.css';
+import { fieldSpec, getIn, objectKeysAt, type FieldPath } from './fieldSpec.ts';
 import { ScenarioField, type FieldErrorReporter } from './ScenarioField.tsx';
 import type { ScenarioAction } from './useScenarioStore.ts';
 
@@ -166,34 +169,36 @@ const TEAM_NUMERIC_KEYS = () => objectKeysAt(['dutyTeams', 0]).filter((k) => fie
 function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit<Props, 'fieldErrors'>) {
   const keys = TEAM_NUMERIC_KEYS();
   const [bulkKey, setBulkKey] = useState('threshold');
+  const [bulkMode, setBulkMode] = useState<BulkMode>('set');
   const [bulkText, setBulkText] = useState('');
   const [bulkError, setBulkError] = useState<string | null>(null);
-  const [bulkDone, setBulkDone] = useState<string | null>(null);
+  const [bulkDone, setBulkDone] = useState<{ summary: string; changes: TeamChange[] } | null>(null);
   const problemAt = (path: FieldPath) => problems.find((p) => p.path === path.join('.'))?.message;
   const applyBulk = () => {
     const spec = fieldSpec(['dutyTeams', 0, bulkKey]);
-    const n = parseNumberText(bulkText);
-    const checked = n.ok ? validateField(spec, n.value) : n;
-    if (!checked.ok) {
-      setBulkError(checked.message);
+    const parsed = parseBulkAmount(bulkText, bulkMode);
+    const result = parsed.ok ? bulkEdit(draft.dutyTeams, bulkKey, spec, parsed.op) : { ok: false as const, problems: [parsed.message] };
+    if (!parsed.ok || !result.ok) {
+      setBulkError(result.ok ? null : parsed.ok ? refusalMessage(result.problems, draft.dutyTeams.length) : result.problems.join('; '));
       setBulkDone(null);
       return;
     }
     setBulkError(null);
-    dispatch({ type: 'setMany', changes: draft.dutyTeams.map((_, i) => ({ path: ['dutyTeams', i, bulkKey], value: checked.value })) });
-    setBulkDone(`Set for all ${draft.dutyTeams.length} duty teams: ${spec.description.toLowerCase()} = ${String(checked.value)}.`);
+    dispatch({ type: 'setMany', changes: result.changes.map((c) => ({ path: ['dutyTeams', c.index, bulkKey], value: c.after })) });
+    setBulkDone({ summary: bulkSummary(parsed.op, bulkKey, spec.description, result.changes), changes: result.changes });
   };
   const addTeam = () => {
     const last = draft.dutyTeams[draft.dutyTeams.length - 1];
     if (!last) return;
     let n = draft.dutyTeams.length + 1;
     while (draft.dutyTeams.some((t) => t.name === `Duty team ${n}`)) n++;
-    dispatch({ type: 'replace', scenario: { ...draft, dutyTeams: [...draft.dutyTeams, { ...last, name: `Duty team ${n}` }] }, origin: 'edited' });
+    dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: [...draft.dutyTeams, { ...last, name: `Duty team ${n}` }] }, []), origin: 'edited' });
   };
   return (
     <>
-      <div className="panel">
+      <div className="panel bulk-panel">
         <h3>Change every duty team at once</h3>
+        <p className="hint">Set one value for every team, or move each team’s own value: stricter or looser by some points, add or take off, or multiply.</p>
         <div className="form-group">
           <label className="label label--normal" htmlFor="bulk-field">
             Setting
@@ -206,10 +211,25 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
             ))}
           </select>
         </div>
+        <div className="form-group">
+          <label className="label label--normal" htmlFor="bulk-mode">
+            How to change it
+          </label>
+          <select id="bulk-mode" className="select input--wide" value={bulkMode} onChange={(e) => setBulkMode(e.target.value as BulkMode)}>
+            {(['set', 'add', 'subtract', 'multiply'] as const).map((m) => (
+              <option key={m} value={m}>
+                {modeLabel(m, bulkKey)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className={`form-group${bulkError ? ' form-group--error' : ''}`}>
           <label className="label label--normal" htmlFor="bulk-value">
-            New value for every team
+            Amount
           </label>
+          <p className="hint" id="bulk-value-hint">
+            A number; or write the change itself: +2, −5, ×1.2 or +10%.
+          </p>
           {bulkError && (
             <span className="error-message" id="bulk-value-error">
               <span className="visually-hidden">Error:</span> {bulkError}
@@ -221,7 +241,7 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
             type="text"
             inputMode="decimal"
             value={bulkText}
-            aria-describedby={bulkError ? 'bulk-value-error' : undefined}
+            aria-describedby={bulkError ? 'bulk-value-hint bulk-value-error' : 'bulk-value-hint'}
             onChange={(e) => setBulkText(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
@@ -234,7 +254,21 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
             Apply to every team
           </button>
         </div>
-        <output className="small status-line">{bulkDone}</output>
+        <output className="small status-line" data-testid="bulk-result">
+          {bulkDone && (
+            <>
+              {bulkDone.summary}
+              <ul className="bulk-changes">
+                {bulkDone.changes.map((c) => (
+                  <li key={c.index} data-team={c.index}>
+                    {c.team}: {c.before.toLocaleString('en-GB')} → {c.after.toLocaleString('en-GB')}
+                    {c.before === c.after ? ' (unchanged)' : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </output>
       </div>
       {draft.dutyTeams.map((team, i) => (
         <details className="subsection" key={i}>
@@ -249,7 +283,7 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
             <button
               type="button"
               className="button button--warning button--small"
-              onClick={() => dispatch({ type: 'replace', scenario: { ...draft, dutyTeams: draft.dutyTeams.filter((_, j) => j !== i) }, origin: 'edited' })}
+              onClick={() => dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: draft.dutyTeams.filter((_, j) => j !== i) }, []), origin: 'edited' })}
             >
               Remove {team.name}
             </button>

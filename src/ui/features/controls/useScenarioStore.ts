@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import { parseScenario, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
+import { markEdited } from './editedScenario.ts';
 import { setIn, type FieldPath } from './fieldSpec.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface ScenarioState {
   draft: Scenario;
   /** Increases when the whole scenario is replaced (preset, file, link), so controls reset. */
   revision: number;
+  /** Counts scenarios opened (replace only, not undo), so the library can add each one. */
+  opened?: number;
   fieldErrors: Record<string, string>;
   /** Where the scenario came from, for messages ("preset", "file kent.json", "link"). */
   origin: string;
@@ -37,7 +40,7 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
     case 'set':
     case 'setMany': {
       const changes = action.type === 'set' ? [{ path: action.path, value: action.value }] : action.changes;
-      const draft = changes.reduce((d, c) => setIn(d, c.path, c.value), state.draft);
+      const draft = markEdited(changes.reduce((d, c) => setIn(d, c.path, c.value), state.draft), changes);
       // A value set from outside a control (e.g. for every team) replaces one it refused.
       const fieldErrors = { ...state.fieldErrors };
       for (const c of changes) delete fieldErrors[key(c.path)];
@@ -52,7 +55,7 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
       return { ...state, fieldErrors };
     }
     case 'replace':
-      return { draft: action.scenario, revision: state.revision + 1, fieldErrors: {}, origin: action.origin, past: [...state.past, state.draft].slice(-HISTORY), future: [] };
+      return { draft: action.scenario, revision: state.revision + 1, opened: (state.opened ?? 0) + 1, fieldErrors: {}, origin: action.origin, past: [...state.past, state.draft].slice(-HISTORY), future: [] };
     case 'undo': {
       const prev = state.past[state.past.length - 1];
       if (!prev) return state;

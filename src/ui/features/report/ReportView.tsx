@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { offeredLoad } from '../../../scenario/capacity.ts';
 import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
 import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { BoardSummary } from '../board/BoardSummary.tsx';
 import { ComparisonTable } from '../compare/ComparisonTable.tsx';
 import { COMPARE_SERIES, type ComparisonResult } from '../compare/CompareView.tsx';
 import { scenarioDiff } from '../compare/scenarioDiff.ts';
@@ -13,45 +15,70 @@ import { THEMES } from '../results/seriesMeta.ts';
 const show = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-GB') : formatNumber(v)) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : (OPTION_LABELS[String(v)] ?? String(v)));
 
 /**
- * A print-friendly report of the last comparison, for a meeting: what was compared and how it
- * was run, the headline measures with paired differences, charts, every measure, and definitions.
- * Printing (or saving as PDF) uses the browser's own dialog; print styles hide the rest of the app.
+ * A print-friendly report of the last comparison, for a meeting: first the one-page board summary,
+ * then, as an appendix, what was compared and how it was run, the headline measures with paired
+ * differences, charts, every measure, and definitions. Printing (or saving as PDF) uses the
+ * browser's own dialog; print styles hide the rest of the app, and the appendix unless asked for.
  */
-export function ReportView({ comparison, onGoToCompare }: { comparison: ComparisonResult | null; onGoToCompare: () => void }) {
+export function ReportView({ comparison, onGoToCompare, running = false }: { comparison: ComparisonResult | null; onGoToCompare: () => void; running?: boolean }) {
+  const [scope, setScope] = useState<'summary' | 'all'>('summary');
   if (!comparison) {
     return (
       <div className="report">
         <h1>Report</h1>
-        <div className="empty-state">Not run yet: there is no comparison to report.</div>
+        {running ? (
+          <output className="empty-state" data-report-status="running">
+            Running the comparison for the summary…
+          </output>
+        ) : (
+          <div className="empty-state">Not run yet: there is no comparison to report. Run one on Compare, or, on Explore, ask for a board summary of your scenario against its preset.</div>
+        )}
         <button type="button" className="button" onClick={onGoToCompare}>
           Go to Compare
         </button>
       </div>
     );
   }
+  const print = (next: 'summary' | 'all') => {
+    setScope(next);
+    // Print after React has applied the scope (the appendix shows or hides in print).
+    requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
+  };
   const [base] = comparison.batches;
   const first = base?.batch;
   const headline = THEMES.flatMap((t) => t.headline);
   return (
-    <article className="report" aria-labelledby="report-title">
+    <div className="report" data-print-scope={scope}>
       <div className="no-print button-group">
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print or save as PDF
+        <button type="button" className="button" onClick={() => print('summary')}>
+          Print the one-page summary (or save as PDF)
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => print('all')}>
+          Print the summary and the full report
         </button>
       </div>
-      <p className="secondary-text">Front Door simulation report · {new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
-      <h1 id="report-title">Comparison: {comparison.batches.map((b) => b.label).join(' and ')}</h1>
-      <h2>What was compared</h2>
+      {running && (
+        <output className="notice notice--info status-line no-print" data-report-status="running">
+          A new comparison is running; this summary is of the last one.
+        </output>
+      )}
+      <div className={scope === 'all' ? 'board--then-appendix' : undefined}>
+        <BoardSummary comparison={comparison} />
+      </div>
+    <article className={scope === 'all' ? 'report-appendix' : 'report-appendix no-print'} aria-labelledby="report-title">
+      <p className="secondary-text">Appendix: the full report · {new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
+      <h2 id="report-title">Appendix: {comparison.batches.map((b) => b.label).join(' and ')}</h2>
+      <h3>What was compared</h3>
       {comparison.scenarios.map((s, i) => {
         const label = comparison.batches[i]?.label ?? s.name;
         const diffs = i === 0 ? [] : scenarioDiff(comparison.scenarios[0], s).filter((d) => !['id', 'name', 'description', 'sources'].includes(d.path.split('.')[0] ?? ''));
         const warnings = offeredLoad(s).filter((x) => x.status === 'over');
         return (
           <section key={i} className="inset">
-            <h3>
+            <h4>
               {i === 0 ? 'Baseline: ' : ''}
               {label}
-            </h3>
+            </h4>
             {s.description && <p>{s.description}</p>}
             {i > 0 && diffs.length === 0 && <p>Same settings as the baseline.</p>}
             {diffs.length > 0 && (
@@ -80,7 +107,7 @@ export function ReportView({ comparison, onGoToCompare }: { comparison: Comparis
           </section>
         );
       })}
-      <h2>How it was run</h2>
+      <h3>How it was run</h3>
       {first && (
         <dl className="summary-list">
           <dt>Replications</dt>
@@ -98,17 +125,17 @@ export function ReportView({ comparison, onGoToCompare }: { comparison: Comparis
           <dd>{INTERVAL_METHOD}</dd>
         </dl>
       )}
-      <h2>Headline measures</h2>
+      <h3>Headline measures</h3>
       <ComparisonTable batches={comparison.batches} metrics={headline} caption="Headline measures, and the difference from the baseline (paired 95% confidence interval)" />
-      <h2>Over simulated time</h2>
+      <h3>Over simulated time</h3>
       <div className="chart-grid">
         {COMPARE_SERIES.map((n) => (
           <SeriesChart key={n} batches={comparison.batches} name={n} height={220} />
         ))}
       </div>
-      <h2>Every measure</h2>
+      <h3>Every measure</h3>
       <ComparisonTable batches={comparison.batches} />
-      <h2>Definitions</h2>
+      <h3>Definitions</h3>
       <dl className="summary-list small">
         {METRIC_NAMES.map((n) => [<dt key={`t${n}`}>{METRICS[n].label}</dt>, <dd key={`d${n}`}>{METRICS[n].definition}</dd>])}
       </dl>
@@ -116,5 +143,6 @@ export function ReportView({ comparison, onGoToCompare }: { comparison: Comparis
         Produced by Front Door, a simulation for exploring designs of the front door. Its numbers come from a model and its assumptions, not from case records; treat differences as evidence about the model, to be weighed with practice knowledge.
       </p>
     </article>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef, useState, memo } from 'react';
+import { decodeTextBytes, MAX_SCENARIO_CHARS, tooLargeProblem } from '../../../scenario/inputBounds.ts';
 import { parseScenarioJson, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { URL_FRAGMENT_SAFE_LENGTH } from '../../../scenario/urlCodec.ts';
@@ -27,9 +28,14 @@ function ScenarioActionsView({ presets, scenario, canUndo, canRedo, dispatch, sh
 
   const openFile = async (file: File) => {
     setMessage(null);
+    // Size is checked before reading; the text follows a byte-order mark (UTF-8 or UTF-16).
+    if (file.size > MAX_SCENARIO_CHARS) {
+      setFileProblems({ name: file.name, problems: [tooLargeProblem('file', file.size, 'bytes')] });
+      return;
+    }
     let text: string;
     try {
-      text = await file.text();
+      text = decodeTextBytes(new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
       setFileProblems({ name: file.name, problems: [{ path: '', message: `the file could not be read: ${(e as Error).message}` }] });
       return;

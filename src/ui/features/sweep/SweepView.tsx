@@ -9,10 +9,12 @@ import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
 import { BandChart } from '../charts/BandChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { pathLabel } from '../controls/ScenarioEditor.tsx';
+import { SweepFindingsPanel } from '../findings/FindingsPanel.tsx';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
 import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';
 import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from './sweepParameters.ts';
+import { scopedParameter, scopeOptions, type SweepScope, type Today } from './sweepScope.ts';
 
 /** A finished sweep: the parameter, its values, and one result per value (same seeds). */
 export interface SweepResult {
@@ -20,11 +22,32 @@ export interface SweepResult {
   values: number[];
   batches: BatchResult[];
   baseName: string;
+  /** The swept axis as the user chose it (scope included) and today's value to mark; absent in older results. */
+  axis?: SweepAxis;
 }
+
+/** The x axis of a sweep: its label, whether values are shares, and today's value. */
+export interface SweepAxis {
+  label: string;
+  share: boolean;
+  today: Today | null;
+}
+
+/** The axis of a result: as stored, or read from the parameter it swept. */
+export function axisOf(result: SweepResult): SweepAxis {
+  if (result.axis) return result.axis;
+  const p = sweepParameter(result.parameterId);
+  return { label: p.label, share: isShareParam(p), today: null };
+}
+
+/** A swept value on an axis as people write it. */
+const formatAxis = (axis: SweepAxis, v: number) => (axis.share ? formatValue(v, 'share') : Number(v.toPrecision(6)).toLocaleString('en-GB').replace('-', '−'));
 
 /** What the sweep form holds. */
 export interface SweepForm {
   parameterId: string;
+  /** For duty-team settings: which teams and how (sweepScope.ts); the same value for every team when absent. */
+  scope?: SweepScope;
   from: string;
   to: string;
   steps: string;
@@ -42,7 +65,7 @@ export function formatParam(p: SweepParameter, v: number): string {
 
 /** One measure against the swept parameter, with its 95% band. */
 export function SweepChart({ result, metric }: { result: SweepResult; metric: MetricName }) {
-  const param = sweepParameter(result.parameterId);
+  const axis = axisOf(result);
   const def = METRICS[metric];
   const points = result.values.map((x, i) => {
     const e = (result.batches[i] as BatchResult).metrics[metric];
@@ -50,23 +73,24 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
   });
   return (
     <ChartFigure
-      title={`${def.label} against ${param.label.toLowerCase()}`}
+      title={`${def.label} against ${axis.label.charAt(0).toLowerCase()}${axis.label.slice(1)}`}
       headingLevel={4}
-      fileStem={`sweep-${param.id}-${metric}`}
+      fileStem={`sweep-${result.parameterId.replace(/[^A-Za-z0-9-]+/g, '-')}-${metric}`}
       description={
         <>
           {def.definition} Line and dots: mean of {result.batches[0]?.reps} replications at each value; band: 95% confidence interval.
+          {axis.today && ` Dashed line: today’s value in your scenario (${formatAxis(axis, axis.today.x)}).`}
         </>
       }
       render={(width, labelIds) => (
-        <BandChart series={[{ key: metric, label: def.label, points }]} width={width} unit={def.unit} xUnit={isShareParam(param) ? 'share' : 'count'} xLabel={param.label} yLabel={unitWords(def.unit)} labelIds={labelIds} markers />
+        <BandChart series={[{ key: metric, label: def.label, points }]} width={width} unit={def.unit} xUnit={axis.share ? 'share' : 'count'} xLabel={axis.label} yLabel={unitWords(def.unit)} labelIds={labelIds} markers {...(axis.today ? { reference: axis.today } : {})} />
       )}
       table={{
-        columns: [param.label, 'Mean', '95% confidence interval'],
+        columns: [axis.label, 'Mean', '95% confidence interval'],
         numeric: [false, true, true],
-        rows: points.map((p) => [formatParam(param, p.x), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
+        rows: points.map((p) => [formatAxis(axis, p.x) + (axis.today?.x === p.x ? ' (today)' : ''), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
       }}
-      csv={() => '\uFEFF' + csvFormat(points.map((p) => ({ parameter: param.id, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
+      csv={() => '\uFEFF' + csvFormat(points.map((p) => ({ parameter: result.parameterId, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
     />
   );
 }
@@ -74,13 +98,14 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
 /** The charts and downloads of a finished sweep (a memoised, deferred render). */
 const SweepResults = memo(function SweepResults({ result }: { result: SweepResult }) {
   const [extra, setExtra] = useState<MetricName>('initialAssessmentInTimescaleRate');
+  const axis = axisOf(result);
   return (
     <section aria-labelledby="sweep-results" data-testid="sweep-results">
       <h2 id="sweep-results">
-        {sweepParameter(result.parameterId).label}: {result.values.map((v) => formatParam(sweepParameter(result.parameterId), v)).join(', ')}
+        {axis.label}: {result.values.map((v) => formatAxis(axis, v)).join(', ')}
       </h2>
       <p>
-        Based on “{result.baseName}”; {result.batches[0]?.reps} replications of {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
+        Based on “{result.baseName}”{axis.today ? ` (today: ${formatAxis(axis, axis.today.x)})` : ''}; {result.batches[0]?.reps} replications of {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
       </p>
       <button
         type="button"
@@ -100,6 +125,7 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
       >
         Download every measure at every value (CSV)
       </button>
+      <SweepFindingsPanel values={result.values} batches={result.batches} paramLabel={axis.label} formatX={(v) => formatAxis(axis, v)} />
       <div className="chart-grid">
         {SWEEP_METRICS.map((m) => (
           <SweepChart key={m} result={result} metric={m} />
@@ -131,14 +157,17 @@ interface Props {
   status: string;
   context: RunContext;
   actor?: RunActor;
-  onRun: (parameterId: string, values: number[], scenarios: Scenario[]) => void;
+  onRun: (parameterId: string, values: number[], scenarios: Scenario[], extra?: Pick<SweepResult, 'axis'>) => void;
   onCancel: () => void;
 }
 
 /** A sweep of one parameter of the edited scenario: each measure drawn against it, with bands. */
 export function SweepView({ current, form, setForm, settings, setSettings, status, context, actor, onRun, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const param = sweepParameter(form.parameterId);
+  const baseParam = sweepParameter(form.parameterId);
+  const scopes = scopeOptions(baseParam, current);
+  const scope = scopes.some((o) => o.value === form.scope) ? form.scope : undefined;
+  const { param, today } = current ? scopedParameter(baseParam, scope, current) : { param: baseParam, today: null };
   const result = context.result as SweepResult | null;
   const deferred = useDeferredValue(result, null);
   const submit = () => {
@@ -164,7 +193,7 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
       return;
     }
     setError(null);
-    onRun(param.id, values, built.scenarios);
+    onRun(param.id, values, built.scenarios, { axis: { label: param.label, share: isShareParam(param), today } });
   };
   return (
     <div>
@@ -183,9 +212,10 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
             Setting to vary
           </label>
           <p className="hint" id="sweep-param-hint">
-            {param.help} In your scenario now: {current ? formatParam(param, param.get(current)) : '–'}.
+            {baseParam.help} In your scenario now: {current ? formatParam(baseParam, baseParam.get(current)) : '–'}
+            {current && baseParam.team && new Set(current.dutyTeams.map(baseParam.team.get)).size > 1 ? ` (average over teams, weighted by demand; teams range from ${formatParam(baseParam, Math.min(...current.dutyTeams.map(baseParam.team.get)))} to ${formatParam(baseParam, Math.max(...current.dutyTeams.map(baseParam.team.get)))})` : ''}.
           </p>
-          <select id="sweep-param" className="select" aria-describedby="sweep-param-hint" value={form.parameterId} onChange={(e) => setForm({ ...form, parameterId: e.target.value })}>
+          <select id="sweep-param" className="select" aria-describedby="sweep-param-hint" value={form.parameterId} onChange={(e) => setForm({ ...form, parameterId: e.target.value, scope: undefined })}>
             {SWEEP_PARAMETERS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -193,6 +223,33 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
             ))}
           </select>
         </div>
+        {scopes.length > 0 && (
+          <div className="form-group">
+            <label className="label" htmlFor="sweep-scope">
+              Which teams, and how
+            </label>
+            <p className="hint" id="sweep-scope-hint">
+              {param.help}
+            </p>
+            <select
+              id="sweep-scope"
+              className="select input--wide"
+              aria-describedby="sweep-scope-hint"
+              value={scope ?? 'same'}
+              onChange={(e) => {
+                const next = e.target.value;
+                const range = next === 'add' ? { from: '-4', to: '4' } : next === 'multiply' ? { from: '0.8', to: '1.2' } : {};
+                setForm({ ...form, scope: next, ...range });
+              }}
+            >
+              {scopes.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {error && (
           <p className="error-message" role="alert" id="sweep-error">
             <span className="visually-hidden">Error:</span> {error}
@@ -205,7 +262,7 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
                 {k === 'from' ? 'From' : k === 'to' ? 'To' : 'Number of values'}
               </label>
               <p className="hint" id={`sweep-${k}-hint`}>
-                {k === 'steps' ? '2 to 15, evenly spaced' : `${param.min} to ${param.max}`}
+                {k === 'steps' ? '2 to 15, evenly spaced' : `${param.min} to ${param.max}${today ? `; today ${formatAxis({ label: '', share: isShareParam(param), today }, today.x)}` : ''}`}
               </p>
               <input
                 id={`sweep-${k}`}

@@ -18,6 +18,8 @@ export interface SweepParameter {
   /** The value in a scenario (for team fields: the demand-weighted mean over teams). */
   get: (s: Scenario) => number;
   set: (s: Scenario, v: number) => Scenario;
+  /** For duty-team settings: one team's value, and the change that sets it (so a sweep can vary one team, or each team relative to its own value). */
+  team?: { get: (t: DutyTeam) => number; patch: (t: DutyTeam, v: number) => Partial<DutyTeam> };
 }
 
 const teamMean = (s: Scenario, f: (t: DutyTeam) => number) => {
@@ -27,6 +29,12 @@ const teamMean = (s: Scenario, f: (t: DutyTeam) => number) => {
 const everyTeam = (patch: (t: DutyTeam, v: number) => Partial<DutyTeam>) => (s: Scenario, v: number): Scenario => ({
   ...s,
   dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch(t, v) })),
+});
+/** get, set and team accessors of a duty-team setting. */
+const teamField = (get: (t: DutyTeam) => number, patch: (t: DutyTeam, v: number) => Partial<DutyTeam>) => ({
+  get: (s: Scenario) => teamMean(s, get),
+  set: everyTeam(patch),
+  team: { get, patch },
 });
 const frontDoor = (key: 'referralThreshold' | 'unqualifiedScreeners' | 'qualifiedScreeners' | 'meanScreeningHours') => ({
   get: (s: Scenario) => s.frontDoor[key],
@@ -41,8 +49,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: true,
     min: 0,
     max: 200,
-    get: (s) => teamMean(s, (t) => t.socialWorkerPosts),
-    set: everyTeam((_, v) => ({ socialWorkerPosts: v })),
+    ...teamField((t) => t.socialWorkerPosts, (_, v) => ({ socialWorkerPosts: v })),
   },
   {
     id: 'teamThreshold',
@@ -51,8 +58,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: false,
     min: 0,
     max: 100,
-    get: (s) => teamMean(s, (t) => t.threshold),
-    set: everyTeam((_, v) => ({ threshold: v })),
+    ...teamField((t) => t.threshold, (_, v) => ({ threshold: v })),
   },
   {
     id: 'referralThreshold',
@@ -88,8 +94,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: true,
     min: 0,
     max: 100,
-    get: (s) => teamMean(s, (t) => t.managers),
-    set: everyTeam((_, v) => ({ managers: v })),
+    ...teamField((t) => t.managers, (_, v) => ({ managers: v })),
   },
   {
     id: 'vacancyRate',
@@ -98,8 +103,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: false,
     min: 0,
     max: 1,
-    get: (s) => teamMean(s, (t) => t.vacancyRate),
-    set: everyTeam((_, v) => ({ vacancyRate: v })),
+    ...teamField((t) => t.vacancyRate, (_, v) => ({ vacancyRate: v })),
   },
   {
     id: 'newlyQualifiedShare',
@@ -108,8 +112,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: false,
     min: 0,
     max: 1,
-    get: (s) => teamMean(s, (t) => t.newlyQualifiedShare),
-    set: everyTeam((_, v) => ({ newlyQualifiedShare: v })),
+    ...teamField((t) => t.newlyQualifiedShare, (_, v) => ({ newlyQualifiedShare: v })),
   },
   {
     id: 'caseloadCap',
@@ -118,8 +121,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: true,
     min: 1,
     max: 200,
-    get: (s) => teamMean(s, (t) => t.caseloadCap),
-    set: everyTeam((t, v) => ({ caseloadCap: v, newlyQualifiedCaseloadCap: Math.min(t.newlyQualifiedCaseloadCap, v) })),
+    ...teamField((t) => t.caseloadCap, (t, v) => ({ caseloadCap: v, newlyQualifiedCaseloadCap: Math.min(t.newlyQualifiedCaseloadCap, v) })),
   },
   {
     id: 'earlyHelpCoverage',
@@ -128,8 +130,7 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     integer: false,
     min: 0,
     max: 1,
-    get: (s) => teamMean(s, (t) => t.earlyHelpCoverage),
-    set: everyTeam((_, v) => ({ earlyHelpCoverage: v })),
+    ...teamField((t) => t.earlyHelpCoverage, (_, v) => ({ earlyHelpCoverage: v })),
   },
   {
     id: 'demandScale',

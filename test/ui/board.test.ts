@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../../src/scenario/presets.ts';
+import { METRICS } from '../../src/sim/metricDefinitions.ts';
+import { keyAssumptions } from '../../src/ui/features/board/assumptions.ts';
+import { compactInterval, firstSentence, headlineMetrics, shortLabels } from '../../src/ui/features/board/boardData.ts';
+import { differenceChart } from '../../src/ui/features/board/differenceChart.ts';
+
+describe('the board summary’s pure parts', () => {
+  it('headline measures all exist in the definitions (renamed ones drop out rather than break the page)', () => {
+    const h = headlineMetrics();
+    expect(h.length).toBeGreaterThan(4);
+    for (const m of h) expect(METRICS[m]).toBeDefined();
+  });
+
+  it('short labels drop the alternatives’ shared lead and keep labels distinct', () => {
+    expect(shortLabels(['Kent 2010: centre', 'Kent 2010 restructured: a single front door', 'Kent 2010 restructured: one threshold'])).toEqual(['Kent 2010', 'A single front door', 'One threshold']);
+    expect(shortLabels(['A: x', 'B: same', 'C: same'])).toEqual(['A', 'B: same', 'C: same']);
+    expect(shortLabels(['Base', 'Mine'])).toEqual(['Base', 'Mine']);
+  });
+
+  it('writes an interval with the unit once', () => {
+    expect(compactInterval([-0.064, -0.031], 'share')).toBe('−6.40 to −3.10 pp');
+    expect(compactInterval([-549, -505], 'hours')).toBe('−549 to −505 h');
+    expect(firstSentence('One. Two.')).toBe('One.');
+    expect(firstSentence('x'.repeat(200), 20)).toHaveLength(20);
+  });
+
+  it('reads the key assumptions from the scenario, with its own numbers, and skips what a scenario lacks', () => {
+    const a = keyAssumptions(getPreset('kent-2010'));
+    expect(a[0]).toMatch(/^Demand: about [\d,]+ contacts a month from \d+ agencies/);
+    expect(a.some((x) => /comes back at a rate of 2 a year/.test(x))).toBe(true);
+    expect(keyAssumptions({})).toEqual([expect.stringMatching(/^Numbers come from a model/)]);
+  });
+
+  it('the difference chart always shows zero, and puts each interval around its mean', () => {
+    const g = differenceChart([{ label: 'B', mean: 2, lo: 1, hi: 3 }], { width: 300, left: 100 });
+    expect(g.zeroX).toBeGreaterThanOrEqual(100);
+    const r = g.rows[0]!;
+    expect(r.x0).toBeGreaterThan(g.zeroX);
+    expect(r.x0 < r.x && r.x < r.x1).toBe(true);
+  });
+});

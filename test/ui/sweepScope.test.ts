@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../../src/scenario/presets.ts';
+import { sweepParameter, sweepScenarios } from '../../src/ui/features/sweep/sweepParameters.ts';
+import { scopedParameter, scopeOptions } from '../../src/ui/features/sweep/sweepScope.ts';
+
+const kent = getPreset('kent-2010')!;
+const posts = sweepParameter('socialWorkerPosts');
+
+describe('sweeps that vary one team, all teams by a relative amount, or all teams to one value', () => {
+  it('offers the scopes for team settings only, one per team', () => {
+    expect(scopeOptions(posts, kent).map((o) => o.value)).toEqual(['same', 'add', 'multiply', ...kent.dutyTeams.map((_, i) => `team-${i}`)]);
+    expect(scopeOptions(sweepParameter('referralThreshold'), kent)).toEqual([]);
+  });
+
+  it('relative: +2 keeps the double-size team double-size plus two, and today is +0', () => {
+    const { param, today } = scopedParameter(posts, 'add', kent);
+    expect(today).toEqual({ x: 0, label: 'Today (+0)' });
+    const built = sweepScenarios(kent, param, [-2, 0, 2]);
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    expect(built.scenarios[2]!.dutyTeams.map((t) => t.socialWorkerPosts)).toEqual(kent.dutyTeams.map((t) => t.socialWorkerPosts + 2));
+    expect(built.scenarios[1]!.dutyTeams).toEqual(kent.dutyTeams);
+  });
+
+  it('factor: ×1.5 rounds whole posts per team; today is ×1', () => {
+    const { param, today } = scopedParameter(posts, 'multiply', kent);
+    expect(today?.x).toBe(1);
+    const built = sweepScenarios(kent, param, [1.5]);
+    if (!built.ok) throw new Error();
+    expect(built.scenarios[0]!.dutyTeams.map((t) => t.socialWorkerPosts)).toEqual(kent.dutyTeams.map((t) => Math.round(t.socialWorkerPosts * 1.5)));
+  });
+
+  it('one team: only that team changes, and today is its own value', () => {
+    const { param, today } = scopedParameter(posts, 'team-5', kent);
+    expect(today?.x).toBe(kent.dutyTeams[5]!.socialWorkerPosts);
+    expect(param.label).toMatch(new RegExp(`in ${kent.dutyTeams[5]!.name.replace(/[()]/g, '\\$&')}$`));
+    const built = sweepScenarios(kent, param, [20]);
+    if (!built.ok) throw new Error();
+    expect(built.scenarios[0]!.dutyTeams.map((t) => t.socialWorkerPosts)).toEqual(kent.dutyTeams.map((t, i) => (i === 5 ? 20 : t.socialWorkerPosts)));
+  });
+
+  it('same value: today is the demand-weighted average, said as an average when teams differ', () => {
+    const { today } = scopedParameter(posts, 'same', kent);
+    expect(today?.x).toBeCloseTo(posts.get(kent), 12);
+    expect(today?.label).toMatch(/^Today’s average/);
+  });
+});
