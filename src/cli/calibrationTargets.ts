@@ -1,9 +1,10 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { runReplication, summariseBatch } from '../sim/batch.ts';
-import type { MetricName, TeamMetricName } from '../sim/metricDefinitions.ts';
+import { SERIES_NAMES, type MetricName, type SeriesName, type TeamMetricName } from '../sim/metricDefinitions.ts';
 import type { SimRecord } from '../sim/records.ts';
 import type { BatchResult, Estimate, ReplicationResult } from '../sim/results.ts';
 import { estimate } from '../sim/stats.ts';
+import { trendSentence } from '../sim/steadinessMessages.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../sim/workingCalendar.ts';
 
 /**
@@ -15,14 +16,15 @@ import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../sim/workingCalendar.ts';
  * 2006, K10R = Kent CYPP review 2009-10).
  */
 
-/** How long calibration runs are: three years, the first two a warm-up, so that children who
- * come back after a closure have built up (the flow of returning children takes about two years
- * to settle; see seeds/README.md). One seed for every preset, so comparisons share arrivals. */
-export const CALIBRATION_RUN = { days: 1095, warmupDays: 730, seed: 20101011 } as const;
-/** Replications per preset in the CLI by default, and in the tests: the same ten, so the tests
- * assert exactly what `npm run calibrate` prints. Five were too few for the snapshot counts
- * (core assessments overdue at the end of the year), whose paired differences vary a good deal. */
-export const CLI_REPS = 10;
+/** How long calibration runs are: the app's default run (src/ui/App.tsx DEFAULT_SETTINGS), so
+ * that `npm run calibrate` and the default screen show the same figures. Every replication starts
+ * warm (src/sim/warmStart.ts: stocks drawn from a long run of the same preset), runs `warmupDays`
+ * more and measures `days`. One seed for every preset, so comparisons share arrivals. */
+export const CALIBRATION_RUN = { days: 365, warmupDays: 90, seed: 2010 } as const;
+/** Replications per preset: the app's default twenty, in the CLI and in the tests alike, so the
+ * tests assert exactly what `npm run calibrate` prints (twenty warm-started years cost less than
+ * the ten five-year runs that calibration used before warm starts). */
+export const CLI_REPS = 20;
 export const TEST_REPS = CLI_REPS;
 
 const K10 = 'kent-safeguarding-inspection-2010.txt';
@@ -121,7 +123,29 @@ export interface ReferenceRow {
   source: Citation;
 }
 
-export type CalibrationTarget = BandTarget | ComparisonTarget | ReferenceRow;
+/**
+ * A preset whose measured window is a steady state (src/sim/steadiness.ts), so that the averages
+ * the other targets check do not depend on the run's length. Two checks, each a target of its
+ * own: `trend`, no weekly series rises or falls materially over the measured year; `warmup`,
+ * MSER-5 finds the warm-up long enough. Every series is checked, new ones included, bar those in
+ * `except` (each with why: a documented backlog, or a known engine gap that has its own target).
+ */
+export interface SteadyTarget {
+  kind: 'steady';
+  id: string;
+  preset: string;
+  check: 'trend' | 'warmup';
+  /** The claim, in words that can be false. */
+  claim: string;
+  /** Only these series (default: every series). */
+  series?: readonly SeriesName[];
+  /** Series left out, each with why (seeds/README.md says so too). */
+  except?: Partial<Record<SeriesName, string>>;
+  source: Citation;
+  knownGap?: string;
+}
+
+export type CalibrationTarget = BandTarget | ComparisonTarget | ReferenceRow | SteadyTarget;
 
 // ---- quantities ------------------------------------------------------------------------------
 
@@ -196,7 +220,7 @@ export const impliedChildProtectionPlans: Quantity = {
 
 // ---- record facts ----------------------------------------------------------------------------
 
-/** Folds one replication's records into the facts calibration needs. */
+/** Folds one replication's records into the facts calibration needs (`days` measured after `warmupDays`). */
 export function recordFactsCollector(scenario: Scenario, days: number, warmupDays: number) {
   const warm = warmupDays * HOURS_PER_DAY;
   const known = new Map<number, boolean>();
@@ -248,7 +272,7 @@ export function recordFactsCollector(scenario: Scenario, days: number, warmupDay
         knownContactsDecided++;
         if (rescreened.has(id)) knownContactsRescreened++;
       }
-      return { knownContactsDecided, knownContactsRescreened, moderateNeedReferrals, windowMonths: ((days - warmupDays) * HOURS_PER_DAY) / HOURS_PER_MONTH };
+      return { knownContactsDecided, knownContactsRescreened, moderateNeedReferrals, windowMonths: (days * HOURS_PER_DAY) / HOURS_PER_MONTH };
     },
   };
 }
@@ -279,12 +303,33 @@ export interface Evaluation {
   estimate: Estimate;
   /** For comparisons, each side's estimate too. */
   sides?: { lower: Estimate; higher: Estimate };
-  /** Band: mean in [low, high]. Comparison: the 95% CI of the paired difference above 0, or every one of ≥ 5 paired replications the claimed way. Reference: always true. */
+  /** Band: mean in [low, high]. Comparison: the 95% CI of the paired difference above 0, or every one of ≥ 5 paired replications the claimed way. Steady: no problem. Reference: always true. */
   pass: boolean;
+  /** Steady: what is not steady, in plain words (empty when it holds). */
+  problems?: string[];
 }
 
 function values(run: CalibrationRun, q: Quantity): number[] {
   return run.reps.map((r) => q.read(r, run.scenario));
+}
+
+/** Bounds of a quantity, so that intervals stay inside them (shares in [0, 1], counts at least 0). */
+const rangeOf = (q: Quantity): [number, number] => (q.format === 'percent' ? [0, 1] : [0, Infinity]);
+
+/** What is not steady in a preset's run: trends, or warm-ups MSER-5 finds too short, in the target's series. */
+export function steadinessProblems(target: SteadyTarget, run: CalibrationRun): string[] {
+  const out: string[] = [];
+  for (const name of target.series ?? SERIES_NAMES) {
+    if (target.except?.[name]) continue;
+    const v = run.batch.steadiness[name];
+    if (target.check === 'trend') {
+      const sentence = trendSentence(name, v);
+      if (sentence) out.push(`${name}: ${sentence}`);
+    } else if (!v.warmupAdequate) {
+      out.push(`${name}: settles only after about ${Math.round(v.settlesAfterDays)} days (MSER-5), after the ${run.batch.warmupDays}-day warm-up`);
+    }
+  }
+  return out;
 }
 
 /** Evaluates one target against the runs (keyed by preset id). */
@@ -309,9 +354,14 @@ export function evaluate(target: CalibrationTarget, runs: ReadonlyMap<string, Ca
     // as a backlog that forms in some replications only, when every one of at least five paired
     // replications goes the claimed way (a one-sided sign test, p ≤ 1/32).
     const signTest = diffs.length >= 5 && diffs.every((d) => d > 0);
-    return { target, estimate: diff, sides: { lower: estimate(a), higher: estimate(b) }, pass: diff.ci95[0] > 0 || signTest };
+    const sides = { lower: estimate(a, rangeOf(target.lower.quantity)), higher: estimate(b, rangeOf(target.higher.quantity)) };
+    return { target, estimate: diff, sides, pass: diff.ci95[0] > 0 || signTest };
   }
-  const e = estimate(values(runOf(target.preset), target.quantity));
+  if (target.kind === 'steady') {
+    const problems = steadinessProblems(target, runOf(target.preset));
+    return { target, estimate: { mean: problems.length, ci95: [problems.length, problems.length] }, pass: problems.length === 0, problems };
+  }
+  const e = estimate(values(runOf(target.preset), target.quantity), rangeOf(target.quantity));
   if (target.kind === 'reference') return { target, estimate: e, pass: true };
   return { target, estimate: e, pass: e.mean >= target.low && e.mean <= target.high };
 }
@@ -331,6 +381,48 @@ export function presetsNeeded(targets: readonly CalibrationTarget[]): string[] {
 // ---- the targets -----------------------------------------------------------------------------
 
 const pct = (name: MetricName, label: string) => metric(name, label, 'percent');
+
+/**
+ * A preset's steady-state targets: no trend in any weekly series, and a warm-up long enough for
+ * each (MSER-5). `gaps` are series the engine cannot yet bring to a steady state within the
+ * warm-up, by check, each with why: they are left out of the preset's target and each gets a
+ * target of its own that is expected to fail, and turns red when the gap closes.
+ */
+function steady(preset: string, source: Citation, gaps: { trend?: Partial<Record<SeriesName, string>>; warmup?: Partial<Record<SeriesName, string>> } = {}): SteadyTarget[] {
+  const claims = {
+    trend: 'no weekly series rises or falls through the measured year',
+    warmup: 'every weekly series has settled by the end of the warm-up (MSER-5)',
+  };
+  return (['trend', 'warmup'] as const).flatMap((check) => {
+    const left = gaps[check] ?? {};
+    const whole: SteadyTarget = {
+      kind: 'steady',
+      id: `${preset}-${check === 'trend' ? 'steady' : 'warm-up'}`,
+      preset,
+      check,
+      claim: claims[check],
+      source,
+      ...(Object.keys(left).length ? { except: left } : {}),
+    };
+    const each = (Object.entries(left) as [SeriesName, string][]).map(
+      ([series, why]): SteadyTarget => ({
+        kind: 'steady',
+        id: `${whole.id}-${series}`,
+        preset,
+        check,
+        claim: check === 'trend' ? `${series} neither rises nor falls through the measured year` : `${series} has settled by the end of the warm-up (MSER-5)`,
+        series: [series],
+        source,
+        knownGap: why,
+      }),
+    );
+    return [whole, ...each];
+  });
+}
+
+/** Why a series still moves after the 90-day warm-up in some presets: an engine gap, not the preset. */
+const RESTART_GAP =
+  'warm-start artefact: referrals that were being assessed when the template was captured restart their assessment afresh at time 0 (src/sim/engine.ts injectWarmState), so assessments open and overdue swing for a few months after the start and are still recovering when measurement begins; an engine gap, not a calibration one';
 
 /** Every calibration target, by preset, then the comparisons, then reference rows. */
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
@@ -353,9 +445,9 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     preset: 'kent-2010',
     quantity: pct('returnedForReclassificationRate', 'contacts returned to the centre for reclassification'),
     documented: '10-12% of contacts',
-    low: 0.09,
-    high: 0.13,
-    tolerance: '10-12% ± 1 point',
+    low: 0.1,
+    high: 0.12,
+    tolerance: 'as documented (10-12%)',
     basis: 'cited',
     source: { document: K10, paragraph: '¶25', quote: 'Currently between 10 and 12% of contacts are returned to the contact centre for re-classification as a referral.' },
   },
@@ -542,6 +634,19 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
       quote: 'There are significant differences in the quality of the service being provided across the eleven duty access points',
     },
   },
+  // ---- steady states -------------------------------------------------------------------------------
+  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { warmup: { coreAssessmentsOverdue: RESTART_GAP } }),
+  ...steady('kent-2008', { document: K08, paragraph: '¶22', quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.' }),
+  ...steady('medway-2006', { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' }),
+  ...(
+    [
+      ['kent-2010-single-front-door', {}],
+      ['kent-2010-one-threshold', { trend: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-vacancies-filled', { warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-caf-relaunched', {}],
+      ['kent-2010-twelve-districts', { warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
+    ] as const
+  ).flatMap(([id, gaps]) => steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps)),
   // ---- reference rows (shown, not calibrated) ------------------------------------------------------
   {
     kind: 'reference',

@@ -17,7 +17,10 @@ import { getPreset } from '../../src/scenario/presets.ts';
  * and turns red the day the gap closes (then remove `knownGap`).
  */
 
-/** Runs each preset once (TEST_REPS replications of three years, the first two a warm-up). */
+/** How long a calibration file may take to run its presets (on a busy 2-core machine). */
+export const CALIBRATION_TIMEOUT_MS = 1_200_000;
+
+/** Runs each preset once (TEST_REPS warm-started replications at the app's default run). */
 export function runPresets(ids: readonly string[]): Map<string, CalibrationRun> {
   const runs = new Map<string, CalibrationRun>();
   for (const id of ids) {
@@ -39,6 +42,7 @@ const SHORT: Record<string, string> = {
 export function testName(t: CalibrationTarget): string {
   const where = `${SHORT[t.source.document] ?? t.source.document.replace(/ \(.*$/, '')} ${t.source.paragraph}`;
   if (t.kind === 'comparison') return `${where}: ${t.claim}`;
+  if (t.kind === 'steady') return `${where}: ${t.preset}: ${t.claim}`;
   if (t.kind === 'band') {
     const f = (x: number) => (t.quantity.format === 'percent' ? `${Math.round(x * 1000) / 10}%` : String(x));
     const band = Number.isFinite(t.high) ? `${f(t.low)}-${f(t.high)}` : `at least ${f(t.low)}`;
@@ -48,6 +52,7 @@ export function testName(t: CalibrationTarget): string {
 }
 
 function explain(e: Evaluation): string {
+  if (e.problems) return e.problems.join('\n');
   const m = e.estimate;
   return `simulated ${m.mean} [${m.ci95[0]}, ${m.ci95[1]}]${e.sides ? ` (lower side ${e.sides.lower.mean}, higher side ${e.sides.higher.mean})` : ''}`;
 }
