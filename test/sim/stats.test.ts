@@ -56,6 +56,31 @@ describe('estimate', () => {
     expect(e.ci95[1]).toBeCloseTo(3 + half, 10);
   });
 
+  it('cut to the range a measure can take: no count below 0, no share outside [0, 1]', () => {
+    // The example: 0.5 overdue assessments [-0.27, 1.27] is a count, so it starts at 0.
+    const counts = [0, 0, 0, 2, 0, 1, 0, 0, 1, 1];
+    const open = estimate(counts);
+    expect(open.ci95[0]).toBeLessThan(0);
+    const cut = estimate(counts, [0, Infinity]);
+    expect(cut.ci95).toEqual([0, open.ci95[1]]);
+    expect(cut.mean).toBe(open.mean);
+    const shares = estimate([0.98, 1, 1, 0.9, 1], [0, 1]);
+    expect(shares.ci95[1]).toBe(1);
+    expect(shares.ci95[0]).toBeGreaterThan(0.8);
+  });
+
+  it('every interval a batch reports lies in its measure’s range', async () => {
+    const { runBatch } = await import('../../src/sim/batch.ts');
+    const { METRICS, METRIC_NAMES, metricRange } = await import('../../src/sim/metricDefinitions.ts');
+    const { smallScenario } = await import('../fixtures/small.ts');
+    const b = runBatch(smallScenario, { days: 60, warmupDays: 14, reps: 3, seed: 4, start: 'empty' });
+    for (const n of METRIC_NAMES) {
+      const [lo, hi] = metricRange(METRICS[n].unit);
+      expect(b.metrics[n].ci95[0], n).toBeGreaterThanOrEqual(lo);
+      expect(b.metrics[n].ci95[1], n).toBeLessThanOrEqual(hi);
+    }
+  }, 120_000);
+
   it('one value gives a zero-width interval; none gives 0', () => {
     expect(estimate([7])).toEqual({ mean: 7, ci95: [7, 7] });
     expect(mean([])).toBe(0);
