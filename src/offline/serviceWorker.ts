@@ -74,10 +74,12 @@ export function serviceWorkerMain(sw: ServiceWorkerGlobalScope, precache: Precac
     event.respondWith(
       (async () => {
         const cache = await sw.caches.open(cacheName);
-        const own = await cache.match(isPage ? pageUrl : request);
+        // ignoreVary: a module script's request carries an Origin header that the precaching
+        // request did not, and a server that answers `Vary: Origin` would make it miss.
+        const own = await cache.match(isPage ? pageUrl : request, { ignoreVary: true });
         if (own) return own;
         if (hashed) {
-          const older = await sw.caches.match(request);
+          const older = await sw.caches.match(request, { ignoreVary: true });
           if (older) return older;
         }
         return fetch(request);

@@ -17,17 +17,19 @@ export function UpdateNotice() {
         : '';
   return (
     <div className={status.kind === 'none' ? 'update-notice' : 'update-notice update-notice--active'} data-offline-status={status.kind}>
-      <output className="update-notice__message">{message}</output>
-      {status.kind === 'update-ready' && (
-        <button type="button" className="update-notice__button" onClick={status.apply}>
-          Use the new version
-        </button>
-      )}
-      {status.kind === 'offline-ready' && (
-        <button type="button" className="update-notice__button update-notice__button--secondary" onClick={dismissOfflineReady}>
-          Dismiss
-        </button>
-      )}
+      <div className="update-notice__bar">
+        <output className="update-notice__message">{message}</output>
+        {status.kind === 'update-ready' && (
+          <button type="button" className="update-notice__button" onClick={status.apply}>
+            Use the new version
+          </button>
+        )}
+        {status.kind === 'offline-ready' && (
+          <button type="button" className="update-notice__button update-notice__button--secondary" onClick={dismissOfflineReady}>
+            Dismiss
+          </button>
+        )}
+      </div>
     </div>
   );
 }
