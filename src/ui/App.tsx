@@ -79,7 +79,8 @@ export function App({ presets, initial, runner, storage }: Props) {
     }, 250);
     return () => clearTimeout(t);
   }, [encoded, scenario, storage]);
-  const shareUrl = encoded ? `${location.origin}${location.pathname}${location.search}#${encoded}` : null;
+  // The address without its fragment: location.origin is "null" for a file:// page in Firefox.
+  const shareUrl = encoded ? `${location.href.split('#')[0]}#${encoded}` : null;
 
   // A link pasted into this tab's address bar opens its scenario.
   const { dispatch } = store;

@@ -17,7 +17,7 @@ export function GetFrontDoor() {
         <>
           <p>
             You are using Front Door as one file (<span data-testid="build-version">{version}</span>). It works without a network connection: open it by double-clicking, from a USB stick or
-            from an email attachment, in Microsoft Edge, Google Chrome or Firefox.
+            from an email attachment, in Microsoft Edge or Google Chrome.
           </p>
           <p>
             To share it, send the file itself. Your scenarios are kept in this browser; links copied from this file open only where the same file is at the same place, so to share a scenario
