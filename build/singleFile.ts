@@ -67,11 +67,14 @@ export function singleFile(): Plugin[] {
       // Workers are started in src/worker/spawn.ts; the single file uses spawn.inline.ts instead.
       name: 'front-door-single-file-workers',
       enforce: 'pre',
-      async resolveId(source, importer, options) {
-        if (!source.endsWith('/spawn.ts')) return null;
-        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-        if (!resolved?.id.endsWith('/src/worker/spawn.ts')) return resolved;
-        return resolve(resolved.id, '../spawn.inline.ts');
+      resolveId: {
+        // A hook filter: the bundler calls this only for these imports, not for every module.
+        filter: { id: /\/spawn\.ts$/ },
+        async handler(source, importer, options) {
+          const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+          if (!resolved?.id.endsWith('/src/worker/spawn.ts')) return resolved;
+          return resolve(resolved.id, '../spawn.inline.ts');
+        },
       },
     },
     {

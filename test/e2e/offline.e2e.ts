@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, pageErrors, screenshot } from './harness.ts';
+import { axeViolations, launch, newPage, pageErrors, screenshot } from './harness.ts';
 import { buildHosted, serve, stop } from './builds.ts';
 
 /**
@@ -75,6 +75,10 @@ describe('the hosted app, offline and updated', () => {
     await offer.waitFor({ timeout: 30_000 });
     expect(await offer.textContent()).toMatch(/A new version of Front Door is ready/);
     await screenshot(page, 'offline-update-offered', false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await screenshot(page, 'offline-update-offered-390', false);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await openAbout(page);
     expect(await builtOn(page)).toBe('2026-01-05');
 
