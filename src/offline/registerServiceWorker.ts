@@ -41,6 +41,9 @@ function offerUpdate(waiting: ServiceWorker): void {
   set({
     kind: 'update-ready',
     apply: () => {
+      // Another tab may have switched already: then this page's worker is the new one, and a
+      // reload is all it takes.
+      if (waiting.state === 'activated' || waiting.state === 'redundant') return location.reload();
       let reloading = false;
       navigator.serviceWorker.addEventListener('controllerchange', () => {
         if (reloading) return;
