@@ -1,4 +1,4 @@
-import { csvFormat } from 'd3';
+import { csvFormat } from 'd3-dsv';
 import { memo, useDeferredValue, useState } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
