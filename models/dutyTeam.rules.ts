@@ -9,6 +9,8 @@ export interface ReviewFacts {
   appliedThreshold: number;
   /** The case is already a referral (classified by the front door); otherwise it is a contact. */
   isReferral: boolean;
+  /** A front-door screener looked at it first (only then can the front door insist on classifying it). */
+  screenedAtFrontDoor: boolean;
   /** Another case about this child is open (only checked where the team screens its own contacts). */
   hasOpenCase: boolean;
   /** Early help would be offered and taken up if the case is not accepted. */
@@ -24,7 +26,7 @@ export interface ReviewFacts {
 export function reviewRoute(fd: FrontDoor, f: ReviewFacts): ReviewRoute {
   if (f.hasOpenCase) return 'linked';
   if (f.perceivedNeed >= f.appliedThreshold) {
-    const mustReclassify = fd.structure === 'contactCentre' && fd.reclassificationRequired && !f.isReferral;
+    const mustReclassify = fd.structure === 'contactCentre' && fd.reclassificationRequired && !f.isReferral && f.screenedAtFrontDoor;
     return mustReclassify ? 'returnForReclassification' : 'accepted';
   }
   return f.earlyHelpTakenUp ? 'earlyHelp' : 'noFurtherAction';

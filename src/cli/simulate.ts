@@ -6,6 +6,7 @@ import { loadScenario } from './loadScenario.ts';
 import { batchToCsv } from './csv.ts';
 import { runBatchParallel } from './parallel.ts';
 import { EngineLimitError } from '../sim/engine.ts';
+import { steadinessMessages } from '../sim/steadinessMessages.ts';
 import { loadSweep, runSweepShard } from './sweep.ts';
 
 /** Where the command writes; injected so tests run it in-process. */
@@ -36,7 +37,7 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
     io.err(`simulate: the scenario "${f.scenario}" is not valid\n${formatProblems(scenario.problems)}\n`);
     return 2;
   }
-  const opts = { days: f.days, warmupDays: f['warmup-days'], reps: f.reps, seed: f.seed };
+  const opts = { days: f.days, warmupDays: f['warmup-days'], reps: f.reps, seed: f.seed, start: f.start };
   const started = performance.now();
   let result;
   try {
@@ -52,6 +53,8 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
   const text = f.format === 'csv' ? batchToCsv(result) : JSON.stringify(result, null, 2) + '\n';
   if (f.out) writeFileSync(f.out, text);
   else io.out(text);
+  // A backlog that keeps growing is said in words, never left to an average (stderr, so piped JSON stays clean).
+  for (const line of steadinessMessages(result.steadiness, result.warmupDays)) io.err(`simulate: ${line}\n`);
   if (!f.quiet) {
     const events = result.replications.reduce((a, r) => a + r.events, 0);
     io.err(

@@ -1,16 +1,27 @@
+import type { TeamContext } from './contactPaths.ts';
+import { decisionGrid, teamLoad } from './returnLoop.ts';
 import type { Scenario } from './schema.ts';
+
+export { normalCdf } from './normal.ts';
 
 /**
  * A quick check, before any run, of whether each stage can keep up: offered load ρ = work
  * arriving per month ÷ capacity per month, from the scenario's numbers alone (no simulation).
  * ρ ≥ 1 means the queue at that stage grows without limit, whatever the run length.
  *
- * It is deliberately a first-order estimate: it counts first contacts and duplicates but not
- * children who come back, and it uses normal approximations of perceived need (true need plus
- * the information and screening errors, as in models/*.rules.ts). Social workers are limited,
- * as in the engine, by caseload places held for the length of an assessment (Little's law), not
- * by hours. Returning children and pressure-stretched assessments only add load, so a stage
- * flagged here is over capacity in the simulation too; one passed here may still be close.
+ * Work arriving counts children who come back, who are most of it: every first contact's
+ * returns, and their returns, solved in closed form over a grid of true need (returnLoop.ts),
+ * with each decision's chances from the rules of models/*.rules.ts (contactPaths.ts). Social
+ * workers are limited, as in the engine, by caseload places held for the length of an initial
+ * and any core assessment (Little's law: places = referrals a month × months held, durations
+ * in working days over the scenario's working calendar), not by hours. Team pressure, which
+ * lengthens assessments and closes some early, is taken at the pressure the team's unpressured
+ * load would put on it (settledLoad: one step, a lower bound). What it leaves out: a return
+ * that arrives while the child has another case open counts as a new contact, the start-of-week
+ * clustering of work in the calendar is averaged away, and long-term teams' capacity
+ * (`services.longTermCapacity`) is not a stage here. It is an estimate: against the simulation
+ * the places' ρ is typically within 0.1 of the simulated utilisation, and
+ * test/validation/capacityAgreement.test.ts checks its verdict on every preset.
  */
 
 /** One stage's offered load. */
@@ -40,24 +51,6 @@ export const NEAR_CAPACITY = 0.85;
 /** Average days in a month (365.25 / 12). */
 const DAYS_PER_MONTH = 30.4375;
 
-/** Standard normal cumulative distribution (erfc after Numerical Recipes §6.2; error < 1.2e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * x);
-  const erfc =
-    t *
-    Math.exp(
-      -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
-
-/** Chance that a normal(mean, sd) variable is at or above `level` (sd 0 gives 0 or 1). */
-function above(level: number, mean: number, sd: number): number {
-  if (sd <= 0) return mean >= level ? 1 : 0;
-  return 1 - normalCdf((level - mean) / sd);
-}
-
 const status = (rho: number): StageLoad['status'] => (rho >= 1 ? 'over' : rho >= NEAR_CAPACITY ? 'near' : 'ok');
 
 function stage(s: Omit<StageLoad, 'rho' | 'status'>): StageLoad {
@@ -65,70 +58,85 @@ function stage(s: Omit<StageLoad, 'rho' | 'status'>): StageLoad {
   return { ...s, rho, status: status(rho) };
 }
 
-/** Points of the grid over true need used to average the decision rules (per agency). */
-const GRID = 240;
+/**
+ * Whole filled posts and newly qualified workers per team, rounded once for the county by the
+ * largest remainder as src/sim/staff.ts `countyStaffing` does (src/scenario may not import the
+ * engine; test/scenario/capacity.test.ts checks the two agree).
+ */
+export function filledPosts(teams: Scenario['dutyTeams']): { filled: number; nq: number }[] {
+  const round = (exact: readonly number[]) => {
+    const floors = exact.map((x) => Math.floor(x + 1e-9));
+    let extra = Math.round(exact.reduce((a, b) => a + b, 0)) - floors.reduce((a, b) => a + b, 0);
+    const order = exact.map((x, i) => [x - floors[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (const [, i] of order) {
+      if (extra <= 0) break;
+      floors[i]!++;
+      extra--;
+    }
+    return floors;
+  };
+  const filled = round(teams.map((t) => t.socialWorkerPosts * (1 - t.vacancyRate)));
+  const nq = round(teams.map((t, i) => filled[i]! * t.newlyQualifiedShare));
+  return filled.map((f, i) => ({ filled: f, nq: Math.min(f, nq[i]!) }));
+}
 
 /**
- * What happens to a team's first contacts, as shares of all concerns (before diversion): those
- * that become contacts, reach a duty manager, are accepted for assessment, go on to a core
- * assessment, or are returned for reclassification. Averages the decision rules of
- * models/*.rules.ts over true need x ~ normal(mean + agency shift, sd); given x, each person's
- * view of need carries its own error (the agency's information error with the screener's or
- * manager's; the assessing social worker's alone), so the decisions are linked through x.
+ * Share of held places that newly qualified workers hold when a share `u` of all places is held:
+ * allocation goes to the worker with the most free places (src/sim/staff.ts), so free places
+ * even out at f, where Σ max(0, cap − f) = u × places. At u = 1 it is their share of places.
  */
-export function teamFlows(scenario: Scenario, team: Scenario['dutyTeams'][number], screenerSd: number, known: number) {
-  const { demand, need, frontDoor: fd, assessment: a, earlyHelp } = scenario;
-  const concerns = demand.sources.reduce((sum, src) => sum + src.contactsPerMonth, 0);
-  const swSd = Math.sqrt((1 - team.newlyQualifiedShare) * a.qualifiedAssessmentSd ** 2 + team.newlyQualifiedShare * a.newlyQualifiedAssessmentSd ** 2);
-  const out = { contacts: 0, reviewed: 0, accepted: 0, core: 0, reclassified: 0 };
-  if (concerns <= 0) return out;
-  for (const src of demand.sources) {
-    const w = src.contactsPerMonth / concerns;
-    const mu = demand.meanNeedScore + src.needShift;
-    const sd = demand.needScoreSd;
-    const scrSd = Math.sqrt(src.informationQualitySd ** 2 + screenerSd ** 2);
-    const mgrSd = Math.sqrt(src.informationQualitySd ** 2 + fd.qualifiedScreeningSd ** 2 + team.thresholdInconsistencySd ** 2);
-    const n = sd > 0 ? GRID : 1;
-    for (let i = 0; i < n; i++) {
-      // midpoint rule over mu ± 5 sd
-      const z = n === 1 ? 0 : -5 + (10 * (i + 0.5)) / n;
-      const x = mu + z * sd;
-      const weight = w * (n === 1 ? 1 : (Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI)) * (10 / n));
-      const moderate = x >= need.moderateLevel && x < need.childInNeedLevel;
-      const pass = 1 - (moderate ? team.earlyHelpCoverage * earlyHelp.upstreamDiversionShare : 0);
-      const pFast = fd.childProtectionFastTrack ? above(need.childProtectionLevel, x, scrSd) : 0;
-      const pRef = above(fd.referralThreshold, x, scrSd);
-      const pAcc = above(team.threshold, x, mgrSd);
-      const pCore = above(a.coreAssessmentLevel, x, swSd) * (1 - a.prematureClosureBaseRate);
-      let reviewed = 0;
-      let accepted = 0;
-      let reclassified = 0;
-      if (fd.structure === 'contactCentre') {
-        reviewed = known * (1 - pFast) + (1 - known) * Math.max(0, pRef - pFast);
-        accepted = pFast + reviewed * pAcc;
-        // Known children the centre did not class as referrals must go back to be reclassified.
-        reclassified = fd.reclassificationRequired ? known * (1 - Math.max(pRef, pFast)) * pAcc : 0;
-      } else if (fd.structure === 'singleQualified') {
-        accepted = pRef;
-      } else if (fd.structure === 'districtDuty') {
-        reviewed = 1 - pFast;
-        accepted = pFast + reviewed * pAcc;
-      } else {
-        accepted = 1;
-      }
-      out.contacts += weight * pass;
-      out.reviewed += weight * pass * reviewed;
-      out.accepted += weight * pass * accepted;
-      out.core += weight * pass * accepted * pCore;
-      out.reclassified += weight * pass * reclassified;
-    }
+function newlyQualifiedHeldShare(filled: number, nq: number, cap: number, nqCap: number, u: number): number {
+  const places = (filled - nq) * cap + nq * nqCap;
+  if (!(places > 0) || nq <= 0) return 0;
+  const held = Math.min(1, Math.max(1e-9, u)) * places;
+  const heldAt = (f: number) => (filled - nq) * Math.max(0, cap - f) + nq * Math.max(0, nqCap - f);
+  let lo = 0;
+  let hi = Math.max(cap, nqCap);
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (heldAt(mid) > held) lo = mid;
+    else hi = mid;
   }
-  return out;
+  return (nq * Math.max(0, nqCap - lo)) / held;
+}
+
+/**
+ * The team's load once it is as busy as that load makes it. Two engine rules make a busy team's
+ * work depend on how busy it is: allocation to the worker with the most free places (so newly
+ * qualified workers, with lower caps and wider errors, take more of the work as places fill),
+ * and team pressure (models/assessment.rules.ts), which stretches assessments and closes some
+ * early once held and waiting assessments pass `pressureKnee` of the places. Without a queue the
+ * share of places held is the places' ρ, so this takes ρ₀ (no pressure, caseloads empty) and
+ * solves the team once more at utilisation ρ₀: one step of u ← ρ(u). That step is a lower bound
+ * on where the team settles; iterating to the fixed point tips teams over from ρ₀ ≈ 0.7 with the
+ * Kent presets' pressure, and the estimate's own error against the simulation (ρ₀ 4-13% high,
+ * DESIGN.md) is as large as that margin, so the check stops after one step. A team already
+ * over at ρ₀ builds a queue, so its pressure is taken at `pressureCap`.
+ */
+function settledLoad(base: TeamContext, concerns: number, staff: { filled: number; nq: number }) {
+  const { assessment: a } = base.scenario;
+  const { team } = base;
+  const places = (staff.filled - staff.nq) * team.caseloadCap + staff.nq * team.newlyQualifiedCaseloadCap;
+  const decided = decisionGrid(base);
+  const at = (u: number) => {
+    const excess = Math.max(0, Math.min(u, a.pressureCap) - a.pressureKnee);
+    const ctx: TeamContext = {
+      ...base,
+      newlyQualifiedShare: newlyQualifiedHeldShare(staff.filled, staff.nq, team.caseloadCap, team.newlyQualifiedCaseloadCap, u),
+      prematureClosure: Math.min(1, a.prematureClosureBaseRate + a.prematureClosurePerPressure * excess),
+      durationStretch: 1 + a.durationStretchPerPressure * excess,
+    };
+    const load = teamLoad(ctx, decided);
+    const rho = !load.converged ? Infinity : places > 0 ? (concerns * load.perConcern.placeMonths) / places : concerns > 0 ? Infinity : 0;
+    return { load, rho };
+  };
+  const first = at(0);
+  return at(first.rho >= 1 ? Math.max(1, a.pressureCap) : first.rho).load;
 }
 
 /** Offered load at every stage: the front door, then each team's managers and social workers. */
 export function offeredLoad(scenario: Scenario): StageLoad[] {
-  const { calendar, demand, frontDoor: fd, assessment: a } = scenario;
+  const { calendar, demand, frontDoor: fd } = scenario;
   // As in src/sim/workingCalendar.ts: "always" means 24 hours a day, 7 days a week.
   const always = calendar.mode === 'always';
   const bankHolidaysPerYear = always ? 0 : calendar.bankHolidayDaysOfYear.length;
@@ -137,65 +145,66 @@ export function offeredLoad(scenario: Scenario): StageLoad[] {
   const concerns = demand.sources.reduce((sum, src) => sum + src.contactsPerMonth, 0);
   const totalShare = scenario.dutyTeams.reduce((s, t) => s + t.demandShare, 0);
   const central = fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
-  const screenerSd = fd.unqualifiedScreeners > 0 ? fd.unqualifiedScreeningSd : fd.qualifiedScreeningSd;
-  const known = fd.structure === 'contactCentre' && fd.knownChildrenRescreened ? demand.knownChildShare : 0;
+  const reviews = fd.structure === 'contactCentre' || fd.structure === 'districtDuty';
+  const screeners = fd.unqualifiedScreeners + fd.qualifiedScreeners;
+  // Unqualified screeners are used first (ServerPool); near capacity, where the verdict matters,
+  // every screener is busy, so the work splits by headcount.
+  const unqualifiedScreenerShare = screeners > 0 ? fd.unqualifiedScreeners / screeners : 0;
+  const staffing = filledPosts(scenario.dutyTeams);
 
-  const loads: StageLoad[] = [];
-  let contactsTotal = 0;
-  let reclassifiedTotal = 0;
+  let screeningHours = 0;
   const teamStages: StageLoad[] = [];
-  for (const team of scenario.dutyTeams) {
-    const teamShare = totalShare > 0 ? team.demandShare / totalShare : 0;
-    const f = teamFlows(scenario, team, screenerSd, known);
-    const firstContacts = concerns * teamShare * f.contacts;
-    // Duplicates are screened, then linked to the open case: screening work, nothing after.
-    contactsTotal += firstContacts * (1 + demand.multiAgencyReportShare);
-    reclassifiedTotal += concerns * teamShare * f.reclassified;
-    const reviewed = f.contacts > 0 ? f.reviewed / f.contacts : 0;
-    const accepted = f.contacts > 0 ? f.accepted / f.contacts : 0;
-    const contacts = firstContacts;
-    if (reviewed > 0) {
+  scenario.dutyTeams.forEach((team, ti) => {
+    const { filled, nq } = staffing[ti]!;
+    const places = (filled - nq) * team.caseloadCap + nq * team.newlyQualifiedCaseloadCap;
+    const ctx: TeamContext = {
+      scenario,
+      team,
+      unqualifiedScreenerShare,
+      newlyQualifiedShare: 0,
+      workingDaysPerMonth,
+      prematureClosure: 0,
+      durationStretch: 1,
+    };
+    const concernsHere = concerns * (totalShare > 0 ? team.demandShare / totalShare : 0);
+    const load = settledLoad(ctx, concernsHere, staffing[ti]!);
+    const per = (x: number) => (load.converged ? concernsHere * x : concernsHere > 0 ? Infinity : 0);
+    screeningHours += per(load.perConcern.screening);
+    if (reviews) {
       teamStages.push(
         stage({
           id: `team:${team.name}:managers`,
           stage: 'dutyManagers',
           team: team.name,
           label: `${team.name}: duty managers screening and deciding`,
-          offered: contacts * reviewed * team.meanManagerScreeningHours,
+          offered: per(load.perConcern.managers),
           capacity: team.managers * hoursPerMonth,
           unit: 'staff hours',
         }),
       );
     }
-
-    // Assessments: each accepted referral holds a caseload place for its initial assessment, and
-    // a share go on to a core assessment (Little's law: places = arrivals × time held).
-    const referrals = contacts * accepted;
-    const coreShare = f.accepted > 0 ? Math.min(1, f.core / f.accepted) : 0;
-    const filled = team.socialWorkerPosts * (1 - team.vacancyRate);
-    const places = filled * ((1 - team.newlyQualifiedShare) * team.caseloadCap + team.newlyQualifiedShare * team.newlyQualifiedCaseloadCap);
-    const placeMonths = (a.meanInitialAssessmentWorkingDays + coreShare * a.meanCoreAssessmentWorkingDays) / workingDaysPerMonth;
     teamStages.push(
       stage({
         id: `team:${team.name}:places`,
         stage: 'assessmentPlaces',
         team: team.name,
         label: `${team.name}: social workers’ caseload places`,
-        offered: referrals * placeMonths,
+        offered: per(load.perConcern.placeMonths),
         capacity: places,
         unit: 'caseload places',
       }),
     );
-  }
+  });
 
+  const loads: StageLoad[] = [];
   if (central) {
     loads.push(
       stage({
         id: 'screening',
         stage: 'screening',
         label: 'Front door: screening contacts',
-        offered: (contactsTotal + reclassifiedTotal) * fd.meanScreeningHours,
-        capacity: (fd.unqualifiedScreeners + fd.qualifiedScreeners) * hoursPerMonth,
+        offered: screeningHours,
+        capacity: screeners * hoursPerMonth,
         unit: 'staff hours',
       }),
     );

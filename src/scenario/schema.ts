@@ -145,7 +145,7 @@ export const FrontDoor = z.strictObject({
   knownChildrenRescreened: z
     .boolean()
     .default(true)
-    .describe('Contacts about children already known to social care are passed to the duty manager to be screened again (Kent 2010)'),
+    .describe('With a contact centre: contacts about children already known to social care are screened by the centre and then screened again by the duty manager (Kent 2010). Off: the centre passes known children straight to the duty manager, who screens them once against the team’s threshold'),
   reclassificationRequired: z
     .boolean()
     .describe('A duty team that wants to accept a contact must return it to the centre to be reclassified as a referral (Kent 2010)'),
@@ -210,6 +210,10 @@ export const Assessment = z.strictObject({
     .max(20)
     .default(1)
     .describe('Working days allowed from contact to a decision on it (Working Together: 1)'),
+  initialAssessmentClockStartsAt: z
+    .enum(['referral', 'allocation'])
+    .default('referral')
+    .describe('When the initial-assessment timescale starts: "referral" (DfE: the date of referral, so waiting for a duty manager or for allocation counts) or "allocation" (when a social worker takes the case)'),
   initialAssessmentTimescaleWorkingDays: z
     .number()
     .min(1)

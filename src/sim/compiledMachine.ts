@@ -62,6 +62,18 @@ export class CompiledMachine {
     return this.keys[i]!;
   }
 
+  /** The index of a state by its key (warm states name states by key); throws if the machine has no such state. */
+  stateIndex(key: string): number {
+    const known = this.index.get(key);
+    if (known !== undefined) return known;
+    // Not visited in this process yet: resolve it from its key ('a.b' is the value { a: 'b' }).
+    const parts = key.split('.');
+    const value = parts.reduceRight<unknown>((inner, part) => (inner === undefined ? part : { [part]: inner }), undefined);
+    const snap = this.machine.resolveState({ value: value as string, context: undefined });
+    if (CompiledMachine.keyOf(snap.value) !== key) throw new Error(`case journey: there is no state ${key}`);
+    return this.intern(snap);
+  }
+
   /** The practice label of state `i` (its `meta.label`, e.g. "Awaiting allocation"), or its key. */
   stateLabel(i: number): string {
     const meta = this.snapshots[i]!.getMeta() as Record<string, { label?: string } | undefined>;

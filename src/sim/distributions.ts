@@ -14,6 +14,42 @@ export function exponential(s: Stream, mean: number): number {
 }
 
 /**
+ * Exponential with the given mean conditioned to be at most `upper` (inverse transform of the
+ * truncated distribution: one uniform, so streams stay aligned). A child already `age` hours into
+ * a return horizon of H returns after Exp truncated to H − age: memorylessness makes this exact.
+ */
+export function truncatedExponential(s: Stream, mean: number, upper: number): number {
+  return truncatedExponentialAt(s.next(), mean, upper);
+}
+
+/** The truncated exponential's quantile at `u` in [0, 1) (for a uniform drawn earlier). */
+export function truncatedExponentialAt(u: number, mean: number, upper: number): number {
+  if (mean <= 0 || upper <= 0) return 0;
+  if (!Number.isFinite(upper)) return -detLog(1 - u) * mean;
+  const mass = 1 - detExp(-upper / mean);
+  return -detLog(1 - u * mass) * mean;
+}
+
+/**
+ * Poisson with a small mean by inversion (Knuth, TAOCP vol. 2 §3.4.1); one uniform per call, so
+ * the stream's alignment does not depend on the result. Means above 30 are refused: the warm
+ * start uses means of 1/K for K snapshots.
+ */
+export function poisson(s: Stream, mean: number): number {
+  if (!(mean >= 0 && mean <= 30)) throw new Error(`poisson: mean must be in [0, 30], got ${mean}`);
+  const u = s.next();
+  let k = 0;
+  let p = detExp(-mean);
+  let cdf = p;
+  while (u > cdf && k < 200) {
+    k++;
+    p *= mean / k;
+    cdf += p;
+  }
+  return k;
+}
+
+/**
  * Standard normal by Marsaglia's polar method (Marsaglia and Bray 1964), which needs no cosine;
  * each accepted pair gives two normals and the second is kept on the stream for the next call.
  * How many uniforms a call uses depends only on the uniforms, never on the scenario, so two

@@ -19,12 +19,13 @@ import {
 } from '../../models/assessment.rules.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { CompiledMachine } from './compiledMachine.ts';
-import { exponential, gamma, normal, pickWeighted } from './distributions.ts';
+import { exponential, gamma, normal, pickWeighted, poisson, truncatedExponentialAt } from './distributions.ts';
 import { EventQueue, PRIORITY } from './eventQueue.ts';
 import type { ClosureStage, RecordSink, SimRecord, TeamLevels } from './records.ts';
 import { createStream, type Stream } from './rng.ts';
 import { Caseloads, countyStaffing, ServerPool } from './staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
+import type { StockChild, StockEntity, WarmState } from './warmState.ts';
 
 /**
  * The discrete-event engine. It owns time and chance: it samples arrivals, durations and
@@ -53,6 +54,12 @@ interface Child {
   pending: number;
   needMet: boolean;
   duplicateAgency: number;
+  /** When the child's last case closed (not counting a contact linked to an open case). */
+  lastClosedAt: number;
+  /** Whether that closure left a need of moderate level or above unmet. */
+  lastClosureUnmet: boolean;
+  /** A return (not a duplicate report) is on the calendar. */
+  returnDue: boolean;
 }
 
 /** One contact's journey. */
@@ -68,6 +75,10 @@ interface Case {
   screener: 'u' | 'q' | null;
   fastTrack: boolean;
   acceptedAt: number;
+  /** When the machine recorded this case as a referral (NaN if it never was). */
+  referralAt: number;
+  /** The state in which the case asked for allocation (-1 before), for warm-state captures. */
+  allocationState: number;
   iaDeadline: number;
   caDeadline: number;
   worker: number;
@@ -95,6 +106,11 @@ export interface RunOptions {
    * the case id, and the state keys before and after (e.g. `contactCentre.screening`).
    */
   onTransition?: (t: number, caseId: number, from: string, to: string) => void;
+  /**
+   * Stocks to start from instead of an empty system (warmStart.ts): children due back, open
+   * plans and early help, referrals waiting for or in assessment. Without it the run starts empty.
+   */
+  warmStart?: WarmState;
   /** Guard: stop with an error after this many events (default 50 million). */
   maxEvents?: number;
   /**
@@ -135,6 +151,8 @@ export interface Run {
   readonly done: boolean;
   /** The open cases now. */
   openCases(): CaseView[];
+  /** The slow stocks now, with ages measured back from `atHours` (for warm-start templates). */
+  stocks(atHours: number): StockEntity[];
   /** The case journey machine's state key for each state index (for views). */
   readonly machine: CompiledMachine;
 }
@@ -203,6 +221,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const agencyRates = s.demand.sources.map((a) => a.contactsPerMonth);
   const agencyRateTotal = agencyRates.reduce((a, b) => a + b, 0);
   const entryRoute: EntryRoute = central ? 'screen' : fd.structure === 'districtDuty' ? 'dutyScreen' : 'direct';
+  const knownScreenedOnceByManager = fd.structure === 'contactCentre' && !fd.knownChildrenRescreened;
 
   const longTermModelled = s.services.longTermCapacity === 'caseloadCaps';
   const staffed = countyStaffing(s.dutyTeams);
@@ -219,6 +238,11 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       filled: st.filled,
       ia: new Set<Case>(),
       ca: new Set<Case>(),
+      /** Cases holding or waiting for a duty social worker's place (for warm-state captures). */
+      assessing: new Set<Case>(),
+      /** Cases on a child-in-need or child protection plan. */
+      inPlan: new Set<Case>(),
+      winPlansArea: 0,
       // Time-weighted monitors (Law §1.4.5): level, last change, week area, window areas.
       waiting: 0,
       held: 0,
@@ -232,6 +256,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
 
   const children = new Map<number, Child>();
   const cases = new Map<number, Case>();
+  const inEarlyHelp = new Set<Case>();
+  const iaClockFromReferral = s.assessment.initialAssessmentClockStartsAt === 'referral';
   let nextChild = 0;
   let nextCase = 0;
   let events = 0;
@@ -251,6 +277,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         tm.winWaitArea += tm.waiting * w;
         tm.winHeldArea += tm.held * w;
         tm.winTransferArea += tm.transferring * w;
+        tm.winPlansArea += tm.plansOpen * w;
       }
       tm.lastT = t;
     }
@@ -303,6 +330,9 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       pending: 0,
       needMet: false,
       duplicateAgency: dupAgency,
+      lastClosedAt: -Infinity,
+      lastClosureUnmet: false,
+      returnDue: false,
     };
     children.set(child.id, child);
     if (dup && t + dupDelay < endHours) {
@@ -337,6 +367,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       screener: null,
       fastTrack: false,
       acceptedAt: NaN,
+      referralAt: NaN,
+      allocationState: -1,
       iaDeadline: NaN,
       caDeadline: NaN,
       worker: -1,
@@ -355,12 +387,19 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       team: child.team,
       agency,
       sincePreviousContactHours: t - child.lastContactAt,
+      sinceLastClosureHours: t - child.lastClosedAt,
+      lastClosureUnmet: child.lastClosureUnmet,
+      duplicate,
       trueNeed: child.need,
       known: child.known,
     });
     child.lastContactAt = t;
-    if (entryRoute === 'direct') decided(c, 'direct');
-    send(c, EV.CONTACT_RECEIVED[entryRoute]);
+    // Where known children are not screened twice, the centre's records check sends them straight
+    // to their duty manager, who screens them once against the team's threshold, as they would
+    // have met it on the second screening (so the lever removes the repeat, not a threshold).
+    const route = knownScreenedOnceByManager && child.known ? 'dutyScreen' : entryRoute;
+    if (route === 'direct') decided(c, 'direct');
+    send(c, EV.CONTACT_RECEIVED[route]);
   }
 
   /** The state holding the most open cases, by its practice label (for the guard's message). */
@@ -457,13 +496,18 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         const child = c.child;
         record({ kind: 'referral', t, caseId: c.id, child: child.id, team: child.team, sincePreviousReferralHours: t - child.lastReferralAt });
         child.lastReferralAt = t;
+        c.referralAt = t;
         return;
       }
       case 'requestAllocation': {
         advance(tm);
         c.acceptedAt = t;
-        c.iaDeadline = cal.deadline(t, s.assessment.initialAssessmentTimescaleWorkingDays);
+        c.allocationState = c.state;
+        // The initial-assessment clock starts at the referral (DfE), so a wait for a duty manager
+        // or for allocation counts; under 'allocation' it starts when a social worker takes it.
+        c.iaDeadline = iaClockFromReferral ? cal.deadline(Number.isNaN(c.referralAt) ? t : c.referralAt, s.assessment.initialAssessmentTimescaleWorkingDays) : NaN;
         tm.ia.add(c);
+        tm.assessing.add(c);
         tm.waiting++;
         record({ kind: 'acceptedForAssessment', t, caseId: c.id, team: c.child.team, fastTrack: c.fastTrack });
         tm.caseloads.queue.push(c.id, c.fastTrack);
@@ -473,6 +517,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       case 'startInitialAssessment': {
         const nq = tm.caseloads.newlyQualified[c.worker]!;
         record({ kind: 'allocated', t, caseId: c.id, team: c.child.team, waitHours: t - c.acceptedAt, newlyQualified: nq });
+        if (!iaClockFromReferral) c.iaDeadline = cal.deadline(t, s.assessment.initialAssessmentTimescaleWorkingDays);
         scheduleAssessment(c, tm, s.assessment.meanInitialAssessmentWorkingDays);
         return;
       }
@@ -487,6 +532,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         tm.held--;
         tm.ia.delete(c);
         tm.ca.delete(c);
+        tm.assessing.delete(c);
         c.worker = -1;
         pumpAllocation(tm);
         return;
@@ -501,7 +547,9 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         }
         return;
       case 'releaseLongTermPlace':
+        advance(tm);
         tm.plansOpen--;
+        tm.inPlan.delete(c);
         if (tm.longTerm && c.longTermWorker >= 0) {
           tm.longTerm.release(c.longTermWorker);
           c.longTermWorker = -1;
@@ -510,7 +558,9 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         return;
       case 'startChildInNeedPlan':
       case 'startChildProtectionPlan': {
+        advance(tm);
         tm.plansOpen++;
+        tm.inPlan.add(c);
         const cp = a === 'startChildProtectionPlan';
         record({ kind: 'planStarted', t, caseId: c.id, team: c.child.team, plan: cp ? 'childProtection' : 'childInNeed' });
         const months = cp ? s.services.meanChildProtectionMonths : s.services.meanChildInNeedMonths;
@@ -519,6 +569,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       }
       case 'startEarlyHelp':
         record({ kind: 'earlyHelpStarted', t, caseId: c.id, team: c.child.team });
+        inEarlyHelp.add(c);
         q.schedule(t + exponential(rDur, s.earlyHelp.meanEarlyHelpMonths * HOURS_PER_MONTH), K_DONE, c.id, PRIORITY.completion);
         return;
       case 'closeCase':
@@ -618,6 +669,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           perceivedNeed,
           appliedThreshold,
           isReferral: c.isReferral,
+          screenedAtFrontDoor: c.screenedByFrontDoor,
           hasOpenCase: !c.screenedByFrontDoor && child.openCases > 1,
           earlyHelpTakenUp: earlyHelpTakenUp(child, rScreen),
         });
@@ -695,7 +747,12 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       trueNeed: child.need,
     });
     cases.delete(c.id);
+    inEarlyHelp.delete(c);
     child.openCases--;
+    if (c.closure !== 'linked') {
+      child.lastClosedAt = t;
+      child.lastClosureUnmet = !child.needMet && child.need >= s.need.moderateLevel;
+    }
     // The child's next contact: sooner when need was left unmet (K10 ¶24, "high re-referral rates").
     if (c.closure !== 'linked' && child.openCases === 0) {
       const unmet = !child.needMet && child.need >= s.need.moderateLevel;
@@ -706,6 +763,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       // would grow without bound (events grew with the square of the run's length).
       if (perYear > 0 && delay <= returnHorizonHours && t + delay < endHours) {
         child.pending++;
+        child.returnDue = true;
         q.schedule(t + delay, K_RETURN, child.id, PRIORITY.arrival);
       }
     }
@@ -718,6 +776,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
 
   function onReturn(child: Child): void {
     child.pending--;
+    child.returnDue = false;
     const agency = pickWeighted(rReturn, agencyRates, agencyRateTotal);
     const fresh = normal(rReturn, s.demand.meanNeedScore, s.demand.needScoreSd);
     if (child.openCases === 0) {
@@ -737,6 +796,13 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   // ---- monitors ------------------------------------------------------------------------------
   function levels(): TeamLevels[] {
     const t = q.now;
+    // Contacts waiting for a screener or a duty manager, by the child's team.
+    const awaitingDecision = teams.map(() => 0);
+    const countQueue = (ids: number[]) => {
+      for (const id of ids) awaitingDecision[cases.get(id)!.child.team]!++;
+    };
+    countQueue(frontDoor.queue.ids());
+    for (const tm of teams) countQueue(tm.managers.queue.ids());
     return teams.map((tm) => {
       advance(tm);
       let iaOver = 0;
@@ -752,6 +818,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         coreAssessmentsOverdue: caOver,
         awaitingTransfer: tm.transferring,
         plansOpen: tm.plansOpen,
+        awaitingDecision: awaitingDecision[teams.indexOf(tm)]!,
       };
       tm.weekWaitArea = 0;
       return l;
@@ -772,12 +839,190 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         awaitingAllocationArea: tm.winWaitArea,
         assessmentsHeldArea: tm.winHeldArea,
         awaitingTransferArea: tm.winTransferArea,
+        plansHeldArea: tm.longTerm ? tm.winPlansArea : 0,
         caseloadPlaces: tm.caseloads.places,
         filledPosts: tm.filled,
+        longTermWorkers: tm.longTerm ? tm.spec.longTermSocialWorkers : 0,
         managerAvailableHours: managerHours * tm.spec.managers,
       })),
     });
     done = true;
+  }
+
+  // ---- warm state --------------------------------------------------------------------------
+  function stockChild(child: Child, at: number): StockChild {
+    return {
+      team: child.team,
+      need: child.need,
+      needMet: child.needMet,
+      known: child.known,
+      referralAge: at - child.lastReferralAt,
+      contactAge: at - child.lastContactAt,
+      closureAge: at - child.lastClosedAt,
+      closureUnmet: child.lastClosureUnmet,
+    };
+  }
+
+  /** The slow stocks at `at`: what a warm start needs (see warmState.ts). */
+  function stocks(at: number): StockEntity[] {
+    const out: StockEntity[] = [];
+    for (const child of children.values()) {
+      if (child.returnDue && child.openCases === 0) out.push({ kind: 'returning', child: stockChild(child, at) });
+    }
+    const service = (c: Case, episode: 'plan' | 'earlyHelp', meanMonths: number) =>
+      out.push({ kind: 'service', episode, child: stockChild(c.child, at), state: machine.stateKey(c.state), agency: c.agency, plan: c.plan, meanMonths });
+    for (const tm of teams) {
+      for (const c of tm.inPlan) {
+        const cp = c.plan === 'childProtectionPlan';
+        service(c, 'plan', cp ? s.services.meanChildProtectionMonths : s.services.meanChildInNeedMonths);
+      }
+      for (const c of tm.assessing) {
+        // Cases awaiting transfer hold a place but are past assessment: the warm-up rebuilds them.
+        const allocated = c.worker >= 0;
+        if (allocated && !tm.ia.has(c) && !tm.ca.has(c)) continue;
+        out.push({
+          kind: 'assessment',
+          child: stockChild(c.child, at),
+          state: machine.stateKey(c.allocationState),
+          agency: c.agency,
+          fastTrack: c.fastTrack,
+          allocated,
+          referralAge: at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
+          acceptedAge: at - c.acceptedAt,
+          initialDeadlineIn: c.iaDeadline - at,
+        });
+      }
+    }
+    for (const c of inEarlyHelp) service(c, 'earlyHelp', s.earlyHelp.meanEarlyHelpMonths);
+    return out;
+  }
+
+  /**
+   * Places a warm state before time 0: Poisson(1/snapshots) copies of each entity, with residual
+   * times drawn from this replication's own `warmStart` stream (returns and episodes end at
+   * exponential times, memoryless; assessments rejoin the allocation queue, those that were
+   * allocated first, and start afresh). Entities for teams this scenario does not have are dropped.
+   */
+  function injectWarmState(warm: WarmState): void {
+    const rWarm = createStream(opts.seed, 'warmStart');
+    const mean = 1 / Math.max(1, warm.snapshots);
+    const lookback = returnHorizonHours;
+    for (const e of warm.entities) {
+      const copies = poisson(rWarm, mean);
+      const residualU = rWarm.next(); // drawn whatever happens, so the stream stays aligned
+      if (copies === 0 || e.child.team >= teams.length) continue;
+      for (let k = 0; k < copies; k++) {
+        const child = makeChild(e.child);
+        if (e.kind === 'returning') {
+          const unmet = !child.needMet && child.need >= s.need.moderateLevel;
+          const perYear = unmet ? s.reReferral.unmetNeedReturnsPerYear : s.reReferral.metNeedReturnsPerYear;
+          const left = lookback - e.child.closureAge;
+          if (!(perYear > 0) || !(left > 0)) continue;
+          const delay = truncatedResidual(residualU, HOURS_PER_YEAR / perYear, left);
+          children.set(child.id, child);
+          if (delay < endHours) {
+            child.pending++;
+            child.returnDue = true;
+            q.schedule(delay, K_RETURN, child.id, PRIORITY.arrival);
+          }
+          forgetIfIdle(child);
+          continue;
+        }
+        const c = openInjectedCase(child, e.agency, e.state);
+        if (e.kind === 'service') {
+          const tm = teams[child.team]!;
+          c.plan = e.plan;
+          if (e.episode === 'earlyHelp') {
+            inEarlyHelp.add(c);
+            c.closure = 'earlyHelp';
+          } else {
+            if (tm.longTerm) {
+              const w = tm.longTerm.acquire();
+              if (w < 0) {
+                dropInjected(c);
+                continue;
+              }
+              c.longTermWorker = w;
+            }
+            tm.plansOpen++;
+            tm.inPlan.add(c);
+            c.closure = 'services';
+          }
+          q.schedule(truncatedResidual(residualU, e.meanMonths * HOURS_PER_MONTH, Infinity), K_DONE, c.id, PRIORITY.completion);
+        } else {
+          const tm = teams[child.team]!;
+          c.fastTrack = e.fastTrack;
+          c.referralAt = -e.referralAge;
+          c.acceptedAt = -e.acceptedAge;
+          c.allocationState = c.state;
+          c.iaDeadline = e.initialDeadlineIn;
+          c.isReferral = true;
+          c.closure = 'assessment';
+          tm.ia.add(c);
+          tm.assessing.add(c);
+          tm.waiting++;
+          tm.caseloads.queue.push(c.id, e.allocated || e.fastTrack);
+        }
+      }
+    }
+    for (const tm of teams) pumpAllocation(tm);
+  }
+
+  /** Residual time by inversion of a uniform drawn earlier (see truncatedExponential). */
+  const truncatedResidual = truncatedExponentialAt;
+
+  function makeChild(sc: StockChild): Child {
+    return {
+      id: nextChild++,
+      team: sc.team,
+      need: sc.need,
+      known: sc.known,
+      lastContactAt: -sc.contactAge,
+      lastReferralAt: -sc.referralAge,
+      openCases: 0,
+      pending: 0,
+      needMet: sc.needMet,
+      duplicateAgency: 0,
+      lastClosedAt: -sc.closureAge,
+      lastClosureUnmet: sc.closureUnmet,
+      returnDue: false,
+    };
+  }
+
+  function openInjectedCase(child: Child, agency: number, state: string): Case {
+    children.set(child.id, child);
+    const c: Case = {
+      id: nextCase++,
+      child,
+      agency: Math.min(agency, s.demand.sources.length - 1),
+      state: machine.stateIndex(state),
+      arrivedAt: 0,
+      duplicate: false,
+      isReferral: false,
+      screenedByFrontDoor: false,
+      screener: null,
+      fastTrack: false,
+      acceptedAt: NaN,
+      referralAt: NaN,
+      allocationState: -1,
+      iaDeadline: NaN,
+      caDeadline: NaN,
+      worker: -1,
+      plan: 'childInNeed',
+      knownRescreen: false,
+      longTermWorker: -1,
+      closure: 'services',
+    };
+    cases.set(c.id, c);
+    child.openCases++;
+    record({ kind: 'carriedOver', t: 0, caseId: c.id, child: child.id, team: child.team, agency: c.agency, state, trueNeed: child.need, known: child.known });
+    return c;
+  }
+
+  function dropInjected(c: Case): void {
+    cases.delete(c.id);
+    c.child.openCases--;
+    forgetIfIdle(c.child);
   }
 
   // ---- the loop ------------------------------------------------------------------------------
@@ -818,6 +1063,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     return true;
   }
 
+  if (opts.warmStart) injectWarmState(opts.warmStart);
   for (let i = 0; i < arrivals.length; i++) scheduleArrival(i, 0);
   if (HOURS_PER_WEEK <= endHours) q.schedule(HOURS_PER_WEEK, K_WEEK, 0, PRIORITY.mark);
 
@@ -837,6 +1083,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     },
     machine,
     step,
+    stocks,
     runUntil(t: number) {
       const until = Math.min(t, endHours);
       while (!done && q.peekTime() <= until) step();

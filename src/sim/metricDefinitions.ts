@@ -15,14 +15,37 @@ export interface MetricDefinition {
   definition: string;
   /** Which way is better for children and staff; 'neutral' where it depends. */
   better: 'lower' | 'higher' | 'neutral';
+  /**
+   * A ratio over work that reached a decision (or a wait of work that was done): while much of
+   * the window's work is still queued it reads better than the truth, so the app marks it
+   * unreliable when `queuedWorkShare` is high (UNRELIABLE_QUEUED_SHARE).
+   */
+  decisionBased: boolean;
 }
 
-const m = (label: string, unit: MetricUnit, group: MetricGroup, better: MetricDefinition['better'], definition: string): MetricDefinition => ({
+/**
+ * Share of the window's contacts still queued at the end (`queuedWorkShare`) above which ratios
+ * over decided work are marked unreliable: a steady front door holds a day or two of work, well
+ * under 3% of a year's contacts; a front door that cannot keep up passes it within weeks.
+ */
+export const UNRELIABLE_QUEUED_SHARE = 0.03;
+
+/** The values a metric can take: shares lie in [0, 1], everything else is a non-negative amount. */
+export function metricRange(unit: MetricUnit): [number, number] {
+  return unit === 'share' ? [0, 1] : [0, Infinity];
+}
+
+/** How intervals are computed, in words (the app and README show it). */
+export const INTERVAL_METHOD =
+  'Student t interval of the mean across independent replications, cut to the values the measure can take (no count below 0, no share outside 0-100%); cutting never removes the true value, so coverage stays at least 95%.';
+
+const m = (label: string, unit: MetricUnit, group: MetricGroup, better: MetricDefinition['better'], definition: string, decisionBased = false): MetricDefinition => ({
   label,
   unit,
   group,
   better,
   definition,
+  decisionBased,
 });
 
 /** All metrics, in display order. "In the window" means after the warm-up, up to the end of the run. */
@@ -30,11 +53,17 @@ export const METRICS = {
   contacts: m('Contacts', 'count', 'demand', 'neutral', 'Contacts about children that arrived in the window (including duplicates and returning children).'),
   contactsPerMonth: m('Contacts per month', 'perMonth', 'demand', 'neutral', 'Contacts in the window divided by its length in months (30.44 days).'),
   referrals: m('Referrals', 'count', 'demand', 'neutral', 'Contacts accepted for a social care response in the window (fast-tracked, classified as referrals, accepted by a duty manager, or reclassified).'),
-  contactToReferralRate: m('Contact-to-referral rate', 'share', 'demand', 'neutral', 'Referrals in the window divided by contacts in the window.'),
-  referralToInitialAssessmentRate: m('Referral-to-initial-assessment rate', 'share', 'demand', 'neutral', 'Referrals in the window that were allocated for an initial assessment, divided by referrals in the window (Medway 2006: 25%, comparators over 50%).'),
+  contactToReferralRate: m('Contact-to-referral rate', 'share', 'demand', 'neutral', 'Referrals in the window divided by contacts in the window.', true),
+  referralToInitialAssessmentRate: m('Referral-to-initial-assessment rate', 'share', 'demand', 'neutral', 'Initial assessments started (allocated to a social worker) in the window, divided by referrals in the window; referrals still waiting for allocation are not counted as assessed (Medway 2006: 25%, comparators over 50%).', true),
   divertedToEarlyHelp: m('Diverted to early help', 'count', 'demand', 'neutral', 'Concerns handled through early help in the window, before any contact (upstream) or after signposting.'),
-  reReferralRate: m('Re-referral rate', 'share', 'reReferral', 'lower', 'Referrals in the window made within 12 months (the scenario’s window) of a previous referral for the same child, divided by referrals in the window (DfE definition).'),
-  closedWithUnmetNeedRate: m('Closed with unmet need', 'share', 'reReferral', 'lower', 'Cases closed in the window at the duty decision or after assessment, without services, whose true need was at child-in-need level or above, divided by all such closures (cf. KSCB audit July 2010: 23%).'),
+  reReferralRate: m('Re-referral rate', 'share', 'reReferral', 'lower', 'Referrals in the window made within 12 months (the scenario’s window) of a previous referral for the same child, divided by referrals in the window (DfE definition). Previous referrals are those the run itself made, in its warm start or later, and, for a new child already known to social care, the history the scenario gives (historicReferralLookbackMonths).', true),
+  returnAfterClosureRate: m('Came back within 12 months of closure', 'share', 'reReferral', 'lower', 'Contacts in the window (not a second agency’s report of the same incident) about a child whose previous case closed, at any stage and the front door included, within the re-referral window (12 months), divided by cases closed in the window. No threshold gates it: a child turned away at the door who comes back counts. In a steady state it is the share of closures followed by a return within 12 months.'),
+  returnAfterClosureUnmetShare: m('Came back with need unmet at closure', 'share', 'reReferral', 'lower', 'Of the contacts counted in “Came back within 12 months of closure”, the share whose previous case closed leaving a need of moderate level or above unmet.'),
+  closedWithUnmetNeedRate: m('Closed with unmet need', 'share', 'reReferral', 'lower', 'Cases closed without services in the window at any stage (the front door, the duty decision, or after assessment), whose true need was at child-in-need level or above, divided by all cases closed without services in the window (cf. KSCB audit July 2010: 23%). Counted at every stage so that front doors which refuse at the door and those which refuse at duty compare fairly.', true),
+  closedWithoutServices: m('Closed without services', 'count', 'reReferral', 'neutral', 'Cases closed in the window without services (no plan, no early help) at any stage: at the front door, at the duty decision or after assessment. Contacts linked to a case already open are not counted.'),
+  unmetNeedClosuresAtFrontDoor: m('Closed with unmet need: at the front door', 'count', 'reReferral', 'lower', 'Cases closed in the window at the front door (signposted or no further action after screening), without services, whose true need was at child-in-need level or above.'),
+  unmetNeedClosuresAtDuty: m('Closed with unmet need: at the duty decision', 'count', 'reReferral', 'lower', 'Cases closed in the window by a duty manager’s decision, without services, whose true need was at child-in-need level or above.'),
+  unmetNeedClosuresAfterAssessment: m('Closed with unmet need: after assessment', 'count', 'reReferral', 'lower', 'Cases closed in the window after an initial or core assessment, without services, whose true need was at child-in-need level or above.'),
   doubleScreenedRate: m('Screened twice', 'share', 'duplication', 'lower', 'Contacts in the window about children known to social care that the front door screened and a duty manager then screened again, divided by contacts in the window (Kent 2010: every contact or referral about a known child).'),
   returnedForReclassificationRate: m('Returned for reclassification', 'share', 'duplication', 'lower', 'Contacts in the window that a duty team returned to the front door to be reclassified as a referral, divided by contacts in the window (Kent 2010: 10-12%).'),
   duplicateContactRate: m('Duplicate contacts', 'share', 'duplication', 'lower', 'Contacts in the window that arrived within the duplicate window (days) of another contact about the same child, divided by contacts in the window.'),
@@ -42,19 +71,22 @@ export const METRICS = {
   repeatWorkHoursPerMonth: m('Repeat work per month (hours)', 'hours', 'duplication', 'lower', 'Repeat work hours divided by the window’s length in months.'),
   awaitingAllocationMean: m('Awaiting allocation (average)', 'cases', 'backlog', 'lower', 'Time-weighted average number of referrals accepted for assessment but not yet allocated to a social worker, over the window.'),
   awaitingAllocationEnd: m('Awaiting allocation (end)', 'cases', 'backlog', 'lower', 'Referrals waiting for allocation at the end of the run.'),
+  awaitingDecisionEnd: m('Awaiting a decision (end)', 'cases', 'backlog', 'lower', 'Contacts waiting for a screener or a duty manager at the end of the run.'),
+  queuedWorkShare: m('Work still queued (end)', 'share', 'backlog', 'lower', 'Contacts waiting for a decision plus referrals waiting for allocation at the end of the run, divided by contacts in the window. Above 3% the ratios over decided work (marked so) read better than the truth: the queued work has not reached a decision yet.'),
   initialAssessmentsOpenEnd: m('Initial assessments open (end)', 'cases', 'backlog', 'lower', 'Referrals accepted for initial assessment and not yet completed at the end of the run, including those awaiting allocation.'),
-  initialAssessmentsOverdueEnd: m('Initial assessments overdue (end)', 'cases', 'backlog', 'lower', 'Open initial assessments at the end of the run already past their timescale (working days from referral).'),
+  initialAssessmentsOverdueEnd: m('Initial assessments overdue (end)', 'cases', 'backlog', 'lower', 'Open initial assessments (waiting for allocation or under way) at the end of the run already past their timescale (working days from the referral, or from allocation where the scenario starts the clock there).'),
   coreAssessmentsOpenEnd: m('Core assessments open (end)', 'cases', 'backlog', 'lower', 'Core assessments under way at the end of the run.'),
   coreAssessmentsOverdueEnd: m('Core assessments overdue (end)', 'cases', 'backlog', 'lower', 'Open core assessments at the end of the run already past their timescale (working days from start).'),
   coreAssessmentOverdueShareEnd: m('Core assessments overdue (share, end)', 'share', 'backlog', 'lower', 'Overdue core assessments divided by open core assessments at the end of the run (Kent 2010, one office: 23 of 65).'),
-  initialAssessmentInTimescaleRate: m('Initial assessments in timescale', 'share', 'timeliness', 'higher', 'Initial assessments completed in the window within their timescale (working days from referral), divided by all completed in the window.'),
-  coreAssessmentInTimescaleRate: m('Core assessments in timescale', 'share', 'timeliness', 'higher', 'Core assessments completed in the window within their timescale (working days from start), divided by all completed in the window.'),
-  decisionInTimescaleRate: m('Decisions in timescale', 'share', 'timeliness', 'higher', 'Contacts decided in the window (accepted, signposted, closed or linked) within the decision timescale in working days of arrival, divided by all decided.'),
-  meanWaitToDecisionHours: m('Wait for a decision (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from a contact’s arrival to the decision that ends its time at the front door, for contacts decided in the window.'),
-  meanWaitToAllocationHours: m('Wait for allocation (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from acceptance for assessment to allocation to a social worker, for allocations in the window.'),
+  initialAssessmentInTimescaleRate: m('Initial assessments in timescale', 'share', 'timeliness', 'higher', 'Initial assessments completed in the window within their timescale (working days from the referral date, DfE; or from allocation where the scenario says so), divided by all completed in the window.', true),
+  coreAssessmentInTimescaleRate: m('Core assessments in timescale', 'share', 'timeliness', 'higher', 'Core assessments completed in the window within their timescale (working days from start), divided by all completed in the window.', true),
+  decisionInTimescaleRate: m('Decisions in timescale', 'share', 'timeliness', 'higher', 'Contacts decided in the window (accepted, signposted, closed or linked) within the decision timescale in working days of arrival, divided by all decided.', true),
+  meanWaitToDecisionHours: m('Wait for a decision (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from a contact’s arrival to the decision that ends its time at the front door, for contacts decided in the window.', true),
+  meanWaitToAllocationHours: m('Wait for allocation (hours)', 'hours', 'waits', 'lower', 'Mean elapsed hours from acceptance for assessment to allocation to a social worker, for allocations in the window.', true),
   awaitingTransferMean: m('Awaiting transfer (average)', 'cases', 'backlog', 'lower', 'Time-weighted average number of cases with a plan decided that wait, still held by their duty social worker, for a place in a long-term team, over the window (0 when long-term capacity is not modelled).'),
   plansOpenEnd: m('Plans open (end)', 'cases', 'outcomes', 'neutral', 'Child-in-need and child protection plans under way at the end of the run.'),
-  caseloadPerWorker: m('Assessments per social worker', 'cases', 'workforce', 'neutral', 'Time-weighted average number of open assessments held, divided by filled social worker posts, over the window.'),
+  caseloadPerWorker: m('Caseload per social worker', 'cases', 'workforce', 'lower', 'DfE caseload: children held by case-holding social workers (assessments and cases awaiting transfer held on duty, plus plans held in long-term teams where the scenario models them), time-weighted over the window, divided by filled case-holding posts (duty posts, plus long-term social workers where modelled). National average about 16 (Children’s social work workforce, 2023-24).'),
+  assessmentsPerDutyWorker: m('Assessments per duty social worker', 'cases', 'workforce', 'neutral', 'Time-weighted average number of open assessments and cases awaiting transfer held by duty social workers, divided by filled duty social worker posts, over the window.'),
   screenerUtilisation: m('Screener utilisation', 'share', 'workforce', 'neutral', 'Working hours front-door screeners spent screening inside the window divided by their available working hours in the window (0 where there is no central front door).'),
   managerUtilisation: m('Duty manager utilisation', 'share', 'workforce', 'neutral', 'Working hours duty managers spent screening and deciding inside the window divided by their available working hours in the window.'),
   socialWorkerUtilisation: m('Social worker utilisation', 'share', 'workforce', 'neutral', 'Time-weighted share of caseload places (caps of filled posts) holding an assessment, over the window.'),
@@ -71,6 +103,7 @@ export const TEAM_METRIC_NAMES = [
   'referrals',
   'referralToInitialAssessmentRate',
   'reReferralRate',
+  'returnAfterClosureRate',
   'closedWithUnmetNeedRate',
   'returnedForReclassificationRate',
   'awaitingAllocationMean',
@@ -78,6 +111,8 @@ export const TEAM_METRIC_NAMES = [
   'coreAssessmentsOverdueEnd',
   'initialAssessmentInTimescaleRate',
   'socialWorkerUtilisation',
+  'caseloadPerWorker',
+  'queuedWorkShare',
 ] as const satisfies readonly MetricName[];
 export type TeamMetricName = (typeof TEAM_METRIC_NAMES)[number];
 
@@ -95,6 +130,9 @@ export const SERIES = {
   initialAssessmentsOverdue: 'Initial assessments overdue at the end of the week',
   coreAssessmentsOpen: 'Core assessments open at the end of the week',
   coreAssessmentsOverdue: 'Core assessments overdue at the end of the week',
+  awaitingDecision: 'Contacts waiting for a screener or duty manager at the end of the week',
+  plansOpen: 'Child-in-need and child protection plans open at the end of the week',
+  returnsAfterClosure: 'Contacts in the week about a child whose case closed within 12 months',
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];

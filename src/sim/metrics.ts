@@ -26,6 +26,12 @@ interface Counts {
   managerHours: number;
   closedNoServices: number;
   closedNoServicesUnmet: number;
+  unmetFrontDoor: number;
+  unmetDuty: number;
+  unmetAssessment: number;
+  closures: number;
+  returnsAfterClosure: number;
+  returnsAfterClosureUnmet: number;
   decided: number;
   decidedInTime: number;
   decisionWaitHours: number;
@@ -54,6 +60,12 @@ const zeroCounts = (): Counts => ({
   managerHours: 0,
   closedNoServices: 0,
   closedNoServicesUnmet: 0,
+  unmetFrontDoor: 0,
+  unmetDuty: 0,
+  unmetAssessment: 0,
+  closures: 0,
+  returnsAfterClosure: 0,
+  returnsAfterClosureUnmet: 0,
   decided: 0,
   decidedInTime: 0,
   decisionWaitHours: 0,
@@ -119,7 +131,11 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       let iaOver = 0;
       let caOpen = 0;
       let caOver = 0;
+      let decision = 0;
+      let plans = 0;
       for (const l of r.teams) {
+        decision += l.awaitingDecision;
+        plans += l.plansOpen;
         waiting += l.awaitingAllocationArea;
         iaOpen += l.initialAssessmentsOpen;
         iaOver += l.initialAssessmentsOverdue;
@@ -132,6 +148,8 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       acc.series.initialAssessmentsOverdue[w] = iaOver;
       acc.series.coreAssessmentsOpen[w] = caOpen;
       acc.series.coreAssessmentsOverdue[w] = caOver;
+      acc.series.awaitingDecision[w] = decision;
+      acc.series.plansOpen[w] = plans;
     }
     acc.endLevels = r.teams;
     return;
@@ -140,17 +158,25 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
     acc.window = r;
     return;
   }
+  if (r.kind === 'carriedOver') return; // a warm-start case: its stage is counted when it acts
   // Weekly series cover the whole run (warm-up included, to show it); window metrics do not.
   const inWindow = r.t >= acc.warmupHours;
   const c = acc.teams[r.team]!;
   switch (r.kind) {
     case 'contact': {
       const duplicate = r.sincePreviousContactHours <= acc.duplicateWindowHours;
+      // Gate-free return: a new concern about a child whose case closed within the window months.
+      const returned = !r.duplicate && r.sinceLastClosureHours <= acc.reReferralWindowHours;
       bump(acc, 'contacts', r.t);
       if (duplicate) bump(acc, 'duplicateContacts', r.t);
+      if (returned) bump(acc, 'returnsAfterClosure', r.t);
       if (!inWindow) return;
       c.contacts++;
       if (duplicate) c.duplicates++;
+      if (returned) {
+        c.returnsAfterClosure++;
+        if (r.lastClosureUnmet) c.returnsAfterClosureUnmet++;
+      }
       return;
     }
     case 'diverted':
@@ -222,10 +248,17 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       if (inWindow) c.earlyHelp++;
       return;
     case 'closed':
-      if (!inWindow) return;
-      if (r.stage === 'duty' || r.stage === 'assessment') {
+      if (!inWindow || r.stage === 'linked') return;
+      c.closures++;
+      // Without services at every stage, the front door included (ARCHITECTURE lesson 16).
+      if (r.stage === 'frontDoor' || r.stage === 'duty' || r.stage === 'assessment') {
         c.closedNoServices++;
-        if (r.unmetNeed) c.closedNoServicesUnmet++;
+        if (r.unmetNeed) {
+          c.closedNoServicesUnmet++;
+          if (r.stage === 'frontDoor') c.unmetFrontDoor++;
+          else if (r.stage === 'duty') c.unmetDuty++;
+          else c.unmetAssessment++;
+        }
       }
       return;
   }
@@ -249,13 +282,16 @@ const emptyLevels: TeamLevels = {
   coreAssessmentsOverdue: 0,
   awaitingTransfer: 0,
   plansOpen: 0,
+  awaitingDecision: 0,
 };
 const emptyWindow: TeamWindow = {
   awaitingAllocationArea: 0,
   assessmentsHeldArea: 0,
   awaitingTransferArea: 0,
+  plansHeldArea: 0,
   caseloadPlaces: 0,
   filledPosts: 0,
+  longTermWorkers: 0,
   managerAvailableHours: 0,
 };
 
@@ -277,10 +313,16 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     contactsPerMonth: ratio(c.contacts, months),
     referrals: c.referrals,
     contactToReferralRate: ratio(c.referrals, c.contacts),
-    referralToInitialAssessmentRate: ratio(c.accepted, c.referrals),
+    referralToInitialAssessmentRate: ratio(c.allocated, c.referrals),
     divertedToEarlyHelp: c.diverted + c.earlyHelp,
     reReferralRate: ratio(c.reReferrals, c.referrals),
+    returnAfterClosureRate: ratio(c.returnsAfterClosure, c.closures),
+    returnAfterClosureUnmetShare: ratio(c.returnsAfterClosureUnmet, c.returnsAfterClosure),
     closedWithUnmetNeedRate: ratio(c.closedNoServicesUnmet, c.closedNoServices),
+    closedWithoutServices: c.closedNoServices,
+    unmetNeedClosuresAtFrontDoor: c.unmetFrontDoor,
+    unmetNeedClosuresAtDuty: c.unmetDuty,
+    unmetNeedClosuresAfterAssessment: c.unmetAssessment,
     doubleScreenedRate: ratio(c.doubleScreened, c.contacts),
     returnedForReclassificationRate: ratio(c.returned, c.contacts),
     duplicateContactRate: ratio(c.duplicates, c.contacts),
@@ -288,6 +330,8 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     repeatWorkHoursPerMonth: ratio(c.repeatHours, months),
     awaitingAllocationMean: ratio(w.awaitingAllocationArea, windowHours),
     awaitingAllocationEnd: l.awaitingAllocation,
+    awaitingDecisionEnd: l.awaitingDecision,
+    queuedWorkShare: ratio(l.awaitingDecision + l.awaitingAllocation, c.contacts),
     initialAssessmentsOpenEnd: l.initialAssessmentsOpen,
     initialAssessmentsOverdueEnd: l.initialAssessmentsOverdue,
     coreAssessmentsOpenEnd: l.coreAssessmentsOpen,
@@ -300,7 +344,8 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     meanWaitToAllocationHours: ratio(c.allocationWaitHours, c.allocated),
     awaitingTransferMean: ratio(w.awaitingTransferArea, windowHours),
     plansOpenEnd: l.plansOpen,
-    caseloadPerWorker: ratio(ratio(w.assessmentsHeldArea, windowHours), w.filledPosts),
+    caseloadPerWorker: ratio(ratio(w.assessmentsHeldArea + w.plansHeldArea, windowHours), w.filledPosts + w.longTermWorkers),
+    assessmentsPerDutyWorker: ratio(ratio(w.assessmentsHeldArea, windowHours), w.filledPosts),
     screenerUtilisation: ratio(c.frontDoorHours, frontDoorAvailableHours),
     managerUtilisation: ratio(c.managerHours, w.managerAvailableHours),
     socialWorkerUtilisation: ratio(w.assessmentsHeldArea, w.caseloadPlaces * windowHours),

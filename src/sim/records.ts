@@ -21,10 +21,28 @@ export type SimRecord =
       agency: number;
       /** Hours since the previous contact about this child (Infinity if none). */
       sincePreviousContactHours: number;
+      /** Hours since this child's last case closed, at any stage (Infinity if none; linked contacts do not count). */
+      sinceLastClosureHours: number;
+      /** Whether that closure left a need of moderate level or above unmet. */
+      lastClosureUnmet: boolean;
+      /** A second agency reporting an incident already reported (not a new concern). */
+      duplicate: boolean;
       trueNeed: number;
       known: boolean;
     }
   | { kind: 'diverted'; t: number; child: number; team: number }
+  | {
+      /** A case the run starts with, from its warm state (time 0, in `state`); it had no contact in this run. */
+      kind: 'carriedOver';
+      t: number;
+      caseId: number;
+      child: number;
+      team: number;
+      agency: number;
+      state: string;
+      trueNeed: number;
+      known: boolean;
+    }
   | {
       kind: 'screened';
       t: number;
@@ -80,6 +98,8 @@ export interface TeamLevels {
   awaitingTransfer: number;
   /** Child-in-need and child protection plans under way. */
   plansOpen: number;
+  /** Contacts waiting for a screener or a duty manager (queued, not yet being worked on). */
+  awaitingDecision: number;
 }
 
 /** Time integrals of one team over the observation window. */
@@ -87,8 +107,12 @@ export interface TeamWindow {
   awaitingAllocationArea: number;
   assessmentsHeldArea: number;
   awaitingTransferArea: number;
+  /** Integral of plans held by the district's long-term social workers (0 when long-term teams are not modelled). */
+  plansHeldArea: number;
   caseloadPlaces: number;
   filledPosts: number;
+  /** Long-term (plan-holding) social workers, where long-term teams are modelled; else 0. */
+  longTermWorkers: number;
   managerAvailableHours: number;
 }
 

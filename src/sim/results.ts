@@ -6,7 +6,7 @@ import { METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitio
  * The documented, versioned shape of a batch of replications: what the CLI writes as JSON and
  * what the worker sends to the UI. Checked with zod at both ends (test/sim/results.test.ts).
  */
-export const RESULTS_VERSION = 1 as const;
+export const RESULTS_VERSION = 2 as const;
 
 /** Mean of one metric across replications with its 95% confidence interval (Student t). */
 export const Estimate = z.strictObject({
@@ -21,6 +21,15 @@ const teamMetricRecord = <T extends z.ZodType>(v: T) =>
   z.strictObject(Object.fromEntries(TEAM_METRIC_NAMES.map((n) => [n, v])) as Record<(typeof TEAM_METRIC_NAMES)[number], T>);
 const seriesRecord = <T extends z.ZodType>(v: T) =>
   z.strictObject(Object.fromEntries(SERIES_NAMES.map((n) => [n, v])) as Record<(typeof SERIES_NAMES)[number], T>);
+
+/** Steadiness of one weekly series (see src/sim/steadiness.ts). */
+export const SeriesSteadiness = z.strictObject({
+  slopePerMonth: Estimate,
+  level: z.number(),
+  trend: z.enum(['steady', 'rising', 'falling']),
+  settlesAfterDays: z.number(),
+  warmupAdequate: z.boolean(),
+});
 
 /** Metric values of one replication (NaN is not allowed: an undefined ratio is reported as 0 with a note in its definition). */
 export const MetricValues = metricRecord(z.number());
@@ -49,9 +58,13 @@ export const BatchResult = z.strictObject({
   warmupDays: z.number(),
   reps: z.number().int().min(1),
   seed: z.number().int(),
+  /** How each replication started: from a warm state of the scenario (default) or empty. */
+  start: z.enum(['warm', 'empty']),
   metrics: metricRecord(Estimate),
   teams: z.array(z.strictObject({ name: z.string(), metrics: teamMetricRecord(Estimate) })),
   replications: z.array(ReplicationResult),
+  /** Per weekly series: trend over the measured window and warm-up adequacy (steadiness.ts). */
+  steadiness: seriesRecord(SeriesSteadiness),
   series: z.strictObject({
     weekStartDays: z.array(z.number()),
     values: seriesRecord(z.array(Estimate)),

@@ -17,6 +17,7 @@ export const STREAM_NAMES = [
   'assessment', // assessors' perception, premature closure, early-help take-up
   'durations', // assessment, plan and early-help durations
   'returns', // time to a child's next contact and its agency
+  'warmStart', // how many copies of each warm-state entity a replication starts with, and their residual times
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 

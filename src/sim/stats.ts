@@ -43,10 +43,16 @@ export function sampleSd(xs: readonly number[]): number {
   return Math.sqrt(s / (xs.length - 1));
 }
 
-/** Mean with a 95% t-interval; one value gives a zero-width interval (no spread can be estimated). */
-export function estimate(xs: readonly number[]): { mean: number; ci95: [number, number] } {
+/**
+ * Mean with a 95% t-interval; one value gives a zero-width interval (no spread can be estimated).
+ * With `range`, the interval is cut to the values the quantity can take (a count is never below
+ * 0, a share never outside [0, 1]): the true mean lies in that range, so cutting never removes it
+ * and coverage stays at least 95% (a truncated interval; cf. Mandelkern 2002, Stat. Sci. 17:149).
+ */
+export function estimate(xs: readonly number[], range: readonly [number, number] = [-Infinity, Infinity]): { mean: number; ci95: [number, number] } {
   const m = mean(xs);
   if (xs.length < 2) return { mean: m, ci95: [m, m] };
   const half = tQuantile975(xs.length - 1) * (sampleSd(xs) / Math.sqrt(xs.length));
-  return { mean: m, ci95: [m - half, m + half] };
+  const [lo, hi] = range;
+  return { mean: m, ci95: [Math.max(lo, m - half), Math.min(hi, m + half)] };
 }

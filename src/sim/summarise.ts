@@ -1,5 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
+import { METRICS, METRIC_NAMES, metricRange, SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
+import { SERIES_UNITS } from './seriesUnits.ts';
+import { assessSteadiness } from './steadiness.ts';
 import { RESULTS_VERSION, type BatchResult, type Estimate, type ReplicationResult } from './results.ts';
 import { estimate } from './stats.ts';
 import { HOURS_PER_DAY, HOURS_PER_WEEK } from './workingCalendar.ts';
@@ -11,8 +13,12 @@ import { HOURS_PER_DAY, HOURS_PER_WEEK } from './workingCalendar.ts';
 
 /** How long to run and how many replications, on which base seed. */
 export interface BatchOptions {
+  /** Days measured in each replication (after its warm-up). */
   days: number;
+  /** Days of warm-up before the measured window, left out of the metrics. */
   warmupDays: number;
+  /** Warm (default) or empty start; see runReplication. */
+  start?: 'warm' | 'empty';
   reps: number;
   seed: number;
 }
@@ -21,15 +27,16 @@ export interface BatchOptions {
 export function summariseBatch(scenario: Scenario, opts: BatchOptions, replications: readonly ReplicationResult[]): BatchResult {
   if (!replications.length) throw new Error('summariseBatch: no replications');
   const reps = [...replications].sort((a, b) => a.rep - b.rep);
-  const est = (xs: number[]): Estimate => estimate(xs);
-  const metrics = Object.fromEntries(METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.metrics[n]))])) as BatchResult['metrics'];
+  const est = (xs: number[], range: readonly [number, number]): Estimate => estimate(xs, range);
+  const rangeOf = (n: (typeof METRIC_NAMES)[number]) => metricRange(METRICS[n].unit);
+  const metrics = Object.fromEntries(METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.metrics[n]), rangeOf(n))])) as BatchResult['metrics'];
   const teams = scenario.dutyTeams.map((t, i) => ({
     name: t.name,
-    metrics: Object.fromEntries(TEAM_METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.teams[i]!.metrics[n]))])) as BatchResult['teams'][number]['metrics'],
+    metrics: Object.fromEntries(TEAM_METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.teams[i]!.metrics[n]), rangeOf(n))])) as BatchResult['teams'][number]['metrics'],
   }));
   const weeks = reps[0]!.series.contacts.length;
   const values = Object.fromEntries(
-    SERIES_NAMES.map((n) => [n, Array.from({ length: weeks }, (_, w) => est(reps.map((r) => r.series[n][w] ?? 0)))]),
+    SERIES_NAMES.map((n) => [n, Array.from({ length: weeks }, (_, w) => est(reps.map((r) => r.series[n][w] ?? 0), metricRange(SERIES_UNITS[n])))]),
   ) as BatchResult['series']['values'];
   return {
     version: RESULTS_VERSION,
@@ -38,9 +45,16 @@ export function summariseBatch(scenario: Scenario, opts: BatchOptions, replicati
     warmupDays: opts.warmupDays,
     reps: reps.length,
     seed: opts.seed,
+    start: opts.start ?? 'warm',
     metrics,
     teams,
     replications: reps,
+    steadiness: assessSteadiness(
+      reps.map((r) => r.series),
+      SERIES_UNITS,
+      opts.warmupDays,
+      opts.warmupDays + opts.days,
+    ),
     series: { weekStartDays: Array.from({ length: weeks }, (_, w) => (w * HOURS_PER_WEEK) / HOURS_PER_DAY), values },
   };
 }

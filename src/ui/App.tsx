@@ -37,7 +37,7 @@ const TrainerView = lazy(() => import('./features/trainer/TrainerView.tsx').then
 export const AUTO_RERUN_LIMIT_MS = 10_000;
 const AUTO_RERUN_DELAY_MS = 800;
 
-export const DEFAULT_SETTINGS: RunSettings = { days: 455, warmupDays: 90, reps: 20, seed: 2010 };
+export const DEFAULT_SETTINGS: RunSettings = { days: 365, warmupDays: 90, reps: 20, seed: 2010 };
 
 interface Props {
   presets: readonly Scenario[];

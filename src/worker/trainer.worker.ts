@@ -4,6 +4,7 @@ import { pathwayGraph } from '../../models/graph.ts';
 import { formatProblems, parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createRun, type Run } from '../sim/engine.ts';
+import { warmStateFor } from '../sim/warmStart.ts';
 import { addRecord, createAccumulator, finishMetrics, type MetricsAccumulator } from '../sim/metrics.ts';
 import type { SimRecord } from '../sim/records.ts';
 import { replicationSeed } from '../sim/rng.ts';
@@ -81,6 +82,7 @@ class Session {
     days: number,
     warmupDays: number,
     readonly seed: number,
+    batchSeed: number,
   ) {
     const graph = pathwayGraph(caseJourneyMachine);
     this.nodes = graph.nodes.map((n) => n.key);
@@ -92,12 +94,14 @@ class Session {
     this.closedNode = this.nodeIndex.get(graph.nodes.find((n) => n.final)!.key)!;
     this.nodeEntered = new Float64Array(this.nodes.length);
     this.edgeCounts = new Float64Array(this.moves.length);
-    this.acc = createAccumulator(scenario, days, warmupDays);
+    // `days` are measured days, after the warm-up, as everywhere else; the run starts warm.
+    this.acc = createAccumulator(scenario, warmupDays + days, warmupDays);
     this.reReferralHours = scenario.reReferral.windowMonths * (365.25 / 12) * 24;
     this.run = createRun(scenario, {
-      days,
+      days: warmupDays + days,
       warmupDays,
       seed,
+      warmStart: warmStateFor(scenario, batchSeed),
       onRecord: (r) => this.onRecord(r),
       onTransition: (t, caseId, from, to) => this.onTransition(t, caseId, from, to),
     });
@@ -123,6 +127,16 @@ class Session {
   private onRecord(r: SimRecord): void {
     addRecord(this.acc, r);
     if (r.kind === 'levels' || r.kind === 'window' || r.kind === 'diverted') return;
+    if (r.kind === 'carriedOver') {
+      // A case the warm start placed in its state at time 0: drawn there, not counted as a contact.
+      this.caseChild.set(r.caseId, r.child);
+      const ch = this.child(r.child);
+      ch.open++;
+      const flags = CASE_FLAGS.known | CASE_FLAGS.seenBefore;
+      this.cases.set(r.caseId, { child: r.child, agency: r.agency, need: Math.round(r.trueNeed), node: this.nodeIndex.get(r.state) ?? 0, flags });
+      ch.records.push(r);
+      return;
+    }
     if (r.kind === 'contact') {
       this.caseChild.set(r.caseId, r.child);
       const ch = this.child(r.child);
@@ -315,7 +329,7 @@ export function createTrainerHandler(post: Post): (data: unknown) => void {
           return;
         }
         if (req.warmupDays >= req.days) throw new Error(`the warm-up (${req.warmupDays} days) must be shorter than the run (${req.days} days)`);
-        session = new Session(req.runId, scenario.value, req.days, req.warmupDays, replicationSeed(req.seed, req.rep));
+        session = new Session(req.runId, scenario.value, req.days, req.warmupDays, replicationSeed(req.seed, req.rep), req.seed);
         post(
           {
             type: 'ready',

@@ -11,6 +11,7 @@ import { parseScenario, formatProblems } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runReplication } from '../../src/sim/batch.ts';
 import { baselineMmc } from './baseline.ts';
+import { buildWarmState } from '../../src/sim/warmStart.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, years: { type: 'string', default: '1' } } });
 const RUNS = Math.max(3, Number(values.runs));
@@ -98,10 +99,39 @@ function main(): void {
   const [a, b] = [rows[0]![1].eventsPerSec, rows[1]![1].eventsPerSec];
   console.log(`\nevents/s at 10x scale vs 1x: ${((b / a) * 100).toFixed(0)}% (flat = within 80-120%)`);
   console.log(`peak heap in use (with uncollected garbage), ${YEARS * 5} years vs ${YEARS}: ${(rows[2]![1].peakHeapMb / rows[0]![1].peakHeapMb).toFixed(2)}x`);
+  warmStartCost(kent);
   // Retained memory needs a full collection, and --expose-gc slows node 20 down: a child process.
   const mem = JSON.parse(
     execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./memory.ts', import.meta.url).pathname, '5'], { encoding: 'utf8' }).trim().split('\n').pop()!,
   ) as { year: number; retainedMb: number; openCases: number }[];
   console.log('\nretained heap after a full collection at the end of each year of one kent-2010 run:');
   for (const r of mem) console.log(`  year ${r.year}: ${r.retainedMb.toFixed(1).padStart(6)} MB, ${String(r.openCases).padStart(6)} cases open`);
+}
+
+/**
+ * What steady state costs: building a scenario's warm-start template (once per scenario, seed and
+ * worker; cached after), and the app's default run (20 replications of 90 + 365 days from it).
+ * A worker builds its own template, so on two workers the page waits for one template plus half
+ * the replications.
+ */
+function warmStartCost(s: Scenario): void {
+  const builds: number[] = [];
+  let template = buildWarmState(s, 2010);
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    template = buildWarmState(s, 2010 + i);
+    builds.push(performance.now() - t0);
+  }
+  const reps: number[] = [];
+  for (let rep = 0; rep < 20; rep++) {
+    const t0 = performance.now();
+    runReplication(s, { days: 365, warmupDays: 90, seed: 2010, rep });
+    reps.push(performance.now() - t0);
+  }
+  const perRep = median(reps.slice(2));
+  const build = median(builds);
+  console.log(`
+warm start (${s.id}): template ${template.months} months, ${fmt(template.entities.length)} entities, built in ${build.toFixed(0)} ms (median of 5)`);
+  console.log(`app default run: ${perRep.toFixed(0)} ms per replication (90 + 365 days) → 20 replications ${(20 * perRep / 1000).toFixed(2)} s on one thread;`);
+  console.log(`  on two workers about ${((build + 10 * perRep) / 1000).toFixed(2)} s (one template each, in parallel, then 10 replications each)`);
 }

@@ -53,7 +53,7 @@ describe('the hosted app, offline and updated', () => {
     await page.getByRole('heading', { level: 1, name: /Kent 2010/ }).waitFor();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.getByLabel('Replications').fill('2');
-    await page.getByLabel('Days simulated').fill('60');
+    await page.getByLabel('Days measured').fill('60');
     await page.getByLabel('Warm-up days').fill('0');
     await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
     await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });

@@ -24,7 +24,7 @@ const violations = (page: Page) => page.evaluate(() => (window as unknown as { c
 
 async function smallRun(page: Page): Promise<void> {
   await page.getByLabel('Replications').fill('2');
-  await page.getByLabel('Days simulated').fill('60');
+  await page.getByLabel('Days measured').fill('60');
   await page.getByLabel('Warm-up days').fill('0');
 }
 
@@ -71,7 +71,7 @@ describe('a static site that keeps everything on the machine', () => {
     await page.goto(app.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const heading = await page.getByRole('heading', { level: 1 }).textContent();
-    await page.getByLabel('Days simulated').fill('60');
+    await page.getByLabel('Days measured').fill('60');
     await smallRun(page);
     await page.route('**/assets/sim.worker*.js', (route) => route.abort());
     await page.getByRole('button', { name: 'Run simulation' }).click();
@@ -79,7 +79,7 @@ describe('a static site that keeps everything on the machine', () => {
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/worker/i);
     await screenshot(page, 'security-worker-died', false);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
-    expect(await page.getByLabel('Days simulated').inputValue()).toBe('60');
+    expect(await page.getByLabel('Days measured').inputValue()).toBe('60');
     await page.unroute('**/assets/sim.worker*.js');
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });

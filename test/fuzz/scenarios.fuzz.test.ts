@@ -100,6 +100,7 @@ describe('fuzzing scenarios through parse and a short run', () => {
             warmupDays: 0,
             seed,
             rep: 0,
+            start: 'empty', // the warm start is fuzzed below, on fewer scenarios (each builds a template)
             maxEvents: 150_000,
             onRecord: (rec: SimRecord) => {
               if (rec.kind === 'contact') opened.add(rec.caseId);
@@ -124,6 +125,31 @@ describe('fuzzing scenarios through parse and a short run', () => {
     );
     expect(counts.parsed + counts.rejected).toBe(1500);
     expect(counts.parsed).toBeGreaterThan(100); // the fuzzer must reach the engine, not only the parser
+  }, 240_000);
+
+  it('mutated scenarios also run cleanly from a warm start, or stop at a guard with a reason', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 2 }), fc.integer({ min: 0, max: 1000 }), (ms, seed) => {
+        // A tenth of the demand, so each scenario's years-long warm-start template stays cheap.
+        const raw = mutate(ms) as { demand?: { sources?: { contactsPerMonth?: unknown }[] } };
+        for (const src of Array.isArray(raw?.demand?.sources) ? raw.demand.sources : []) {
+          if (typeof src?.contactsPerMonth === 'number') src.contactsPerMonth /= 10;
+        }
+        const parsed = parseScenario(raw);
+        if (!parsed.ok) return;
+        try {
+          const r = runReplication(parsed.value, { days: 14, warmupDays: 7, seed, rep: 0, maxEvents: 400_000 });
+          ran++;
+          for (const n of METRIC_NAMES) expect(Number.isFinite(r.metrics[n]) && r.metrics[n] >= 0, n).toBe(true);
+        } catch (e) {
+          if (!(e instanceof EngineLimitError)) throw e;
+          expect(e.message).toMatch(/stopped/);
+        }
+      }),
+      { numRuns: 10, seed: 20261202 },
+    );
+    expect(ran).toBeGreaterThan(0);
   }, 240_000);
 
   it('random text as a scenario file is rejected with a message, never an exception', () => {

@@ -7,7 +7,7 @@ import { smallScenario } from '../fixtures/small.ts';
 /** The duty manager's decision (K10 ¶24-25) as a pure function. */
 const centre: FrontDoor = { ...smallScenario.frontDoor, structure: 'contactCentre', reclassificationRequired: true };
 const district: FrontDoor = { ...centre, structure: 'districtDuty' };
-const facts = (f: Partial<ReviewFacts>): ReviewFacts => ({ perceivedNeed: 60, appliedThreshold: 55, isReferral: true, hasOpenCase: false, earlyHelpTakenUp: false, ...f });
+const facts = (f: Partial<ReviewFacts>): ReviewFacts => ({ perceivedNeed: 60, appliedThreshold: 55, isReferral: true, screenedAtFrontDoor: true, hasOpenCase: false, earlyHelpTakenUp: false, ...f });
 
 describe('duty manager rules', () => {
   it('a case about a child with an open case is linked, whatever its need', () => {
@@ -27,6 +27,8 @@ describe('duty manager rules', () => {
     expect(reviewRoute({ ...centre, structure: 'singleQualified' }, facts({ isReferral: false }))).toBe('accepted');
     // Not accepted: nothing to reclassify.
     expect(reviewRoute(centre, facts({ isReferral: false, perceivedNeed: 20 }))).toBe('noFurtherAction');
+    // A known child the centre passed straight to the manager (screened once) is accepted there.
+    expect(reviewRoute(centre, facts({ isReferral: false, screenedAtFrontDoor: false }))).toBe('accepted');
   });
 
   it('a higher applied threshold never accepts a case that a lower one turned away', () => {

@@ -17,12 +17,23 @@ describe('metrics of any run', () => {
   it('no metric, team metric or weekly value is NaN or infinite', () => {
     fc.assert(
       fc.property(scenarioArb, runArb, fc.double({ min: 0, max: 0.5, noNaN: true }), (scenario, { days, seed }, warm) => {
-        const r = runReplication(scenario, { days, warmupDays: Math.floor(days * warm), seed, rep: 0 });
+        const r = runReplication(scenario, { days, warmupDays: Math.floor(days * warm), seed, rep: 0, start: 'empty' });
         for (const n of METRIC_NAMES) expect(Number.isFinite(r.metrics[n]), `${n} = ${r.metrics[n]}`).toBe(true);
         for (const t of r.teams) for (const n of TEAM_METRIC_NAMES) expect(Number.isFinite(t.metrics[n]), `${t.name} ${n} = ${t.metrics[n]}`).toBe(true);
         for (const n of SERIES_NAMES) expect(r.series[n].every(Number.isFinite), n).toBe(true);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('from a warm start too: no metric or weekly value is NaN, infinite or negative', () => {
+    fc.assert(
+      fc.property(scenarioArb, runArb, (scenario, { days, seed }) => {
+        const r = runReplication(scenario, { days, warmupDays: 30, seed, rep: 1 });
+        for (const n of METRIC_NAMES) expect(Number.isFinite(r.metrics[n]) && r.metrics[n] >= 0, `${n} = ${r.metrics[n]}`).toBe(true);
+        for (const n of SERIES_NAMES) expect(r.series[n].every(Number.isFinite), n).toBe(true);
+      }),
+      { numRuns: 6 },
     );
   });
 
@@ -42,7 +53,7 @@ describe('metrics of any run', () => {
   it('no metric is negative, and shares of a subset of events lie in [0, 1]', () => {
     fc.assert(
       fc.property(scenarioArb, runArb, (scenario, { days, seed }) => {
-        const r = runReplication(scenario, { days, warmupDays: Math.floor(days / 4), seed, rep: 0 });
+        const r = runReplication(scenario, { days, warmupDays: Math.floor(days / 4), seed, rep: 0, start: 'empty' });
         for (const n of METRIC_NAMES) expect(r.metrics[n], n).toBeGreaterThanOrEqual(0);
         for (const n of SUBSET_SHARES) expect(r.metrics[n], n).toBeLessThanOrEqual(1 + 1e-12); // rounding in time-weighted areas
       }),

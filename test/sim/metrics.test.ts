@@ -11,7 +11,7 @@ describe('the metrics fold', () => {
     const records: SimRecord[] = [];
     const opts = { days: 120, warmupDays: 30, seed: 77, rep: 3 };
     const result = runReplication(smallScenario, { ...opts, onRecord: (r) => records.push(r) });
-    const replayed = metricsFromRecords(smallScenario, opts.days, opts.warmupDays, records);
+    const replayed = metricsFromRecords(smallScenario, opts.warmupDays + opts.days, opts.warmupDays, records);
     expect(replayed.metrics).toEqual(result.metrics);
     expect(replayed.teams).toEqual(result.teams.map((t) => t.metrics));
     expect(replayed.series).toEqual(result.series);
@@ -38,6 +38,7 @@ describe('the metrics fold', () => {
         coreAssessmentsOverdue: 0,
         awaitingTransfer: 0,
         plansOpen: 0,
+        awaitingDecision: 0,
         ...(i === 0 ? l : {}),
       }));
     const win = (w: Partial<TeamWindow>): TeamWindow[] =>
@@ -45,18 +46,20 @@ describe('the metrics fold', () => {
         awaitingAllocationArea: 0,
         assessmentsHeldArea: 0,
         awaitingTransferArea: 0,
+        plansHeldArea: 0,
         caseloadPlaces: 10,
         filledPosts: 5,
+        longTermWorkers: 0,
         managerAvailableHours: 100,
         ...(i === 0 ? w : {}),
       }));
-    const contact = (t: number, caseId: number): SimRecord => ({ kind: 'contact', t, caseId, child: caseId, team: 0, agency: 0, sincePreviousContactHours: Infinity, trueNeed: 50, known: false });
+    const contact = (t: number, caseId: number, back: Partial<SimRecord & { kind: 'contact' }> = {}): SimRecord => ({ kind: 'contact', t, caseId, child: caseId, team: 0, agency: 0, sincePreviousContactHours: Infinity, sinceLastClosureHours: Infinity, lastClosureUnmet: false, duplicate: false, trueNeed: 50, known: false, ...back });
     const records: SimRecord[] = [
       contact(10, 0), // in the warm-up (first 24 hours): not counted
       { kind: 'referral', t: 11, caseId: 0, child: 0, team: 0, sincePreviousReferralHours: Infinity },
       contact(30, 1),
-      contact(40, 2),
-      contact(50, 3),
+      contact(40, 2, { sinceLastClosureHours: 100, lastClosureUnmet: true }), // came back 100 hours after a closure
+      contact(50, 3, { sinceLastClosureHours: 10, duplicate: true }), // a second agency's report: not a return
       { kind: 'decided', t: 31, caseId: 1, team: 0, route: 'referral', waitHours: 1, inTimescale: true },
       { kind: 'referral', t: 35, caseId: 1, child: 1, team: 0, sincePreviousReferralHours: Infinity },
       { kind: 'acceptedForAssessment', t: 36, caseId: 1, team: 0, fastTrack: false },
@@ -68,7 +71,7 @@ describe('the metrics fold', () => {
       { kind: 'closed', t: 63, caseId: 1, child: 1, team: 0, stage: 'assessment', unmetNeed: false, trueNeed: 30 },
       { kind: 'screened', t: 64, caseId: 2, team: 0, by: 'manager', hours: 0.5, doneAt: 64.5, qualified: true, repeat: 'rescreen' },
       { kind: 'levels', t: 168, week: 0, teams: levels({ awaitingAllocation: 2, awaitingAllocationArea: 336 }) },
-      { kind: 'window', t: 168, fromHours: 24, toHours: 168, frontDoorAvailableHours: 50, teams: win({ awaitingAllocationArea: 288, assessmentsHeldArea: 720 }) },
+      { kind: 'window', t: 168, fromHours: 24, toHours: 168, frontDoorAvailableHours: 50, teams: win({ awaitingAllocationArea: 288, assessmentsHeldArea: 720, plansHeldArea: 1440, longTermWorkers: 4 }) },
     ];
     const { metrics: m, series } = metricsFromRecords(smallScenario, 7, 1, records);
     expect(m.contacts).toBe(3);
@@ -79,16 +82,29 @@ describe('the metrics fold', () => {
     expect(m.meanWaitToAllocationHours).toBe(4);
     expect(m.meanWaitToDecisionHours).toBe(5.5);
     expect(m.decisionInTimescaleRate).toBe(0.5);
-    expect(m.closedWithUnmetNeedRate).toBe(0.5); // front-door closures are not in the denominator
+    // Every stage counts, the front door included: two of three closures without services left need unmet.
+    expect(m.closedWithUnmetNeedRate).toBeCloseTo(2 / 3, 12);
+    expect(m.closedWithoutServices).toBe(3);
+    expect([m.unmetNeedClosuresAtFrontDoor, m.unmetNeedClosuresAtDuty, m.unmetNeedClosuresAfterAssessment]).toEqual([1, 1, 0]);
+    // One return after closure (the duplicate report is not one), over three closures.
+    expect(m.returnAfterClosureRate).toBeCloseTo(1 / 3, 12);
+    expect(m.returnAfterClosureUnmetShare).toBe(1);
+    // Referral to initial assessment counts assessments started (allocated), not acceptances.
+    expect(m.referralToInitialAssessmentRate).toBe(0.5);
+    // Two referrals waiting for allocation at the end over three contacts in the window.
+    expect(m.queuedWorkShare).toBeCloseTo(2 / 3, 12);
     expect(m.doubleScreenedRate).toBeCloseTo(1 / 3, 12);
     expect(m.repeatWorkHours).toBe(0.5);
     expect(m.awaitingAllocationMean).toBe(2); // 288 case-hours over a 144-hour window
     expect(m.awaitingAllocationEnd).toBe(2);
     expect(m.socialWorkerUtilisation).toBeCloseTo(720 / (10 * teams * 144), 12);
-    expect(m.caseloadPerWorker).toBeCloseTo(720 / 144 / (5 * teams), 12);
+    // DfE caseload: children held (assessments on duty, plans in the long-term team) per case-holding post.
+    expect(m.caseloadPerWorker).toBeCloseTo((720 + 1440) / 144 / (5 * teams + 4), 12);
+    expect(m.assessmentsPerDutyWorker).toBeCloseTo(720 / 144 / (5 * teams), 12);
     // Weekly series cover the warm-up too.
     expect(series.contacts[0]).toBe(4);
     expect(series.referrals[0]).toBe(3);
+    expect(series.returnsAfterClosure[0]).toBe(1);
     expect(series.awaitingAllocation[0]).toBe(2); // 336 case-hours over the 168-hour week
     for (const n of METRIC_NAMES) expect(Number.isFinite(m[n]), n).toBe(true);
   });

@@ -16,7 +16,10 @@ describe('BatchResult', () => {
     const r = BatchResult.safeParse(batch);
     expect(r.success, r.success ? '' : JSON.stringify(r.error.issues.slice(0, 3))).toBe(true);
     expect(batch.replications).toHaveLength(2);
-    expect(batch.series.weekStartDays).toEqual([0, 7, 14, 21, 28, 35]);
+    // Weekly series cover the warm-up (7 days) and the 42 days measured.
+    expect(batch.series.weekStartDays).toEqual([0, 7, 14, 21, 28, 35, 42]);
+    expect(batch.start).toBe('warm');
+    expect(Object.keys(batch.steadiness)).toContain('awaitingAllocation');
   });
 
   it('survives a JSON round trip (what the CLI writes can be read back)', () => {
@@ -28,7 +31,8 @@ describe('BatchResult', () => {
     expect(broken((b) => delete b.metrics.contacts)).toBe(false);
     expect(broken((b) => (b.metrics.madeUp = { mean: 1, ci95: [0, 2] }))).toBe(false);
     expect(broken((b) => (b.replications[0].metrics.referrals = NaN))).toBe(false);
-    expect(broken((b) => (b.version = 2))).toBe(false);
+    expect(broken((b) => (b.version = 1))).toBe(false); // version 1 measured days differently
+    expect(broken((b) => delete b.steadiness)).toBe(false);
     expect(broken((b) => (b.metrics.referrals.ci95 = [1, 2, 3]))).toBe(false);
     expect(broken((b) => (b.reps = 0))).toBe(false);
     expect(broken((b) => (b.replications[0].rep = -1))).toBe(false);

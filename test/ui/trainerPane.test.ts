@@ -95,7 +95,7 @@ describe('a trainer pane', () => {
     const p = pane();
     p.start(smallScenario, settings);
     await until(() => p.idle, 'ready');
-    p.advanceTo(settings.days * 24);
+    p.advanceTo((settings.warmupDays + settings.days) * 24);
     await until(() => p.getSnapshot().done, 'end');
     expect(p.getSnapshot().metrics).not.toBeNull();
     const batch = runBatch(smallScenario, { days: settings.days, warmupDays: settings.warmupDays, reps: 3, seed: settings.seed });

@@ -15,11 +15,11 @@ const kent = getPreset('kent-2010')!;
 describe('journey lines', () => {
   it('tells a child closed too early who comes back, in order, marking the concerns', () => {
     const records: CaseRecord[] = [
-      { kind: 'contact', t: 50, caseId: 7, team: 0, child: 3, agency: 1, sincePreviousContactHours: Infinity, trueNeed: 62, known: false },
+      { kind: 'contact', t: 50, caseId: 7, team: 0, child: 3, agency: 1, sincePreviousContactHours: Infinity, sinceLastClosureHours: Infinity, lastClosureUnmet: false, duplicate: false, trueNeed: 62, known: false },
       { kind: 'screened', t: 52, caseId: 7, team: 0, by: 'frontDoor', hours: 1, doneAt: 53, qualified: false, repeat: null },
       { kind: 'decided', t: 80, caseId: 7, team: 0, route: 'signposted', waitHours: 30, inTimescale: false },
       { kind: 'closed', t: 80, caseId: 7, team: 0, child: 3, stage: 'frontDoor', unmetNeed: true, trueNeed: 62 },
-      { kind: 'contact', t: 1500, caseId: 90, team: 0, child: 3, agency: 0, sincePreviousContactHours: 1450, trueNeed: 67, known: true },
+      { kind: 'contact', t: 1500, caseId: 90, team: 0, child: 3, agency: 0, sincePreviousContactHours: 1450, sinceLastClosureHours: 1420, lastClosureUnmet: true, duplicate: false, trueNeed: 67, known: true },
     ];
     const lines = journeyLines([records[4]!, ...records.slice(0, 4)], kent);
     expect(lines.map((l) => l.kind)).toEqual(['contact', 'screened', 'decided', 'closed', 'contact']);

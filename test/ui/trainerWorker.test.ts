@@ -5,6 +5,7 @@ import { runReplication } from '../../src/sim/batch.ts';
 import { createRun } from '../../src/sim/engine.ts';
 import type { SimRecord } from '../../src/sim/records.ts';
 import { replicationSeed } from '../../src/sim/rng.ts';
+import { warmStateFor } from '../../src/sim/warmStart.ts';
 import { createTrainerHandler } from '../../src/worker/trainer.worker.ts';
 import { TrainerMessage, type FrameMessage, type JourneyMessage, type ReadyMessage } from '../../src/worker/trainerProtocol.ts';
 import { small, smallScenario } from '../fixtures/small.ts';
@@ -27,7 +28,14 @@ function session() {
 
 function reference(untilHours: number) {
   const records: SimRecord[] = [];
-  const run = createRun(smallScenario, { days: DAYS, warmupDays: WARMUP, seed: replicationSeed(SEED, REP), onRecord: (r) => records.push(r) });
+  // As the trainer runs it: the warm-up, then DAYS measured, from the batch's warm state.
+  const run = createRun(smallScenario, {
+    days: WARMUP + DAYS,
+    warmupDays: WARMUP,
+    seed: replicationSeed(SEED, REP),
+    warmStart: warmStateFor(smallScenario, SEED),
+    onRecord: (r) => records.push(r),
+  });
   run.runUntil(untilHours);
   return { run, records };
 }
@@ -35,16 +43,18 @@ function reference(untilHours: number) {
 const start = { type: 'start', runId: 1, scenario: small, days: DAYS, warmupDays: WARMUP, seed: SEED, rep: REP } as const;
 
 describe('trainer worker session', () => {
-  it('starts with the machine’s states, in the pathway graph’s order, and an empty first frame', () => {
+  it('starts with the machine’s states, in the pathway graph’s order, and a first frame holding the warm start’s cases', () => {
     const s = session();
     s.handle(start);
     const ready = s.last('ready') as ReadyMessage;
     expect(ready.nodes).toEqual(pathwayGraph(caseJourneyMachine).nodes.map((n) => n.key));
     expect(ready.seed).toBe(replicationSeed(SEED, REP));
-    expect(ready.endHours).toBe(DAYS * 24);
+    expect(ready.endHours).toBe((WARMUP + DAYS) * 24);
     const frame = s.last('frame') as FrameMessage;
     expect(frame.now).toBe(0);
-    expect(frame.cases.id.length).toBe(0);
+    const { run } = reference(0);
+    expect(frame.cases.id.length).toBe(run.openCases().length);
+    expect(frame.cases.id.length).toBeGreaterThan(0);
   });
 
   it('after advancing, reports exactly the open cases and states of an independent run to the same hour', () => {
@@ -108,11 +118,11 @@ describe('trainer worker session', () => {
     s.handle({ type: 'follow', runId: 1, child });
     const first = s.last('journey') as JourneyMessage;
     const { records } = reference(15 * 24);
-    const caseIds = new Set(records.filter((r) => r.kind === 'contact' && r.child === child).map((r) => (r as { caseId: number }).caseId));
+    const caseIds = new Set(records.filter((r) => (r.kind === 'contact' || r.kind === 'carriedOver') && r.child === child).map((r) => (r as { caseId: number }).caseId));
     const mine = records.filter((r) => 'caseId' in r && caseIds.has(r.caseId));
     expect(first.child).toBe(child);
     expect(first.records).toEqual(mine);
-    s.handle({ type: 'advance', runId: 1, toHours: DAYS * 24 });
+    s.handle({ type: 'advance', runId: 1, toHours: (WARMUP + DAYS) * 24 });
     const later = s.last('journey');
     expect(later.records.length).toBeGreaterThanOrEqual(first.records.length);
     expect(later.records.slice(0, first.records.length)).toEqual(first.records);
@@ -121,7 +131,7 @@ describe('trainer worker session', () => {
   it('at the end, sends the run’s metrics once, equal to runReplication on the same replication', () => {
     const s = session();
     s.handle(start);
-    for (let d = 7; d <= DAYS + 7; d += 7) s.handle({ type: 'advance', runId: 1, toHours: d * 24 });
+    for (let d = 7; d <= WARMUP + DAYS + 7; d += 7) s.handle({ type: 'advance', runId: 1, toHours: d * 24 });
     const frames = s.out.filter((m): m is FrameMessage => m.type === 'frame');
     const withMetrics = frames.filter((f) => f.metrics);
     expect(withMetrics).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { offeredLoad } from '../../../scenario/capacity.ts';
-import { METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
+import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
+import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { ComparisonTable } from '../compare/ComparisonTable.tsx';
 import { COMPARE_SERIES, type ComparisonResult } from '../compare/CompareView.tsx';
@@ -66,6 +67,11 @@ export function ReportView({ comparison, onGoToCompare }: { comparison: Comparis
                 </ul>
               </>
             )}
+            {comparison.batches[i] && steadinessMessages(comparison.batches[i].batch.steadiness, comparison.batches[i].batch.warmupDays).map((line) => (
+              <p key={line}>
+                <strong>In the simulation:</strong> {line}
+              </p>
+            ))}
             {warnings.length > 0 && (
               <p>
                 <strong>Unsustainable before any run:</strong> {warnings.map((w) => `${w.label} (ρ = ${Number.isFinite(w.rho) ? w.rho.toFixed(2) : '∞'})`).join('; ')}.
@@ -81,12 +87,15 @@ export function ReportView({ comparison, onGoToCompare }: { comparison: Comparis
           <dd>{first.reps} for each scenario</dd>
           <dt>Length</dt>
           <dd>
-            {first.days} simulated days, of which the first {first.warmupDays} are a warm-up and not counted
+            {first.days} days measured in each run, after {first.warmupDays} days of warm-up that are not counted; every run starts from a county already working (the stocks
+            of a long run of the same scenario), so the figures are steady-state ones
           </dd>
           <dt>Random numbers</dt>
           <dd>The same for every scenario (common random numbers): base seed {first.seed}</dd>
           <dt>Differences</dt>
           <dd>Paired by replication; “clear” means the 95% confidence interval of the difference excludes zero</dd>
+          <dt>Intervals</dt>
+          <dd>{INTERVAL_METHOD}</dd>
         </dl>
       )}
       <h2>Headline measures</h2>

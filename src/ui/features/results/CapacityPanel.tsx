@@ -6,10 +6,10 @@ import { formatNumber, formatValue } from '../../lib/format.ts';
 import { MetricTerm } from './MetricTerm.tsx';
 
 const RHO_DEFINITION =
-  'Offered load ρ (rho) = work arriving at a stage per month ÷ what its staff can do per month, worked out from the scenario’s numbers before any run. At 1 or more the queue grows for as long as the run lasts. It counts first contacts and duplicates, not children who come back, so the real load is higher.';
+  'Offered load ρ (rho) = work arriving at a stage per month ÷ what its staff can do per month, worked out from the scenario’s numbers before any run. At 1 or more the queue grows for as long as the run lasts. It counts first contacts, duplicate reports and the children who come back after their case closes (sooner and with higher need when it was unmet), with assessments lengthened by the pressure that load puts on the team. It is an estimate, usually within about 0.1 of simulated utilisation; a stage between 0.95 and 1.05 may go either way.';
 
 function sentence(s: StageLoad): string {
-  const rho = Number.isFinite(s.rho) ? s.rho.toFixed(2) : 'infinite: no staff';
+  const rho = Number.isFinite(s.rho) ? s.rho.toFixed(2) : 'infinite: no staff, or children return without end';
   if (s.unit === 'caseload places') {
     return `${formatNumber(s.offered)} caseload places needed for the assessments arriving, ${formatNumber(s.capacity)} available (ρ = ${rho})`;
   }

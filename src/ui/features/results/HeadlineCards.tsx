@@ -2,6 +2,7 @@ import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { MetricTerm } from './MetricTerm.tsx';
+import { unreliableInBatch } from './SteadinessNotice.tsx';
 
 /** Headline cards: each metric's mean across replications, its 95% interval, and its definition. */
 export function HeadlineCards({ batch, metrics }: { batch: BatchResult; metrics: readonly MetricName[] }) {
@@ -13,6 +14,11 @@ export function HeadlineCards({ batch, metrics }: { batch: BatchResult; metrics:
         return (
           <li className="card" key={name} data-metric={name}>
             <MetricTerm definition={def.definition}>{def.label}</MetricTerm>
+            {unreliableInBatch(batch, def.decisionBased) && (
+              <span className="tag tag--near" title="Much of the window’s work is still queued: this ratio reads better than the truth">
+                ‡ unreliable: work still queued
+              </span>
+            )}
             <p className="card__value">{formatValue(est.mean, def.unit)}</p>
             <p className="card__ci">
               95% confidence interval: {formatInterval(est.ci95, def.unit)}

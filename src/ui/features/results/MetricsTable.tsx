@@ -2,6 +2,7 @@ import { METRIC_NAMES, METRICS, type MetricGroup } from '../../../sim/metricDefi
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { MetricTerm } from './MetricTerm.tsx';
+import { unreliableInBatch } from './SteadinessNotice.tsx';
 
 export const GROUP_TITLES: Record<MetricGroup, string> = {
   demand: 'Demand',
@@ -45,6 +46,7 @@ export function MetricsTable({ batch }: { batch: BatchResult }) {
               <tr key={n} data-metric={n}>
                 <th scope="row" style={{ fontWeight: 400 }}>
                   <MetricTerm definition={METRICS[n].definition}>{METRICS[n].label}</MetricTerm>
+                  {unreliableInBatch(batch, METRICS[n].decisionBased) && <span title="Much of the window’s work is still queued: this ratio reads better than the truth"> ‡</span>}
                 </th>
                 <td className="num">{formatValue(batch.metrics[n].mean, METRICS[n].unit)}</td>
                 <td className="num">{formatInterval(batch.metrics[n].ci95, METRICS[n].unit)}</td>

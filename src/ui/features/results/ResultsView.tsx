@@ -8,6 +8,7 @@ import { HeadlineCards } from './HeadlineCards.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SERIES_META, THEMES } from './seriesMeta.ts';
+import { SteadinessNotice } from './SteadinessNotice.tsx';
 import { TeamBreakdown } from './TeamBreakdown.tsx';
 
 /** Downloads of a run's results as CSV files. */
@@ -116,9 +117,10 @@ const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string;
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading">Results</h2>
       <p>
-        Mean of {batch.reps} replications of {batch.days} simulated days; the first {batch.warmupDays} days are a warm-up and not counted. Ranges are 95% confidence intervals. Base seed{' '}
-        {batch.seed}.
+        Mean of {batch.reps} replications, each {batch.days} days measured after {batch.warmupDays} days of warm-up, starting from a county already working (the stocks of a
+        long run of the same scenario). Ranges are 95% confidence intervals across replications, cut to the values a measure can take. Base seed {batch.seed}.
       </p>
+      <SteadinessNotice batch={batch} />
       <ResultDownloads label={label} batch={batch} />
       {THEMES.map((theme, i) => {
         const b = staged[i];

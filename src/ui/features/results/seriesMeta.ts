@@ -17,6 +17,9 @@ export const SERIES_META: Record<SeriesName, { label: string; unit: MetricUnit; 
   initialAssessmentsOverdue: { label: 'Initial assessments overdue', unit: 'cases', theme: 'backlog' },
   coreAssessmentsOpen: { label: 'Core assessments open', unit: 'cases', theme: 'backlog' },
   coreAssessmentsOverdue: { label: 'Core assessments overdue', unit: 'cases', theme: 'backlog' },
+  awaitingDecision: { label: 'Awaiting a decision', unit: 'cases', theme: 'backlog' },
+  plansOpen: { label: 'Plans open', unit: 'cases', theme: null },
+  returnsAfterClosure: { label: 'Came back within 12 months of closure', unit: 'count', theme: 'reReferral' },
 };
 
 export const THEMES: { id: Theme; title: string; intro: string; headline: readonly import('../../../sim/metricDefinitions.ts').MetricName[] }[] = [
@@ -24,7 +27,7 @@ export const THEMES: { id: Theme; title: string; intro: string; headline: readon
     id: 'reReferral',
     title: 'Re-referrals',
     intro: 'Children referred again within 12 months: a sign that earlier decisions left needs unmet.',
-    headline: ['reReferralRate', 'closedWithUnmetNeedRate', 'referralToInitialAssessmentRate'],
+    headline: ['reReferralRate', 'returnAfterClosureRate', 'closedWithUnmetNeedRate', 'referralToInitialAssessmentRate'],
   },
   {
     id: 'duplication',

@@ -9,7 +9,7 @@ type SettingKey = keyof RunSettings;
 
 const SETTING_LABELS: Record<SettingKey, string> = {
   reps: 'Replications',
-  days: 'Days simulated',
+  days: 'Days measured',
   warmupDays: 'Warm-up days',
   seed: 'Seed',
 };

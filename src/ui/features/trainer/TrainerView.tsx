@@ -176,7 +176,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
   };
   useShortcuts(rootRef, shortcutsOn, onAction);
 
-  const day = Math.min(DAYS, Math.floor(snapA.now / 24) + 1);
+  const day = Math.min(WARMUP_DAYS + DAYS, Math.floor(snapA.now / 24) + 1);
   return (
     <section
       ref={rootRef}
@@ -224,7 +224,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
         <div className="trainer-status">
           <p className="trainer-clock" data-testid="trainer-clock">
             <strong>
-              Day {day} of {DAYS}
+              Day {day} of {WARMUP_DAYS + DAYS}
             </strong>{' '}
             · {playing ? (motion === 'smooth' ? SPEEDS[speed]!.smooth : `stepped, ${SPEEDS[speed]!.stepped}`) : snapA.done ? 'ended' : 'paused'} · replication {rep + 1} of {REPS} ·{' '}
             {formatCount(snapA.events)} events

@@ -106,7 +106,7 @@ export class PaneController {
       nodes: [],
       moves: [],
       now: 0,
-      endHours: settings.days * 24,
+      endHours: (settings.warmupDays + settings.days) * 24, // the worker's ready message confirms it
       events: 0,
       done: false,
       nodeNow: new Int32Array(0),

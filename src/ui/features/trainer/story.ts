@@ -84,6 +84,11 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
         open.add(r.caseId);
         break;
       }
+      case 'carriedOver':
+        // The run starts from a county already working (a warm start): this case was open before it.
+        text = `When the run starts, the child’s case is already open (${r.state.split('.').at(-1)!.replace(/([A-Z])/g, ' $1').toLowerCase()}; true need ${Math.round(r.trueNeed)}: ${band(r.trueNeed)}), carried over from before.`;
+        open.add(r.caseId);
+        break;
       case 'screened':
         if (r.by === 'frontDoor') {
           const where = door === 'the duty team' ? 'at the front door' : `at ${door}`;

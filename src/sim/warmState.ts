@@ -1,0 +1,71 @@
+import type { PlanRoute } from '../../models/caseJourney.events.ts';
+
+/**
+ * The warm state a replication starts from: the slow stocks of a run that has been going for
+ * years (children due back, open plans and early help, referrals waiting for or in assessment),
+ * each with its ages at the moment it was captured. Ages are hours before the capture, so a new
+ * run places them before its time 0 without calling the working calendar on negative times.
+ * Types only: the engine captures and injects them, warmStart.ts builds and caches templates.
+ */
+
+/** A child as it stood at the capture. Ages are hours before the capture (Infinity: never). */
+export interface StockChild {
+  team: number;
+  need: number;
+  needMet: boolean;
+  known: boolean;
+  referralAge: number;
+  contactAge: number;
+  closureAge: number;
+  closureUnmet: boolean;
+}
+
+/** A child with no open case who is due to come back as a new contact. */
+export interface ReturningStock {
+  kind: 'returning';
+  child: StockChild;
+}
+
+/** An open plan or early-help episode: the case sits in `state` until its (memoryless) end. */
+export interface ServiceStock {
+  kind: 'service';
+  episode: 'plan' | 'earlyHelp';
+  child: StockChild;
+  /** The machine's state key, e.g. the child-in-need plan's; the engine looks it up, never names it. */
+  state: string;
+  agency: number;
+  plan: PlanRoute;
+  /** Mean months of the episode (plans and early help end at an exponential time). */
+  meanMonths: number;
+}
+
+/** A referral waiting for allocation or being assessed: it rejoins its team's allocation queue. */
+export interface AssessmentStock {
+  kind: 'assessment';
+  child: StockChild;
+  /** The state in which the case asked for allocation (the machine's key). */
+  state: string;
+  agency: number;
+  fastTrack: boolean;
+  /** Whether a social worker held it at the capture (it is allocated again first). */
+  allocated: boolean;
+  referralAge: number;
+  acceptedAge: number;
+  /** Hours from the capture to its initial-assessment deadline (negative: already overdue; NaN: none yet). */
+  initialDeadlineIn: number;
+}
+
+export type StockEntity = ReturningStock | ServiceStock | AssessmentStock;
+
+/**
+ * A warm-start template: entities captured at `snapshots` moments of one long run, each
+ * weighted 1/snapshots. A replication takes Poisson(1/snapshots) copies of every entity, so its
+ * starting stocks vary as a steady-state stock does (an M/G/∞ stock is Poisson) around the mean
+ * of the snapshots, instead of every replication sharing one realisation.
+ */
+export interface WarmState {
+  snapshots: number;
+  /** Months the template run lasted before its last capture. */
+  months: number;
+  entities: StockEntity[];
+}
