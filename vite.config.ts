@@ -1,42 +1,54 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { buildInfo } from './build/buildInfo.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './build/securityHeaders.ts';
+import { serviceWorker } from './build/serviceWorker.ts';
+import { singleFile } from './build/singleFile.ts';
+
+export { CONTENT_SECURITY_POLICY } from './build/securityHeaders.ts';
 
 /**
- * Content-Security-Policy of the built app: everything from its own origin, no eval, no inline
- * script, no connections elsewhere (nothing leaves the machine). Images may be data: or blob:
- * (the favicon, chart PNG export). Added at build time only: Vite's dev server injects inline
- * scripts. frame-ancestors cannot be set from a meta tag; a host can add it as a header.
+ * The hosted page's head: its Content-Security-Policy (build only: Vite's dev server injects
+ * inline scripts), the icon and the web app manifest (public/). The single file gets its own
+ * hash-based policy and no links to other files (build/singleFile.ts).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const contentSecurityPolicy = (): Plugin => ({
-  name: 'front-door-csp',
+const hostedHead = (): Plugin => ({
+  name: 'front-door-hosted-head',
   apply: 'build',
-  transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  transformIndexHtml: (html) =>
+    html
+      .replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`)
+      .replace(
+        '<link rel="icon" href="data:," />',
+        '<link rel="icon" href="./icon.svg" type="image/svg+xml" />\n    <link rel="apple-touch-icon" href="./icon-192.png" />\n    <link rel="manifest" href="./manifest.webmanifest" />\n    <meta name="theme-color" content="#12436d" />',
+      ),
 });
 
 // One config for the app and the tests. Tests run in Node by default; the e2e suite drives
 // Debian's Chromium itself through playwright-core (see test/e2e/), so no browser download.
-export default defineConfig({
-  base: './',
-  plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es' },
-  test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
+// `vite build` makes the hosted site (with sw.js); `vite build --mode single` adds the single file
+// dist/front-door.html (`npm run build` does both).
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  const info = buildInfo();
+  return {
+    base: './',
+    plugins: [react(), ...(single ? singleFile() : [hostedHead(), serviceWorker()])],
+    // The single file's workers are classic: Chromium refuses module workers from blob: URLs made
+    // by a file:// page (origin null), and runs classic ones.
+    worker: { format: single ? 'iife' : 'es' },
+    define: {
+      __FRONT_DOOR_VERSION__: JSON.stringify(info.version),
+      __FRONT_DOOR_BUILD_DATE__: JSON.stringify(info.date),
+      __FRONT_DOOR_SINGLE_FILE__: JSON.stringify(single),
+    },
+    preview: { headers: { ...SECURITY_HEADERS } },
+    test: {
+      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      environment: 'node',
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
 });

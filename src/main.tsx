@@ -6,6 +6,9 @@ import { openLibrary } from './ui/features/library/openLibrary.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './scenario/presets.ts';
 import './ui/styles.css';
 import { createWorkerRunner } from './worker/client.ts';
+import { IS_SINGLE_FILE } from './offline/buildInfo.ts';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
+import { UpdateNotice } from './ui/features/offline/UpdateNotice.tsx';
 
 /** Starts the workspace: the opening scenario comes from the link, this browser's library, or the default preset. */
 function storageOrNull(name: 'localStorage' | 'sessionStorage'): Storage | null {
@@ -26,5 +29,8 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} session={session} />
+    <UpdateNotice />
   </StrictMode>,
 );
+// Offline use and updates of the hosted build (never in the dev server or the single file).
+void registerServiceWorker({ enabled: import.meta.env.PROD && !IS_SINGLE_FILE });

@@ -1,4 +1,6 @@
-/** About the tool: what it is for, how to read results, privacy, and the accessibility statement. */
+import { GetFrontDoor } from './features/offline/GetFrontDoor.tsx';
+
+/** About the tool: what it is for, how to read results, privacy, the ways to use it, and the accessibility statement. */
 export function AboutView() {
   return (
     <div style={{ maxWidth: '44em' }}>
@@ -22,6 +24,7 @@ export function AboutView() {
         Everything runs in this browser. Scenarios are kept in this browser’s storage so they are still here next time, and a shared link carries the scenario inside the link itself. Nothing is sent to
         a server.
       </p>
+      <GetFrontDoor />
       <h2>Accessibility statement</h2>
       <p>
         We want as many people as possible to be able to use this tool. It aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. You should be able to use it with a

@@ -3,6 +3,7 @@ import { summariseBatch } from '../sim/summarise.ts';
 import type { BatchResult } from '../sim/results.ts';
 import { runJobs, type RunProgress, type WorkerLike } from './pool.ts';
 import type { RunSettings } from './protocol.ts';
+import { startSimulationWorker } from './spawn.ts';
 
 /**
  * The page's entry point to the simulation: runs scenarios in a pool of module Web Workers
@@ -22,9 +23,9 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, cores || 2));
 }
 
-/** A runner backed by module Web Workers built from src/worker/sim.worker.ts. */
+/** A runner backed by module Web Workers built from src/worker/sim.worker.ts (started in spawn.ts). */
 export function createWorkerRunner(size = defaultPoolSize()): Runner {
-  const createWorker = () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'front-door-simulation' }) as unknown as WorkerLike;
+  const createWorker = () => startSimulationWorker() as unknown as WorkerLike;
   return (scenarios, settings, { signal, onProgress }) =>
     runJobs(scenarios, settings, {
       createWorker,

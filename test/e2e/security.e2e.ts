@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, pageErrors, screenshot, withBuiltApp } from './harness.ts';
+import { SECURITY_HEADERS } from '../../build/securityHeaders.ts';
 
 /**
  * Issue 7 in the browser: the built page carries a strict Content-Security-Policy and breaks
  * none of it; it talks to no other origin, and after it has loaded it asks its own origin only
  * for its own files (the workers' scripts); a simulation worker that dies is reported, the
- * scenario is kept, and the next run works.
+ * scenario is kept, and the next run works. Issue 14 (item 5): `vite preview` sends the headers a
+ * host should send (CSP with frame-ancestors 'none', nosniff, no referrer), and a page on another
+ * origin cannot frame the app.
  */
 const app = withBuiltApp();
 
@@ -54,7 +57,8 @@ describe('a static site that keeps everything on the machine', () => {
     const late = requests.filter((r) => r.afterLoad && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
     for (const r of late) {
       expect(r.method, r.url).toBe('GET');
-      expect(new URL(r.url).pathname, r.url).toMatch(/\/assets\/[\w.-]+\.(js|css|svg|png|woff2?)$/);
+      // The workers' and the trainer's files, and what the service worker stores for offline use.
+      expect(new URL(r.url).pathname, r.url).toMatch(/^\/(assets\/[\w.-]+\.(js|css|svg|png|woff2?)|sw\.js|index\.html|manifest\.webmanifest|icon[\w-]*\.(svg|png))$/);
     }
     expect(await violations(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
@@ -79,6 +83,38 @@ describe('a static site that keeps everything on the machine', () => {
     await page.unroute('**/assets/sim.worker*.js');
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });
+    await context.close();
+  });
+
+  it('vite preview sends the security headers with every file, and another page cannot frame the app', async () => {
+    const paths = ['', 'index.html', 'sw.js', 'manifest.webmanifest', 'icon-192.png'];
+    const html = await (await fetch(app.url)).text();
+    paths.push(...[...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!));
+    for (const path of paths) {
+      const res = await fetch(new URL(path, app.url));
+      expect(res.status, path).toBe(200);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), `${name} on /${path}`).toBe(value);
+    }
+    expect(SECURITY_HEADERS['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+
+    // Framed from another origin: refused; the same page with the policy header taken away (the
+    // control) loads, so it is the header that refuses it.
+    const { context, page } = await newPage(app.browser);
+    await page.route('http://elsewhere.test/', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Framing</title><iframe src="${app.url}" title="app"></iframe>` }));
+    const framedUrl = async () => {
+      await page.goto('http://elsewhere.test/');
+      await page.waitForTimeout(1000);
+      return page.frames().find((f) => f !== page.mainFrame())?.url();
+    };
+    await page.route(app.url, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response, headers });
+    });
+    expect(await framedUrl()).toBe(app.url);
+    await page.unroute(app.url);
+    expect(await framedUrl()).toBe('chrome-error://chromewebdata/');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { format } from 'd3';
+import { format } from 'd3-format';
 import type { MetricUnit } from '../../../sim/metricDefinitions.ts';
 import { bandChart, type BandSeries } from './geometry.ts';
 import { seriesStyle } from './palette.ts';

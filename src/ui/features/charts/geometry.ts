@@ -1,4 +1,6 @@
-import { area, extent, line, max, min, scaleLinear } from 'd3';
+import { extent, max, min } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
 
 /**
  * Chart geometry computed by d3 as plain data (scales, ticks, SVG path strings), so it is tested

@@ -1,4 +1,4 @@
-import { csvFormat } from 'd3';
+import { csvFormat } from 'd3-dsv';
 import { useState } from 'react';
 import { METRICS, TEAM_METRIC_NAMES, type TeamMetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';

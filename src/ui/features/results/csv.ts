@@ -1,4 +1,4 @@
-import { csvFormat } from 'd3';
+import { csvFormat } from 'd3-dsv';
 import { METRIC_NAMES, METRICS, SERIES, SERIES_NAMES, TEAM_METRIC_NAMES, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { pairedDifference } from '../compare/pairedDifference.ts';

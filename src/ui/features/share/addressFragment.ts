@@ -16,11 +16,12 @@ export function writeAddressFragment(encoded: string | null): void {
 /** The full shareable address for an encoded scenario, or null when browsers would not keep it. */
 export function shareableUrl(encoded: string | null): string | null {
   if (encoded === null) return null;
-  const url = `${location.origin}${location.pathname}${location.search}#${encoded}`;
+  // The address without its fragment: location.origin is "null" for a file:// page in Firefox.
+  const url = `${location.href.split('#')[0]}#${encoded}`;
   return url.length <= URL_BROWSER_MAX_LENGTH ? url : null;
 }
 
 /** The length of the full address that would carry an encoded scenario (characters). */
 export function addressLength(encoded: string): number {
-  return location.origin.length + location.pathname.length + location.search.length + 1 + encoded.length;
+  return location.href.split('#')[0]!.length + 1 + encoded.length;
 }

@@ -1,4 +1,4 @@
-import { symbol } from 'd3';
+import { symbol } from 'd3-shape';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { AGENCY_SHAPES, DOT_OUTLINE, NEED_BANDS, agencyLabel, needBandRange } from './encoding.ts';
 import { formatCount } from './narration.ts';

@@ -1,4 +1,4 @@
-import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3';
+import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
 import { AGENCY_LABELS, type Agency, type NeedLevels } from '../../../scenario/schema.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { linkHorizontal, linkVertical, path as d3path } from 'd3';
+import { path as d3path } from 'd3-path';
+import { linkHorizontal, linkVertical } from 'd3-shape';
 import type { PathwayEdge, PathwayGraph, PathwayNode } from '../../../../models/graph.ts';
 import { isFinalStage, isPassThrough, loopEdges, stageLoops, stageRanks } from './pathway.ts';
 

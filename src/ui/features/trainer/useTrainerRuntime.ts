@@ -7,6 +7,7 @@ import type { PathwayLayout } from './layout.ts';
 import { clockLabel, describeMoves, describeNews } from './narration.ts';
 import { PaneController, type TrainerRunSettings, type WorkerPort } from './paneController.ts';
 import { glideMs, SPEEDS, STEP_INTERVAL_MS, steppedHours } from './speeds.ts';
+import { startTrainerWorker } from '../../../worker/spawn.ts';
 
 /**
  * The trainer's runtime: one pane per scenario on screen (each with its worker), a shared
@@ -43,7 +44,7 @@ export interface FrameStats {
 const bandOf = (need: number, s: Scenario) => needLevel(need, s.need);
 
 function defaultWorker(): WorkerPort {
-  return new Worker(new URL('../../../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'front-door-trainer' }) as unknown as WorkerPort;
+  return startTrainerWorker() as unknown as WorkerPort;
 }
 
 export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => WorkerPort = defaultWorker) {

@@ -1,0 +1,9 @@
+declare const __FRONT_DOOR_VERSION__: string;
+declare const __FRONT_DOOR_BUILD_DATE__: string;
+declare const __FRONT_DOOR_SINGLE_FILE__: boolean;
+
+/** This build's version (package.json) and date (YYYY-MM-DD), set by vite.config.ts. */
+export const BUILD = { version: __FRONT_DOOR_VERSION__, date: __FRONT_DOOR_BUILD_DATE__ } as const;
+
+/** True in the single-file build (dist/front-door.html), which has no service worker. */
+export const IS_SINGLE_FILE: boolean = __FRONT_DOOR_SINGLE_FILE__;
