@@ -61,6 +61,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
 }
 
+/** The axe rule sets `axeAllViolations` checks: WCAG 2.0-2.2 A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+
+/** Violations of WCAG 2.2 A/AA and of axe's best-practice rules (heading order, landmarks, …), as readable lines. */
+export async function axeAllViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+}
+
 /**
  * For a test file: builds and serves the app and launches Chromium before its tests, and closes
  * both after. Read `url` and `browser` inside tests (they are set once the hooks have run).
