@@ -94,7 +94,7 @@ export function ReportView({ comparison, onGoToCompare }: { comparison: Comparis
       <h2>Over simulated time</h2>
       <div className="chart-grid">
         {COMPARE_SERIES.map((n) => (
-          <SeriesChart key={n} batches={comparison.batches} name={n} height={220} />
+          <SeriesChart key={n} batches={comparison.batches} name={n} height={220} headingLevel={3} />
         ))}
       </div>
       <h2>Every measure</h2>

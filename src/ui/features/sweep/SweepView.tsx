@@ -51,7 +51,7 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
   return (
     <ChartFigure
       title={`${def.label} against ${param.label.toLowerCase()}`}
-      headingLevel={4}
+      headingLevel={3}
       fileStem={`sweep-${param.id}-${metric}`}
       description={
         <>
