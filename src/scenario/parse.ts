@@ -18,21 +18,48 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
 
-/** Adds a hint for the commonest slip: a percentage typed where a share (0-1) is wanted. */
+/** A number as people write it: no exponent, no trailing zeros (0.13, 1000, -2). */
+function plain(x: unknown): string {
+  return typeof x === 'number' || typeof x === 'bigint' ? String(Number(x)) : String(x);
+}
+
+const WHAT: Record<string, string> = { string: 'characters', array: 'items', set: 'items', file: 'bytes' };
+
+/**
+ * An issue in plain English, as it reads after the field's label ("must be at least 0, not -3"),
+ * with a hint for the commonest slip: a percentage typed where a share (0-1) is wanted.
+ */
 function withHint(issue: z.core.$ZodIssue): string {
-  const msg = issue.message;
-  if (issue.code === 'too_big' && Number(issue.maximum) === 1) {
-    const got = (issue as { input?: unknown }).input;
-    if (typeof got === 'number' && got > 1 && got <= 100) {
-      return `${msg}, got ${got} (did you mean ${got / 100}?)`;
-    }
-  }
   const got = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type' && got === undefined) return `is missing (expected ${issue.expected})`;
-  if ((issue.code === 'too_big' || issue.code === 'too_small') && typeof got === 'number') {
-    return `${msg}, got ${got}`;
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = plain(small ? issue.minimum : issue.maximum);
+      const inclusive = issue.inclusive !== false;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        const rule = small ? (inclusive ? `must be at least ${bound}` : `must be more than ${bound}`) : inclusive ? `must be at most ${bound}` : `must be less than ${bound}`;
+        const hint = !small && Number(issue.maximum) === 1 && typeof got === 'number' && got > 1 && got <= 100 ? ` (did you mean ${got / 100}?)` : '';
+        return typeof got === 'number' ? `${rule}, not ${plain(got)}${hint}` : rule;
+      }
+      const unit = WHAT[issue.origin] ?? 'items';
+      const units = bound === '1' ? unit.slice(0, -1) : unit;
+      return small ? `needs at least ${bound} ${units}` : `can have at most ${bound} ${units}`;
+    }
+    case 'invalid_type':
+      if (got === undefined) return `is missing (expected ${issue.expected === 'number' ? 'a number' : issue.expected})`;
+      if (issue.expected === 'int') return `must be a whole number, not ${plain(got)}`;
+      if (issue.expected === 'number') return typeof got === 'number' ? 'must be a number' : `must be a number, not ${JSON.stringify(got)}`;
+      return `must be ${issue.expected === 'object' ? 'a group of settings' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${plain(issue.divisor)}`;
+    case 'unrecognized_keys':
+      return `has ${issue.keys.length === 1 ? 'a setting' : 'settings'} this version does not know: ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
   }
-  return msg;
 }
 
 /** Converts a zod error into our problems list (every issue, each with its path). */

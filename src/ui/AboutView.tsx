@@ -1,6 +1,7 @@
 import { GetFrontDoor } from './features/offline/GetFrontDoor.tsx';
+import { ExampleFiles } from './ExampleFiles.tsx';
 
-/** About the tool: what it is for, how to read results, privacy, the ways to use it, and the accessibility statement. */
+/** About the tool: what it is for, how to read results, privacy, the ways to use it, example files, and the accessibility statement. */
 export function AboutView() {
   return (
     <div style={{ maxWidth: '44em' }}>
@@ -19,6 +20,7 @@ export function AboutView() {
         <li>Comparisons run every scenario on the same random numbers, so a difference is “clear” when the interval of the paired difference excludes zero.</li>
         <li>Every measure’s definition is shown when you hover over, focus or click its name.</li>
       </ul>
+      <ExampleFiles />
       <h2>Your data</h2>
       <p>
         Everything runs in this browser. Scenarios are kept in this browser’s storage so they are still here next time, and a shared link carries the scenario inside the link itself. Nothing is sent to

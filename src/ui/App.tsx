@@ -9,13 +9,14 @@ import { AboutView } from './AboutView.tsx';
 import { BoardFromExplore } from './features/board/BoardFromExplore.tsx';
 import { CompareView, toComparison, type ComparisonResult, type Slot } from './features/compare/CompareView.tsx';
 import { presetIdOf } from './features/controls/editedScenario.ts';
-import { ScenarioEditor } from './features/controls/ScenarioEditor.tsx';
+import { pathLabel, ScenarioEditor } from './features/controls/ScenarioEditor.tsx';
 import { useScenarioStore } from './features/controls/useScenarioStore.ts';
 import { ReportView } from './features/report/ReportView.tsx';
 import { CapacityPanel } from './features/results/CapacityPanel.tsx';
 import type { LabelledBatch } from './features/results/csv.ts';
 import { ResultsView } from './features/results/ResultsView.tsx';
-import { RunSettingsFields, RunStatus } from './features/run/RunPanel.tsx';
+import { RunDock, runBlockedReason } from './features/run/RunDock.tsx';
+import { RunSettingsFields } from './features/run/RunPanel.tsx';
 import { useRun } from './features/run/useRun.ts';
 import type { RunJob } from './features/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
@@ -52,6 +53,12 @@ interface Props {
   runner: Runner;
   /** This tab's session storage (which library entry it has open), if the browser allows it. */
   session: KeyValueStore | null;
+}
+
+/** The first problem with the draft, as "Label must be …" (null when there is none). */
+function firstProblem(...lists: { path: string; message: string }[][]): string | null {
+  const p = lists.flat()[0];
+  return p ? `${pathLabel(p.path)} ${p.message}` : null;
 }
 
 /** The workspace: edit a scenario, run it, compare scenarios, sweep a setting, print a report. */
@@ -224,6 +231,38 @@ export function App({ presets, initial, runner, session }: Props) {
         {view === 'library' && <LibraryView session={library} />}
         {view === 'explore' && (
           <div className="workspace">
+            <div className="workspace__head">
+              <h1>{store.state.draft.name}</h1>
+            </div>
+            <RunDock
+              formId="explore-run"
+              label="Run simulation"
+              disabledReason={scenario ? null : runBlockedReason(store.fieldErrorList.length + store.problems.length, firstProblem(store.fieldErrorList, store.problems))}
+              running={explore.matches('running')}
+              onCancel={() => sendExplore({ type: 'CANCEL' })}
+              status={String(explore.value)}
+              context={explore.context}
+              actor={exploreActor}
+              idleText="Not run yet."
+            />
+            <form
+              id="explore-run"
+              className="run-bar no-print"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                startExplore();
+              }}
+              aria-label="Run settings"
+            >
+              <RunSettingsFields settings={settings} onChange={setSettings} idPrefix="run" />
+              <div className="checkbox">
+                <input id="auto-rerun" type="checkbox" checked={autoRerun} onChange={(e) => setAutoRerun(e.target.checked)} />
+                <label htmlFor="auto-rerun" className="small">
+                  Re-run after each change (runs under {AUTO_RERUN_LIMIT_MS / 1000} s)
+                </label>
+              </div>
+            </form>
             <section className="workspace__side" aria-label="Scenario">
               <ScenarioActions
                 presets={presets}
@@ -236,35 +275,6 @@ export function App({ presets, initial, runner, session }: Props) {
               <ScenarioEditor key={store.state.revision} draft={store.state.draft} problems={store.problems} fieldErrors={store.fieldErrorList} onCommit={store.commit} onFieldError={store.reportFieldError} dispatch={store.dispatch} />
             </section>
             <div className="workspace__main">
-              <h1>{store.state.draft.name}</h1>
-              <form
-                className="run-bar no-print"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  startExplore();
-                }}
-                aria-label="Run the simulation"
-              >
-                <RunSettingsFields settings={settings} onChange={setSettings} idPrefix="run" />
-                <div className="run-bar__actions">
-                  <button type="submit" className="button" disabled={!scenario}>
-                    Run simulation
-                  </button>
-                  {explore.matches('running') && (
-                    <button type="button" className="button button--warning" onClick={() => sendExplore({ type: 'CANCEL' })}>
-                      Cancel
-                    </button>
-                  )}
-                  <div className="checkbox">
-                    <input id="auto-rerun" type="checkbox" checked={autoRerun} onChange={(e) => setAutoRerun(e.target.checked)} />
-                    <label htmlFor="auto-rerun" className="small">
-                      Re-run after each change (runs under {AUTO_RERUN_LIMIT_MS / 1000} s)
-                    </label>
-                  </div>
-                </div>
-                <RunStatus status={String(explore.value)} context={explore.context} actor={exploreActor} idleText={scenario ? 'Not run yet.' : 'Not run yet. Fix the problems with the scenario first.'} />
-              </form>
               <BoardFromExplore scenario={scenario} preset={basePreset} onRequest={summariseAgainstPreset} />
               {scenario && <CapacityPanel scenario={scenario} batch={stale ? null : exploreBatch} />}
               {stale && !explore.matches('running') && (

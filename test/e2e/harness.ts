@@ -61,6 +61,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
 }
 
+/** The axe rule sets `axeAllViolations` checks: WCAG 2.0-2.2 A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+
+/** Rules axe marks experimental that we hold ourselves to as well (WCAG 2.5.3 Label in Name). */
+export const AXE_EXTRA_RULES = ['label-content-name-mismatch'] as const;
+
+/**
+ * Violations of WCAG 2.2 A/AA, of axe's best-practice rules (heading order, landmarks, …) and of
+ * `AXE_EXTRA_RULES`, as readable lines. Throws if an extra rule did not run (so the check cannot
+ * pass by being skipped).
+ */
+export async function axeAllViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: [...AXE_TAGS] }, rules: Object.fromEntries(AXE_EXTRA_RULES.map((r) => [r, { enabled: true }])) })
+    .analyze();
+  const ran = new Set([...result.passes, ...result.violations, ...result.incomplete, ...result.inapplicable].map((r) => r.id));
+  for (const r of AXE_EXTRA_RULES) if (!ran.has(r)) throw new Error(`axe did not run ${r}`);
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+}
+
 /**
  * For a test file: builds and serves the app and launches Chromium before its tests, and closes
  * both after. Read `url` and `browser` inside tests (they are set once the hooks have run).

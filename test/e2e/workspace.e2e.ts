@@ -130,8 +130,8 @@ describe('the workspace in Chromium', () => {
     await page.goto(url);
     await page.fill('#field-frontDoor-referralThreshold', '150');
     const error = page.locator('#field-frontDoor-referralThreshold-error');
-    expect(await error.textContent()).toMatch(/Too big: expected number to be <=100, got 150/);
-    expect(await page.locator('.error-summary').textContent()).toMatch(/Perceived need at or above which the front door classifies a contact as a referral: Too big/);
+    expect(await error.textContent()).toMatch(/Must be at most 100, not 150/);
+    expect(await page.locator('.error-summary').textContent()).toMatch(/Perceived need at or above which the front door classifies a contact as a referral: must be at most 100, not 150/);
     expect(await page.getByRole('button', { name: 'Run simulation' }).isDisabled()).toBe(true);
     await screenshot(page, '04-explore-invalid-value', false);
     expect(await axeViolations(page)).toEqual([]);

@@ -9,19 +9,24 @@ const grouping = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** Drops the sign of a number that rounds to zero ("−0.0" and "+0.0" are both "0.0"). */
+function noSignedZero(s: string): string {
+  return /^[-−+]?[0.,]+$/.test(s.replace(/[^\d.,+−-]/g, '')) ? s.replace(/^[-−+]/, '') : s;
+}
+
 /** A plain number with a precision suited to its size (1,234 / 12.3 / 0.12). */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : '–';
   const a = Math.abs(x);
   const s = a >= 100 ? grouping.format(x) : a >= 10 || a === 0 ? oneDp.format(x) : twoDp.format(x);
-  return s.replace('-', '−');
+  return noSignedZero(s.replace('-', '−'));
 }
 
 /** A value in its metric's unit: shares as "23.4%", hours as "12.5 h", others as numbers. */
 export function formatValue(x: number, unit: MetricUnit): string {
   switch (unit) {
     case 'share':
-      return Number.isFinite(x) ? `${oneDp.format(x * 100).replace('-', '−')}%` : formatNumber(x);
+      return Number.isFinite(x) ? `${noSignedZero(oneDp.format(x * 100).replace('-', '−'))}%` : formatNumber(x);
     case 'hours':
       return `${formatNumber(x)} h`;
     default:
@@ -32,8 +37,8 @@ export function formatValue(x: number, unit: MetricUnit): string {
 /** A difference in a metric's unit, signed: shares as percentage points ("+2.1 pp"). */
 export function formatDifference(x: number, unit: MetricUnit): string {
   const sign = x > 0 ? '+' : '';
-  if (unit === 'share') return `${sign}${oneDp.format(x * 100).replace('-', '−')} pp`;
-  return `${sign}${formatValue(x, unit)}`;
+  if (unit === 'share') return `${noSignedZero(`${sign}${oneDp.format(x * 100).replace('-', '−')}`)} pp`;
+  return noSignedZero(`${sign}${formatValue(x, unit)}`);
 }
 
 /**

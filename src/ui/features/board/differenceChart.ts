@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 
 /**
  * Geometry of the board's small chart: one row per scenario, its paired difference from the

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { downloadText } from '../../lib/download.ts';
 import { useElementWidth } from './useElementWidth.ts';
-import { downloadPng, downloadSvg } from './exportImage.ts';
+import { downloadPng, downloadSvg, imageCaption } from './exportImage.ts';
 
 /** A table that says the same as a chart (its text alternative). */
 export interface ChartTable {
@@ -13,6 +13,8 @@ export interface ChartTable {
 
 interface Props {
   title: string;
+  /** What the chart is about (the scenario or scenarios), written under the title on saved images. */
+  subject?: string;
   /** One or two sentences: what is shown, and how to read the band. */
   description: ReactNode;
   headingLevel?: 3 | 4;
@@ -29,7 +31,7 @@ interface Props {
  * A chart with everything around it: heading, description, the SVG, and links to its data as a
  * table (the text alternative, WCAG 1.1.1), as CSV, and to the image as SVG or PNG.
  */
-export function ChartFigure({ title, description, headingLevel = 3, fileStem, render, table, csv }: Props) {
+export function ChartFigure({ title, subject, description, headingLevel = 3, fileStem, render, table, csv }: Props) {
   const id = useId();
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const figureRef = useRef<HTMLElement>(null);
@@ -38,6 +40,7 @@ export function ChartFigure({ title, description, headingLevel = 3, fileStem, re
   const [tableOpen, setTableOpen] = useState(false);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const svg = () => figureRef.current?.querySelector<SVGSVGElement>('svg.chart-svg') ?? null;
+  const caption = () => imageCaption(title, subject, new Date());
   return (
     <figure className="chart" ref={figureRef}>
       <figcaption>
@@ -58,7 +61,7 @@ export function ChartFigure({ title, description, headingLevel = 3, fileStem, re
           className="link-button"
           onClick={() => {
             const el = svg();
-            if (el) downloadSvg(el, title, `${fileStem}.svg`);
+            if (el) downloadSvg(el, caption(), `${fileStem}.svg`);
           }}
         >
           Save as SVG<span className="visually-hidden">: {title}</span>
@@ -68,7 +71,7 @@ export function ChartFigure({ title, description, headingLevel = 3, fileStem, re
           className="link-button"
           onClick={() => {
             const el = svg();
-            if (el) downloadPng(el, title, `${fileStem}.png`).then(() => setExportError(null), (e: Error) => setExportError(e.message));
+            if (el) downloadPng(el, caption(), `${fileStem}.png`).then(() => setExportError(null), (e: Error) => setExportError(e.message));
           }}
         >
           Save as PNG<span className="visually-hidden">: {title}</span>

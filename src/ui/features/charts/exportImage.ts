@@ -2,15 +2,23 @@ import { downloadBlob } from '../../lib/download.ts';
 
 /**
  * Chart images: the chart's own SVG (already self-contained: presentation attributes, no CSS)
- * with its title added above, saved as SVG, or drawn onto a canvas at twice the size on white
- * and saved as PNG.
+ * with a caption added above (the measure, then the scenario and the date, so a picture pasted
+ * into a paper still says what it shows), saved as SVG, or drawn onto a canvas at twice the size
+ * on white and saved as PNG.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const TITLE_SPACE = 30;
+const LINE = 20;
 
-/** A standalone copy of the chart's SVG as text, with its title written in. */
-export function standaloneSvg(svg: SVGSVGElement, title: string): { text: string; width: number; height: number } {
+/** The caption lines of a saved chart: the measure; then the scenario(s), the date and where it came from. */
+export function imageCaption(measure: string, subject: string | undefined, date: Date): string[] {
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return [measure, `${subject ? `${subject} · ` : ''}Front Door simulation, ${day}`];
+}
+
+/** A standalone copy of the chart's SVG as text, with its caption lines written in above it. */
+export function standaloneSvg(svg: SVGSVGElement, caption: readonly string[]): { text: string; width: number; height: number } {
+  const TITLE_SPACE = 10 + LINE * caption.length;
   const width = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width;
   const height = Number(svg.getAttribute('height')) || svg.getBoundingClientRect().height;
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -26,26 +34,30 @@ export function standaloneSvg(svg: SVGSVGElement, title: string): { text: string
   bg.setAttribute('height', String(height + TITLE_SPACE));
   bg.setAttribute('fill', '#ffffff');
   clone.insertBefore(bg, clone.firstChild);
-  const heading = document.createElementNS(SVG_NS, 'text');
-  heading.setAttribute('x', '8');
-  heading.setAttribute('y', String(-TITLE_SPACE + 20));
-  heading.setAttribute('font-family', 'Arial, sans-serif');
-  heading.setAttribute('font-size', '16');
-  heading.setAttribute('font-weight', '700');
-  heading.setAttribute('fill', '#0b0c0c');
-  heading.textContent = title;
-  clone.insertBefore(heading, bg.nextSibling);
+  let after: Node = bg;
+  caption.forEach((line, i) => {
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', '8');
+    text.setAttribute('y', String(-TITLE_SPACE + 20 + i * LINE));
+    text.setAttribute('font-family', 'Arial, sans-serif');
+    text.setAttribute('font-size', i === 0 ? '16' : '13');
+    if (i === 0) text.setAttribute('font-weight', '700');
+    text.setAttribute('fill', i === 0 ? '#0b0c0c' : '#505a5f');
+    text.textContent = line;
+    clone.insertBefore(text, after.nextSibling);
+    after = text;
+  });
   return { text: new XMLSerializer().serializeToString(clone), width, height: height + TITLE_SPACE };
 }
 
 /** Saves the chart as an SVG file. */
-export function downloadSvg(svg: SVGSVGElement, title: string, filename: string): void {
-  downloadBlob(filename, new Blob([standaloneSvg(svg, title).text], { type: 'image/svg+xml;charset=utf-8' }));
+export function downloadSvg(svg: SVGSVGElement, caption: readonly string[], filename: string): void {
+  downloadBlob(filename, new Blob([standaloneSvg(svg, caption).text], { type: 'image/svg+xml;charset=utf-8' }));
 }
 
 /** Saves the chart as a PNG file at twice its size on screen. */
-export async function downloadPng(svg: SVGSVGElement, title: string, filename: string): Promise<void> {
-  const { text, width, height } = standaloneSvg(svg, title);
+export async function downloadPng(svg: SVGSVGElement, caption: readonly string[], filename: string): Promise<void> {
+  const { text, width, height } = standaloneSvg(svg, caption);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();

@@ -46,9 +46,14 @@ function ErrorText({ id, message }: { id: string; message: string | null | undef
   if (!message) return null;
   return (
     <span className="error-message" id={id}>
-      <span className="visually-hidden">Error:</span> {message}
+      <span className="visually-hidden">Error:</span> {sentence(message)}
     </span>
   );
+}
+
+/** A message that reads after its label ("must be at least 0") as a sentence of its own. */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 /** Shows a number the way it was stored (no float noise such as 0.30000000000000004). */

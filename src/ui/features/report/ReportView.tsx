@@ -130,7 +130,7 @@ export function ReportView({ comparison, onGoToCompare, running = false }: { com
       <h3>Over simulated time</h3>
       <div className="chart-grid">
         {COMPARE_SERIES.map((n) => (
-          <SeriesChart key={n} batches={comparison.batches} name={n} height={220} />
+          <SeriesChart key={n} batches={comparison.batches} name={n} height={220} headingLevel={3} />
         ))}
       </div>
       <h3>Every measure</h3>

@@ -49,6 +49,7 @@ export function SeriesChart({ batches, name, headingLevel = 4, height }: { batch
   return (
     <ChartFigure
       title={meta.label}
+      subject={batches.map((b) => b.label).join(' vs ')}
       headingLevel={headingLevel}
       fileStem={`${safeFileName(batches.map((b) => b.label).join(' vs '))}-${name}`}
       description={

@@ -32,6 +32,7 @@ export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: str
       </div>
       <ChartFigure
         title={`${def.label} by duty team`}
+        subject={label}
         fileStem={`${safeFileName(label)}-teams-${metric}`}
         description={
           <>

@@ -29,7 +29,7 @@ export function RunSettingsFields({ settings, onChange, idPrefix, only }: { sett
       onChange(parsed.data);
     } else {
       const next: Partial<Record<SettingKey, string>> = {};
-      for (const p of problemsOf(parsed.error)) next[p.path as SettingKey] = p.message.replace(/^Invalid input: expected number, received NaN$/, 'Enter a whole number');
+      for (const p of problemsOf(parsed.error)) next[p.path as SettingKey] = `${SETTING_LABELS[p.path as SettingKey] ?? 'This'} ${p.message.replace(/^must be a number$/, 'must be a whole number')}`;
       setErrors(next);
     }
   };

@@ -74,7 +74,7 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
   return (
     <ChartFigure
       title={`${def.label} against ${axis.label.charAt(0).toLowerCase()}${axis.label.slice(1)}`}
-      headingLevel={4}
+      headingLevel={3}
       fileStem={`sweep-${result.parameterId.replace(/[^A-Za-z0-9-]+/g, '-')}-${metric}`}
       description={
         <>

@@ -1,16 +1,21 @@
 import { symbol } from 'd3-shape';
 import type { Scenario } from '../../../scenario/schema.ts';
+import type { DotsShow } from './draw.ts';
 import { AGENCY_SHAPES, DOT_OUTLINE, NEED_BANDS, agencyLabel, needBandRange } from './encoding.ts';
 import { formatCount } from './narration.ts';
 
 /**
- * The key to the dots, above the diagram: colour is the child's true level of need (with its
- * range and how many open cases are at that level), shape is the referring agency. Either can be
+ * The key to the dots: colour is the child's true level of need (with its range and how many
+ * open cases are at that level), shape is the referring agency; the dots show one of these at a
+ * time unless both are asked for, and the key shows only what the dots show. Either can be
  * brought into focus, dimming the rest: a way to find cases that does not rely on colour.
  */
 
 interface Props {
   scenario: Scenario;
+  /** What the dots show; the key shows only that. */
+  show: DotsShow;
+  onShow: (s: DotsShow) => void;
   needCounts: readonly number[];
   focusAgency: number | null;
   focusNeed: number | null;
@@ -27,9 +32,22 @@ function Icon({ agency, band }: { agency: keyof typeof AGENCY_SHAPES; band: numb
   );
 }
 
-export function Legend({ scenario, needCounts, focusAgency, focusNeed, onFocusAgency, onFocusNeed }: Props) {
+const SHOW_LABELS: Record<DotsShow, string> = { need: 'Need (colour)', agency: 'Who contacted (shape)', both: 'Both (colour and shape)' };
+
+export function Legend({ scenario, needCounts, show, onShow, focusAgency, focusNeed, onFocusAgency, onFocusNeed }: Props) {
   return (
     <div className="trainer-legend">
+      <div className="trainer-field trainer-field--inline trainer-legend__show">
+        <label htmlFor="trainer-dots-show">Dots show</label>
+        <select id="trainer-dots-show" value={show} onChange={(e) => onShow(e.target.value as DotsShow)}>
+          {(Object.keys(SHOW_LABELS) as DotsShow[]).map((k) => (
+            <option key={k} value={k}>
+              {SHOW_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {show !== 'agency' && (
       <div className="trainer-legend__part">
         <p className="trainer-legend__title">Colour: true need</p>
         <ul>
@@ -51,6 +69,8 @@ export function Legend({ scenario, needCounts, focusAgency, focusNeed, onFocusAg
           </select>
         </div>
       </div>
+      )}
+      {show !== 'need' && (
       <div className="trainer-legend__part">
         <p className="trainer-legend__title">Shape: who contacted</p>
         <ul className="trainer-legend__agencies">
@@ -73,6 +93,7 @@ export function Legend({ scenario, needCounts, focusAgency, focusNeed, onFocusAg
           </select>
         </div>
       </div>
+      )}
     </div>
   );
 }

@@ -65,17 +65,21 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
             <path d="M0 0L10 5L0 10z" fill={c} />
           </marker>
         ))}
+        {/* Where a case closes: a bar across the end of a short stub (the Closed bar below counts them all). */}
+        <marker id={`${idPrefix}-arrow-end`} viewBox="0 0 6 16" refX="3" refY="8" markerWidth="6" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto">
+          <rect x="0" y="0" width="6" height="16" fill="#0b0c0c" />
+        </marker>
       </defs>
-      {layout.stages.map((s) => (
-        <g key={s.key} className={`trainer-stage${s.loop && highlights.loops ? ' is-loop' : ''}`}>
-          <rect x={s.x} y={s.y} width={s.w} height={s.h} rx={6} />
-          {graph.stages.find((g) => g.key === s.key)!.nodes.length > 1 && (
+      {layout.stages
+        .filter((s) => !s.single)
+        .map((s) => (
+          <g key={s.key} className={`trainer-stage${s.loop && highlights.loops ? ' is-loop' : ''}`}>
+            <rect x={s.x} y={s.y} width={s.w} height={s.h} rx={6} />
             <text x={s.x + 10} y={s.y + 21} className="trainer-stage-label">
               {s.label}
             </text>
-          )}
-        </g>
-      ))}
+          </g>
+        ))}
       {layout.comeBack && (
         <g className={`trainer-comeback${highlights.cameBack ? ' is-on' : ''}`}>
           <path d={layout.comeBack.d} markerEnd={marker('back')} />
@@ -95,18 +99,20 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
         const loop = highlights.loops && e.loop;
         const decision = highlights.decisions && e.fromDecision;
         const kind = loop ? 'loop' : decision ? 'decision' : 'plain';
-        return (
+        const path = (
           <path
             key={e.id}
             d={e.d}
-            className={`trainer-edge is-${kind}${c === 0 ? ' is-unused' : ''}`}
+            className={`trainer-edge is-${kind}${c === 0 ? ' is-unused' : ''} is-${e.kind}`}
             strokeWidth={width(c) + (loop ? 1.5 : 0)}
-            markerEnd={marker(kind)}
+            markerEnd={marker(e.kind === 'end' ? 'end' : kind)}
             data-edge={e.id}
+            data-kind={e.kind}
           >
-            <title>{`${e.edges.map((x) => routeWords(x.route, x.event)).join('; ')}: ${count(c)} so far`}</title>
+            <title>{`${e.edges.map((x) => routeWords(x.route, x.event)).join('; ')}${e.kind === 'end' ? ' (the case closes)' : e.kind === 'link' ? ` (to ${graph.nodes.find((n) => n.key === e.target)?.label ?? e.target})` : ''}: ${count(c)} so far`}</title>
           </path>
         );
+        return path;
       })}
       {layout.nodes.map((b) => {
         const i = nodeIndex.get(b.node.key);
@@ -126,11 +132,13 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
         ]
           .filter(Boolean)
           .join(' ');
-        const label = b.node.final
-          ? `${b.node.label}: ${count(total)} cases closed so far, ${count(snap.totals.closedUnmet)} with need unmet.`
+        // The button's name is its visible text (WCAG 2.5.3: say what you see); the rest is its description.
+        const description = b.node.final
+          ? 'Where journeys end.'
           : pass
-            ? `${b.node.label}: ${count(total)} contacts so far.`
-            : `${b.node.label}: ${count(now)} cases now, ${count(total)} so far.${b.node.decision ? ` A threshold decision${note ? ` (${note.toLowerCase()})` : ''}.` : ''}${b.node.queue ? ' Cases wait here for staff.' : ''} Press Enter to follow the case here longest.`;
+            ? 'Every contact starts here.'
+            : `${b.node.decision ? `A threshold decision${note ? ` (${note.toLowerCase()})` : ''}. ` : ''}${b.node.queue ? 'Cases wait here for staff. ' : ''}Press Enter to follow the case here longest.`;
+        const descId = `${idPrefix}-desc-${b.node.key.replace(/\./g, '-')}`;
         return (
           <g
             key={b.node.key}
@@ -139,20 +147,21 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
             /* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role */
             role="button"
             tabIndex={0}
-            aria-label={label}
+            aria-describedby={descId}
             data-state={b.node.key}
             data-now={now}
             data-total={total}
             onKeyDown={onKey(b.node.key)}
             onClick={() => onActivateNode(b.node.key)}
           >
+            <desc id={descId}>{description}</desc>
             <rect className="trainer-node-focus" x={b.x - 5} y={b.y - 5} width={b.w + 10} height={b.h + 10} rx={8} />
             <rect className="trainer-node-box" x={b.x} y={b.y} width={b.w} height={b.h} rx={4} />
             {lines.map((line, k) => (
               <text key={k} x={b.x + 8} y={b.y + 22 + k * 20} className="trainer-node-label">
                 {line.startsWith('◆ ') ? (
                   <>
-                    <tspan className="trainer-diamond">◆ </tspan>
+                    <tspan className="trainer-diamond" aria-hidden="true">◆ </tspan>
                     {line.slice(2)}
                   </>
                 ) : (
@@ -201,6 +210,19 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
           </g>
         );
       })}
+      {/* A labelled jump's words sit inside its source's box (drawn after the boxes), beside the stub that leaves it. */}
+      {layout.edges.map(
+        (e) =>
+          e.linkLines && (
+            <text key={e.id} x={e.label.x} y={e.label.y} textAnchor="end" className="trainer-link-label" aria-hidden="true">
+              {e.linkLines.map((line, k) => (
+                <tspan key={k} x={e.label.x} dy={k === 0 ? 0 : 20}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ),
+      )}
       {highlights.loops &&
         layout.edges
           .filter((e) => e.loop && loopCaption(e.edges) !== null)

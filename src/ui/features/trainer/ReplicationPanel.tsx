@@ -1,7 +1,7 @@
 import { METRICS } from '../../../sim/metricDefinitions.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import type { PaneSnapshot } from './paneController.ts';
-import { ordinal, placeReplication, sameAsBatch } from './replication.ts';
+import { placeReplication, rankWords, sameAsBatch } from './replication.ts';
 import type { BatchSettings, BatchState } from './useBatch.ts';
 
 /**
@@ -104,7 +104,7 @@ export function ReplicationPanel({ panes, batch, settings, rep, onRep, onSeed }:
                           {formatValue(r.mean, unit)} ({formatInterval(r.ci95, unit)})
                         </td>
                         <td>
-                          {POSITION_WORDS[r.position]}; {ordinal(r.rank)} lowest of {r.reps} (range {formatInterval([r.min, r.max], unit)})
+                          {POSITION_WORDS[r.position]}; {rankWords(r, formatInterval([r.min, r.max], unit))}
                         </td>
                       </tr>
                     );

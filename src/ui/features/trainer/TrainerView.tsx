@@ -6,7 +6,9 @@ import type { Runner } from '../../../worker/client.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../../scenario/presets.ts';
 import { CountersTable } from './CountersTable.tsx';
 import { FollowPanel } from './FollowPanel.tsx';
+import { TRAINER_LAYOUT } from './diagramOptions.ts';
 import { layoutPathway } from './layout.ts';
+import type { DotsShow } from './draw.ts';
 import { Legend } from './Legend.tsx';
 import { formatCount } from './narration.ts';
 import type { PaneController, WorkerPort } from './paneController.ts';
@@ -28,7 +30,6 @@ import './trainer.css';
  */
 
 /** Relative heights of states that hold many cases at once (others are 1). */
-const NODE_WEIGHTS: Readonly<Record<string, number>> = { 'services.childInNeed': 2.7, 'services.childProtectionPlan': 1.15, earlyHelp: 0.75 };
 const DAYS = 365;
 const WARMUP_DAYS = 90;
 const REPS = 10;
@@ -62,7 +63,7 @@ function usePane(p: PaneController) {
 export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) {
   const scenarios = useMemo(() => trainerScenarios(presets), [presets]);
   const graph = useMemo(() => pathwayGraph(caseJourneyMachine), []);
-  const layout = useMemo(() => layoutPathway(graph, { weights: NODE_WEIGHTS }), [graph]);
+  const layout = useMemo(() => layoutPathway(graph, TRAINER_LAYOUT), [graph]);
   const reduced = useReducedMotion();
   const [motionChoice, setMotion] = useState<'smooth' | 'stepped' | null>(null);
   const motion = motionChoice ?? (reduced ? 'stepped' : 'smooth');
@@ -76,6 +77,8 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
   const [highlights, setHighlights] = useState<Highlights>({ loops: false, decisions: false, cameBack: false });
   const [focusAgency, setFocusAgency] = useState<number | null>(null);
   const [focusNeed, setFocusNeed] = useState<number | null>(null);
+  // One dimension at a time by default (need as colour): four colours read without narration.
+  const [dotsShow, setDotsShow] = useState<DotsShow>('need');
   const [presenting, setPresenting] = useState(false);
   const [shortcutsOn, setShortcutsOn] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -105,6 +108,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       followed,
       focusAgency,
       focusNeed,
+      dotsShow,
       ringCameBack: highlights.cameBack,
       restartToken,
       setPlaying,
@@ -143,6 +147,19 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
+  // Escape leaves presentation mode wherever focus is, shortcuts on or off (after a followed
+  // child: the shortcut handler stops following first). Full screen has its own Escape.
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || followed !== null) return;
+      setPresenting(false);
+      setAnnouncement('Presentation mode off.');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [presenting, followed]);
+
   const onAction = (a: ShortcutAction) => {
     const flip = (k: keyof Highlights) => setHighlights((h) => ({ ...h, [k]: !h[k] }));
     switch (a) {
@@ -169,7 +186,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       case 'motion':
         return setMotion(motion === 'smooth' ? 'stepped' : 'smooth');
       case 'stopFollowing':
-        return setFollowed(null);
+        return followed !== null ? setFollowed(null) : setPresenting(false);
       case 'help':
         return setHelpOpen((o) => !o);
     }
@@ -192,8 +209,8 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       <div className="trainer-top">
         <h1 id="trainer-heading">How a referral travels</h1>
         <p className="trainer-intro">
-          Each dot is one contact about a child, moving through the pathway as the model runs. The diagram is drawn from the model’s own states and moves. Colour is the child’s true level of need;
-          shape is who made the contact.
+          Each dot is one contact about a child, moving through the pathway as the model runs. The diagram is drawn from the model’s own states and moves. Dots show the child’s true level
+          of need as colour; choose “Dots show” to see who made the contact as shape instead, or both.
         </p>
         <TrainerControls
           scenarios={scenarios}
@@ -266,7 +283,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
         </details>
         {snaps.map((s, i) => s.error && <p key={i} className="trainer-error" role="alert">{`${s.scenario.name}: ${s.error}`}</p>)}
       </div>
-      <Legend scenario={shown[0]!} needCounts={snapA.needCounts} focusAgency={focusAgency} focusNeed={focusNeed} onFocusAgency={setFocusAgency} onFocusNeed={setFocusNeed} />
+      <Legend scenario={shown[0]!} needCounts={snapA.needCounts} show={dotsShow} onShow={setDotsShow} focusAgency={focusAgency} focusNeed={focusNeed} onFocusAgency={setFocusAgency} onFocusNeed={setFocusNeed} />
       <div className={`trainer-body${followed !== null ? ' is-following' : ''}`}>
         <div className="trainer-panes">
           {snaps.map((s, i) => (

@@ -27,9 +27,14 @@ export interface DrawOptions {
   focusAgency: number | null;
   /** Only this need band stands out, or null. */
   focusNeed: number | null;
+  /** What a dot shows: need as colour (all circles), who contacted as shape (one colour), or both. */
+  show?: DotsShow;
   /** Ring children who came back after closure. */
   ringCameBack: boolean;
 }
+
+/** What the dots show: one dimension at a time reads without narration; both is the full key. */
+export type DotsShow = 'need' | 'agency' | 'both';
 
 /** A sheet of sprites for one device-pixel size: every agency shape in every need colour, in a row. */
 export interface SpriteSheet {
@@ -96,7 +101,11 @@ export function drawField(ctx: CanvasRenderingContext2D, field: DotField, sprite
   const followedAt: [number, number, number][] = [];
   // Sprites are copied from a sheet at their own size onto whole device pixels (the fast path);
   // rings and labels are drawn in logical units afterwards.
+  const show = o.show ?? 'both';
+  const circle = sprites.cellOf('familySelf', 0);
   const cells = o.agencies.map((a) => sprites.cellOf(a, 0));
+  // Need only: every dot a circle in its need colour; agency only: every shape in one colour.
+  const cellOf = (d: Dot) => (show === 'need' ? circle + o.bandOf(d.need) : show === 'agency' ? (cells[d.agency] ?? 0) + 1 : (cells[d.agency] ?? 0) + o.bandOf(d.need));
   let alphaNow = 1;
   const draw = (d: Dot, alpha: number) => {
     const [x, y] = field.at(d, o.t);
@@ -107,7 +116,7 @@ export function drawField(ctx: CanvasRenderingContext2D, field: DotField, sprite
     if (a !== alphaNow) ctx.globalAlpha = alphaNow = a;
     const sheet = sprites.sheet(s * k);
     const c = sheet.cell;
-    const cell = (cells[d.agency] ?? 0) + o.bandOf(d.need);
+    const cell = cellOf(d);
     ctx.drawImage(sheet.canvas as CanvasImageSource, cell * c, 0, c, c, Math.round(x * k - c / 2), Math.round(y * k - c / 2), c, c);
     if (o.ringCameBack && !dim && d.flags & CASE_FLAGS.cameBackUnmet) rings.push(x, y, s, alpha);
     if (d.child === o.followed) followedAt.push([x, y, s]);

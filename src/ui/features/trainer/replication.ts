@@ -67,3 +67,14 @@ export function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${s}`;
 }
+
+/**
+ * Where the replication's value sits among the batch, in words: "3rd lowest of 10 (range 1.0 to
+ * 4.0)", "the lowest of 10 …", or "the same in every replication" when they all agree (a rank
+ * among equal values says nothing). `range` is the range already formatted in the metric's unit.
+ */
+export function rankWords(p: Pick<Placement, 'rank' | 'reps' | 'min' | 'max'>, range: string): string {
+  if (p.min === p.max) return 'the same in every replication';
+  const tied = p.rank === 1 ? 'the lowest' : `${ordinal(p.rank)} lowest`;
+  return `${tied} of ${p.reps} (range ${range})`;
+}

@@ -34,7 +34,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: ShortcutAction; what:
   { keys: ['M'], action: 'motion', what: 'Smooth or stepped motion' },
   { keys: ['P'], action: 'presenting', what: 'Presentation mode (large text)' },
   { keys: ['F'], action: 'fullScreen', what: 'Full screen' },
-  { keys: ['Escape'], action: 'stopFollowing', what: 'Stop following a child' },
+  { keys: ['Escape'], action: 'stopFollowing', what: 'Stop following a child; then leave presentation mode' },
   { keys: ['?'], action: 'help', what: 'Show these shortcuts' },
 ];
 

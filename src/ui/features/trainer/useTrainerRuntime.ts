@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { PathwayGraph } from '../../../../models/graph.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { drawField, SpriteCache } from './draw.ts';
+import { drawField, SpriteCache, type DotsShow } from './draw.ts';
 import { needLevel } from './encoding.ts';
 import type { PathwayLayout } from './layout.ts';
 import { clockLabel, describeMoves, describeNews } from './narration.ts';
@@ -27,6 +27,8 @@ export interface RuntimeInputs {
   followed: number | null;
   focusAgency: number | null;
   focusNeed: number | null;
+  /** What the dots show (default both). */
+  dotsShow?: DotsShow;
   ringCameBack: boolean;
   /** Bumped to restart on the same seed. */
   restartToken: number;
@@ -167,6 +169,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
           followed: inp.followed,
           focusAgency: inp.focusAgency,
           focusNeed: inp.focusNeed,
+          show: inp.dotsShow ?? 'both',
           ringCameBack: inp.ringCameBack,
         });
       });
