@@ -44,7 +44,7 @@ describe('staff utilisation counts only hours worked inside the window', () => {
     const records: SimRecord[] = [];
     const r = runReplication(overloadedFrontDoor, { ...RUN, onRecord: (x) => records.push(x) });
     const cal = new WorkingTime(overloadedFrontDoor.calendar);
-    const exact = exactBusyShare(records, 'frontDoor', cal, RUN.warmupDays * 24, RUN.days * 24, 2);
+    const exact = exactBusyShare(records, 'frontDoor', cal, RUN.warmupDays * 24, (RUN.warmupDays + RUN.days) * 24, 2);
     expect(exact).toBeLessThanOrEqual(1 + 1e-12);
     expect(r.metrics.screenerUtilisation).toBeLessThanOrEqual(1);
     expect(r.metrics.screenerUtilisation).toBeCloseTo(exact, 9);
@@ -56,7 +56,7 @@ describe('staff utilisation counts only hours worked inside the window', () => {
     const r = runReplication(overloadedManagers, { ...RUN, onRecord: (x) => records.push(x) });
     const cal = new WorkingTime(overloadedManagers.calendar);
     const managers = overloadedManagers.dutyTeams.reduce((n, t) => n + t.managers, 0);
-    const exact = exactBusyShare(records, 'manager', cal, RUN.warmupDays * 24, RUN.days * 24, managers);
+    const exact = exactBusyShare(records, 'manager', cal, RUN.warmupDays * 24, (RUN.warmupDays + RUN.days) * 24, managers);
     expect(r.metrics.managerUtilisation).toBeLessThanOrEqual(1);
     expect(r.metrics.managerUtilisation).toBeCloseTo(exact, 9);
   });
@@ -65,6 +65,6 @@ describe('staff utilisation counts only hours worked inside the window', () => {
     const full = pressuredScenario((s) => s.dutyTeams.forEach((t: Record<string, unknown>) => (t.socialWorkerPosts = 1)));
     const r = runReplication(full, RUN);
     expect(r.metrics.socialWorkerUtilisation).toBeGreaterThan(0.95);
-    expect(r.metrics.socialWorkerUtilisation).toBeLessThanOrEqual(1);
+    expect(r.metrics.socialWorkerUtilisation).toBeLessThanOrEqual(1 + 1e-12); // rounding in time-weighted areas
   });
 });
