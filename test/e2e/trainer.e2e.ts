@@ -119,7 +119,7 @@ describe('the trainer view in Chromium', () => {
     const contacts = await soFar(page, 'contactReceived');
     expect(contacts).toBeGreaterThan(100);
     expect(await soFar(page, 'contactCentre.screening')).toBeGreaterThan(0);
-    expect(await page.getByTestId('trainer-clock').textContent()).toMatch(/^Day \d+ of 365 · paused/);
+    expect(await page.getByTestId('trainer-clock').textContent()).toMatch(/^Day \d+ of 455 · paused/); // 90 days to settle, then 365 measured
     await page.waitForTimeout(500);
     expect(await attr(page, 'data-now')).toBe(paused);
     expect(await soFar(page, 'contactReceived')).toBe(contacts);
@@ -153,8 +153,13 @@ describe('the trainer view in Chromium', () => {
     const items = await timeline.locator('li').evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), t: Number(e.getAttribute('data-t')), text: e.textContent ?? '' })));
     const expected = recordsOf(child, at);
     expect(items.map((i) => [i.kind, i.t])).toEqual(expected.map((r) => [r.kind, r.t]));
-    expect(items[0]!.text).toMatch(/^Day \d+ \(\w{3}\):.* contacted the contact centre about the child \(true need \d+/);
-    expect(items.some((i) => i.kind === 'planStarted' && /plan started/.test(i.text))).toBe(true);
+    if (items[0]!.kind === 'carriedOver') {
+      // The oldest plan may be one the warm start carried over: its story starts already open.
+      expect(items[0]!.text).toMatch(/^Day 1 \(\w{3}\):.*the child’s case is already open \(child in need; true need \d+/);
+    } else {
+      expect(items[0]!.text).toMatch(/^Day \d+ \(\w{3}\):.* contacted the contact centre about the child \(true need \d+/);
+      expect(items.some((i) => i.kind === 'planStarted' && /plan started/.test(i.text))).toBe(true);
+    }
     await screenshot(page, 'trainer-02-following', false);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Stop following' }).click();
