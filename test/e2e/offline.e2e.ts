@@ -63,8 +63,11 @@ describe('the hosted app, offline and updated', () => {
     await openAbout(page);
     expect(await builtOn(page)).toBe('2026-01-05');
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Explore' }).click();
+    const hashBefore = await page.evaluate(() => location.hash);
     await page.fill('#field-frontDoor-unqualifiedScreeners', '17');
-    await page.waitForFunction(() => location.hash.length > 10);
+    // The edit reaches the address (and the scenario library) before the reload.
+    await page.waitForFunction((before) => location.hash.length > 10 && location.hash !== before, hashBefore);
+    await page.waitForTimeout(1000);
 
     // A new build is published at the same address: the page offers it and keeps the old one until asked.
     server = (await serve(second, served.port)).server;
