@@ -151,7 +151,7 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('button', { name: 'Apply to every team' }).click();
     await page.getByRole('heading', { name: /^Unsustainable: \d+ stages? ha(s|ve) more work arriving than staff can do$/ }).waitFor();
     const first = page.locator('[data-stage^="team:"]').first();
-    expect(await first.textContent()).toMatch(/caseload places needed for the assessments arriving, [\d.]+ available \(ρ = [1-9]\.\d\d\)/);
+    expect(await first.textContent()).toMatch(/caseload places needed for the assessments arriving, [\d.]+ available \(ρ = ([1-9]\.\d\d|infinite: no staff, or children return without end)\)/); // one post a team: vacancies leave some with none
     await screenshot(page, '04b-capacity-warning', false);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
