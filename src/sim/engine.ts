@@ -23,6 +23,7 @@ import { exponential, gamma, normal, pickWeighted, poisson, truncatedExponential
 import { EventQueue, PRIORITY } from './eventQueue.ts';
 import type { ClosureStage, RecordSink, SimRecord, TeamLevels } from './records.ts';
 import { createStream, type Stream } from './rng.ts';
+import { SlotTable } from './slotTable.ts';
 import { Caseloads, countyStaffing, ServerPool } from './staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
 import type { StockChild, StockEntity, WarmState } from './warmState.ts';
@@ -45,6 +46,8 @@ const K_WEEK = 4; // id: week index
 /** A child in the run (kept only while a case is open or an event about them is pending). */
 interface Child {
   id: number;
+  /** Where the child lives in the run's table of children (reused after the child is forgotten). */
+  slot: number;
   team: number;
   need: number;
   known: boolean;
@@ -65,6 +68,8 @@ interface Child {
 /** One contact's journey. */
 interface Case {
   id: number;
+  /** Where the case lives in the run's table of open cases; queues and the calendar hold slots. */
+  slot: number;
   child: Child;
   agency: number;
   state: number;
@@ -254,8 +259,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   });
   type Team = (typeof teams)[number];
 
-  const children = new Map<number, Child>();
-  const cases = new Map<number, Case>();
+  const children = new SlotTable<Child>();
+  const cases = new SlotTable<Case>();
   const inEarlyHelp = new Set<Case>();
   const iaClockFromReferral = s.assessment.initialAssessmentClockStartsAt === 'referral';
   let nextChild = 0;
@@ -321,6 +326,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     const lookback = s.reReferral.historicReferralLookbackMonths * HOURS_PER_MONTH;
     const child: Child = {
       id: nextChild++,
+      slot: -1,
       team,
       need,
       known,
@@ -334,10 +340,10 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       lastClosureUnmet: false,
       returnDue: false,
     };
-    children.set(child.id, child);
+    child.slot = children.add(child);
     if (dup && t + dupDelay < endHours) {
       child.pending++;
-      q.schedule(t + dupDelay, K_DUPLICATE, child.id, PRIORITY.arrival);
+      q.schedule(t + dupDelay, K_DUPLICATE, child.slot, PRIORITY.arrival);
     }
     contact(child, agency, false);
   }
@@ -357,6 +363,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     }
     const c: Case = {
       id: nextCase++,
+      slot: -1,
       child,
       agency,
       state: machine.initial,
@@ -377,7 +384,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       longTermWorker: -1,
       closure: 'frontDoor',
     };
-    cases.set(c.id, c);
+    c.slot = cases.add(c);
     child.openCases++;
     record({
       kind: 'contact',
@@ -405,7 +412,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   /** The state holding the most open cases, by its practice label (for the guard's message). */
   function busiestState(): string {
     const counts = new Map<number, number>();
-    for (const c of cases.values()) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
+    for (const c of cases.inIdOrder()) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
     let best = machine.initial;
     let most = -1;
     for (const [st, n] of counts) if (n > most) [best, most] = [st, n];
@@ -432,11 +439,11 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     const tm = teams[c.child.team]!;
     switch (a) {
       case 'requestScreener':
-        frontDoor.queue.push(c.id);
+        frontDoor.queue.push(c.slot);
         pumpFrontDoor();
         return;
       case 'requestScreenerForReclassification':
-        frontDoor.queue.push(c.id, true);
+        frontDoor.queue.push(c.slot, true);
         pumpFrontDoor();
         return;
       case 'startScreening':
@@ -456,7 +463,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           repeat: reclass ? 'reclassification' : c.duplicate ? 'duplicate' : null,
         });
         c.screenedByFrontDoor = true;
-        q.schedule(doneAt, K_DONE, c.id, PRIORITY.completion);
+        q.schedule(doneAt, K_DONE, c.slot, PRIORITY.completion);
         return;
       }
       case 'releaseScreener':
@@ -465,7 +472,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         pumpFrontDoor();
         return;
       case 'requestManager':
-        tm.managers.queue.push(c.id);
+        tm.managers.queue.push(c.slot);
         pumpManagers(tm);
         return;
       case 'startDutyReview': {
@@ -483,7 +490,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           qualified: true,
           repeat: rescreen ? 'rescreen' : c.duplicate && !c.screenedByFrontDoor ? 'duplicate' : null,
         });
-        q.schedule(doneAt, K_DONE, c.id, PRIORITY.completion);
+        q.schedule(doneAt, K_DONE, c.slot, PRIORITY.completion);
         return;
       }
       case 'releaseManager':
@@ -510,7 +517,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         tm.assessing.add(c);
         tm.waiting++;
         record({ kind: 'acceptedForAssessment', t, caseId: c.id, team: c.child.team, fastTrack: c.fastTrack });
-        tm.caseloads.queue.push(c.id, c.fastTrack);
+        tm.caseloads.queue.push(c.slot, c.fastTrack);
         pumpAllocation(tm);
         return;
       }
@@ -540,7 +547,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         advance(tm);
         tm.transferring++;
         if (tm.longTerm) {
-          tm.longTerm.queue.push(c.id, c.plan === 'childProtectionPlan');
+          tm.longTerm.queue.push(c.slot, c.plan === 'childProtectionPlan');
           pumpTransfers(tm);
         } else {
           transfer(c, tm, -1);
@@ -564,13 +571,13 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         const cp = a === 'startChildProtectionPlan';
         record({ kind: 'planStarted', t, caseId: c.id, team: c.child.team, plan: cp ? 'childProtection' : 'childInNeed' });
         const months = cp ? s.services.meanChildProtectionMonths : s.services.meanChildInNeedMonths;
-        q.schedule(t + exponential(rDur, months * HOURS_PER_MONTH), K_DONE, c.id, PRIORITY.completion);
+        q.schedule(t + exponential(rDur, months * HOURS_PER_MONTH), K_DONE, c.slot, PRIORITY.completion);
         return;
       }
       case 'startEarlyHelp':
         record({ kind: 'earlyHelpStarted', t, caseId: c.id, team: c.child.team });
         inEarlyHelp.add(c);
-        q.schedule(t + exponential(rDur, s.earlyHelp.meanEarlyHelpMonths * HOURS_PER_MONTH), K_DONE, c.id, PRIORITY.completion);
+        q.schedule(t + exponential(rDur, s.earlyHelp.meanEarlyHelpMonths * HOURS_PER_MONTH), K_DONE, c.slot, PRIORITY.completion);
         return;
       case 'closeCase':
         close(c);
@@ -581,14 +588,14 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   function scheduleAssessment(c: Case, tm: Team, meanDays: number): void {
     const pressure = teamPressure(tm.held, tm.waiting, tm.caseloads.places);
     const days = gamma(rDur, s.assessment.durationShape, meanDays) * durationStretch(s.assessment, pressure);
-    q.schedule(cal.addWorkingHours(q.now, days * cal.hoursPerWorkingDay), K_DONE, c.id, PRIORITY.completion);
+    q.schedule(cal.addWorkingHours(q.now, days * cal.hoursPerWorkingDay), K_DONE, c.slot, PRIORITY.completion);
   }
 
   function pumpFrontDoor(): void {
     while (frontDoor.queue.length > 0) {
       const kind = frontDoor.acquire();
       if (!kind) return;
-      const c = cases.get(frontDoor.queue.shift())!;
+      const c = cases.get(frontDoor.queue.shift());
       c.screener = kind;
       const reclass = machine.stateKey(c.state) === 'contactCentre.awaitingReclassification';
       send(c, reclass ? EV.RECLASSIFICATION_STARTED : EV.SCREENING_STARTED);
@@ -598,7 +605,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   function pumpManagers(tm: Team): void {
     while (tm.managers.queue.length > 0) {
       if (!tm.managers.acquire()) return;
-      const c = cases.get(tm.managers.queue.shift())!;
+      const c = cases.get(tm.managers.queue.shift());
       send(c, EV.REVIEW_STARTED);
     }
   }
@@ -608,7 +615,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       const w = tm.caseloads.acquire();
       if (w < 0) return;
       advance(tm);
-      const c = cases.get(tm.caseloads.queue.shift())!;
+      const c = cases.get(tm.caseloads.queue.shift());
       c.worker = w;
       tm.waiting--;
       tm.held++;
@@ -629,7 +636,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     while (lt.queue.length > 0) {
       const w = lt.acquire();
       if (w < 0) return;
-      transfer(cases.get(lt.queue.shift())!, tm, w);
+      transfer(cases.get(lt.queue.shift()), tm, w);
     }
   }
 
@@ -746,7 +753,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       unmetNeed: !withServices && child.need >= s.need.childInNeedLevel,
       trueNeed: child.need,
     });
-    cases.delete(c.id);
+    cases.remove(c.slot);
     inEarlyHelp.delete(c);
     child.openCases--;
     if (c.closure !== 'linked') {
@@ -764,14 +771,14 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       if (perYear > 0 && delay <= returnHorizonHours && t + delay < endHours) {
         child.pending++;
         child.returnDue = true;
-        q.schedule(t + delay, K_RETURN, child.id, PRIORITY.arrival);
+        q.schedule(t + delay, K_RETURN, child.slot, PRIORITY.arrival);
       }
     }
     forgetIfIdle(child);
   }
 
   function forgetIfIdle(child: Child): void {
-    if (child.openCases === 0 && child.pending === 0) children.delete(child.id);
+    if (child.openCases === 0 && child.pending === 0) children.remove(child.slot);
   }
 
   function onReturn(child: Child): void {
@@ -799,7 +806,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
     // Contacts waiting for a screener or a duty manager, by the child's team.
     const awaitingDecision = teams.map(() => 0);
     const countQueue = (ids: number[]) => {
-      for (const id of ids) awaitingDecision[cases.get(id)!.child.team]!++;
+      for (const id of ids) awaitingDecision[cases.get(id).child.team]!++;
     };
     countQueue(frontDoor.queue.ids());
     for (const tm of teams) countQueue(tm.managers.queue.ids());
@@ -866,7 +873,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   /** The slow stocks at `at`: what a warm start needs (see warmState.ts). */
   function stocks(at: number): StockEntity[] {
     const out: StockEntity[] = [];
-    for (const child of children.values()) {
+    for (const child of children.inIdOrder()) {
       if (child.returnDue && child.openCases === 0) out.push({ kind: 'returning', child: stockChild(child, at) });
     }
     const service = (c: Case, episode: 'plan' | 'earlyHelp', meanMonths: number) =>
@@ -919,11 +926,11 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           const left = lookback - e.child.closureAge;
           if (!(perYear > 0) || !(left > 0)) continue;
           const delay = truncatedResidual(residualU, HOURS_PER_YEAR / perYear, left);
-          children.set(child.id, child);
+          child.slot = children.add(child);
           if (delay < endHours) {
             child.pending++;
             child.returnDue = true;
-            q.schedule(delay, K_RETURN, child.id, PRIORITY.arrival);
+            q.schedule(delay, K_RETURN, child.slot, PRIORITY.arrival);
           }
           forgetIfIdle(child);
           continue;
@@ -948,7 +955,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
             tm.inPlan.add(c);
             c.closure = 'services';
           }
-          q.schedule(truncatedResidual(residualU, e.meanMonths * HOURS_PER_MONTH, Infinity), K_DONE, c.id, PRIORITY.completion);
+          q.schedule(truncatedResidual(residualU, e.meanMonths * HOURS_PER_MONTH, Infinity), K_DONE, c.slot, PRIORITY.completion);
         } else {
           const tm = teams[child.team]!;
           c.fastTrack = e.fastTrack;
@@ -961,7 +968,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           tm.ia.add(c);
           tm.assessing.add(c);
           tm.waiting++;
-          tm.caseloads.queue.push(c.id, e.allocated || e.fastTrack);
+          tm.caseloads.queue.push(c.slot, e.allocated || e.fastTrack);
         }
       }
     }
@@ -974,6 +981,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   function makeChild(sc: StockChild): Child {
     return {
       id: nextChild++,
+      slot: -1,
       team: sc.team,
       need: sc.need,
       known: sc.known,
@@ -990,9 +998,10 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   }
 
   function openInjectedCase(child: Child, agency: number, state: string): Case {
-    children.set(child.id, child);
+    child.slot = children.add(child);
     const c: Case = {
       id: nextCase++,
+      slot: -1,
       child,
       agency: Math.min(agency, s.demand.sources.length - 1),
       state: machine.stateIndex(state),
@@ -1013,14 +1022,14 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       longTermWorker: -1,
       closure: 'services',
     };
-    cases.set(c.id, c);
+    c.slot = cases.add(c);
     child.openCases++;
     record({ kind: 'carriedOver', t: 0, caseId: c.id, child: child.id, team: child.team, agency: c.agency, state, trueNeed: child.need, known: child.known });
     return c;
   }
 
   function dropInjected(c: Case): void {
-    cases.delete(c.id);
+    cases.remove(c.slot);
     c.child.openCases--;
     forgetIfIdle(c.child);
   }
@@ -1046,13 +1055,13 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         onArrival(id);
         break;
       case K_DONE:
-        onDone(cases.get(id)!);
+        onDone(cases.get(id));
         break;
       case K_RETURN:
-        onReturn(children.get(id)!);
+        onReturn(children.get(id));
         break;
       case K_DUPLICATE:
-        onDuplicate(children.get(id)!);
+        onDuplicate(children.get(id));
         break;
       case K_WEEK:
         record({ kind: 'levels', t, week: id, teams: levels() });
@@ -1095,7 +1104,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       }
     },
     openCases() {
-      return [...cases.values()].map((c) => ({
+      return cases.inIdOrder().map((c) => ({
         id: c.id,
         child: c.child.id,
         team: c.child.team,

@@ -17,7 +17,8 @@ export class WorkingTime {
   private readonly start: number;
   private readonly hours: number;
   private readonly daysPerWeek: number;
-  private readonly holidays: Set<number>;
+  /** 1 for a bank holiday, by day of the year (a lookup table: this is on the engine's hot path). */
+  private readonly holidays: Uint8Array;
   /** Working hours that make one working day for timescales. */
   readonly hoursPerWorkingDay: number;
 
@@ -26,14 +27,16 @@ export class WorkingTime {
     this.hours = this.always ? 24 : spec.hoursPerDay;
     this.start = this.always ? 0 : Math.max(0, Math.min(9, 24 - spec.hoursPerDay));
     this.daysPerWeek = this.always ? 7 : spec.workingDaysPerWeek;
-    this.holidays = new Set(this.always ? [] : spec.bankHolidayDaysOfYear);
+    this.holidays = new Uint8Array(365);
+    if (!this.always) for (const d of spec.bankHolidayDaysOfYear) if (d >= 0 && d < 365) this.holidays[d] = 1;
     this.hoursPerWorkingDay = this.hours;
   }
 
   /** Whether day `d` (0-based from the start of the run) is a working day. */
   isWorkingDay(d: number): boolean {
     if (this.always) return true;
-    return d % 7 < this.daysPerWeek && !this.holidays.has(d % 365);
+    // Days before the start (negative d, warm-started cases) are weekdays as before and never holidays.
+    return d % 7 < this.daysPerWeek && (d < 0 || this.holidays[d % 365] === 0);
   }
 
   /** The time at which `workHours` of staff time started at `t` is done. */
