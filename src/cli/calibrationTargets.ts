@@ -420,9 +420,15 @@ function steady(preset: string, source: Citation, gaps: { trend?: Partial<Record
   });
 }
 
-/** Why a series still moves after the 90-day warm-up in some presets: an engine gap, not the preset. */
-const RESTART_GAP =
-  'warm-start artefact: referrals that were being assessed when the template was captured restart their assessment afresh at time 0 (src/sim/engine.ts injectWarmState), so assessments open and overdue swing for a few months after the start and are still recovering when measurement begins; an engine gap, not a calibration one';
+/**
+ * Why kent-2010's initial assessments open still rise through the measured year on the default
+ * seed: not the start (assessments under way at the capture carry on, so the series starts at the
+ * template's level), but a slow creep of a county at the edge of its duty teams' capacity. Over
+ * 3.5 simulated years after the warm start its quarterly means keep rising (86, 91, 94, 100) and
+ * referrals awaiting allocation with them; the app and CLI report it with the same detector.
+ */
+const EDGE_OF_CAPACITY =
+  'not a start-up trend: Kent 2010 runs at the edge of its duty teams\' capacity, and its queue for assessment creeps up for years after the warm start (quarterly means of initial assessments open 86, 91, 94, 100 over 3.5 simulated years, 10 replications); the detector reports it to the user, and a preset with a little more duty capacity is steady';
 
 /** Every calibration target, by preset, then the comparisons, then reference rows. */
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
@@ -635,16 +641,16 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     },
   },
   // ---- steady states -------------------------------------------------------------------------------
-  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { warmup: { coreAssessmentsOverdue: RESTART_GAP } }),
+  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { trend: { initialAssessmentsOpen: EDGE_OF_CAPACITY } }),
   ...steady('kent-2008', { document: K08, paragraph: '¶22', quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.' }),
   ...steady('medway-2006', { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' }),
   ...(
     [
       ['kent-2010-single-front-door', {}],
-      ['kent-2010-one-threshold', { trend: { coreAssessmentsOverdue: RESTART_GAP } }],
-      ['kent-2010-vacancies-filled', { warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-one-threshold', {}],
+      ['kent-2010-vacancies-filled', {}],
       ['kent-2010-caf-relaunched', {}],
-      ['kent-2010-twelve-districts', { warmup: { coreAssessmentsOverdue: RESTART_GAP } }],
+      ['kent-2010-twelve-districts', {}],
     ] as const
   ).flatMap(([id, gaps]) => steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps)),
   // ---- reference rows (shown, not calibrated) ------------------------------------------------------

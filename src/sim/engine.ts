@@ -26,7 +26,7 @@ import { createStream, type Stream } from './rng.ts';
 import { SlotTable } from './slotTable.ts';
 import { Caseloads, countyStaffing, ServerPool } from './staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
-import type { StockChild, StockEntity, WarmState } from './warmState.ts';
+import type { InProgressAssessment, StockChild, StockEntity, WarmState } from './warmState.ts';
 
 /**
  * The discrete-event engine. It owns time and chance: it samples arrivals, durations and
@@ -86,6 +86,8 @@ interface Case {
   allocationState: number;
   iaDeadline: number;
   caDeadline: number;
+  /** When the assessment under way completes (NaN when none is), for warm-state captures. */
+  activityDoneAt: number;
   worker: number;
   /** The plan an assessment decided on, while the case waits for transfer. */
   plan: PlanRoute;
@@ -378,6 +380,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       allocationState: -1,
       iaDeadline: NaN,
       caDeadline: NaN,
+      activityDoneAt: NaN,
       worker: -1,
       plan: 'childInNeed',
       knownRescreen: false,
@@ -588,7 +591,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   function scheduleAssessment(c: Case, tm: Team, meanDays: number): void {
     const pressure = teamPressure(tm.held, tm.waiting, tm.caseloads.places);
     const days = gamma(rDur, s.assessment.durationShape, meanDays) * durationStretch(s.assessment, pressure);
-    q.schedule(cal.addWorkingHours(q.now, days * cal.hoursPerWorkingDay), K_DONE, c.slot, PRIORITY.completion);
+    c.activityDoneAt = cal.addWorkingHours(q.now, days * cal.hoursPerWorkingDay);
+    q.schedule(c.activityDoneAt, K_DONE, c.slot, PRIORITY.completion);
   }
 
   function pumpFrontDoor(): void {
@@ -886,7 +890,10 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       for (const c of tm.assessing) {
         // Cases awaiting transfer hold a place but are past assessment: the warm-up rebuilds them.
         const allocated = c.worker >= 0;
-        if (allocated && !tm.ia.has(c) && !tm.ca.has(c)) continue;
+        const inIa = tm.ia.has(c);
+        const inCa = tm.ca.has(c);
+        if (allocated && !inIa && !inCa) continue;
+        const underWay = allocated && c.activityDoneAt >= at;
         out.push({
           kind: 'assessment',
           child: stockChild(c.child, at),
@@ -897,6 +904,16 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           referralAge: at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
           acceptedAge: at - c.acceptedAt,
           initialDeadlineIn: c.iaDeadline - at,
+          ...(underWay
+            ? {
+                inProgress: {
+                  state: machine.stateKey(c.state),
+                  activity: inCa ? 'core' : 'initial',
+                  remainingWorkingHours: cal.availableHours(at, c.activityDoneAt),
+                  coreDeadlineIn: inCa ? c.caDeadline - at : NaN,
+                },
+              }
+            : {}),
         });
       }
     }
@@ -907,8 +924,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   /**
    * Places a warm state before time 0: Poisson(1/snapshots) copies of each entity, with residual
    * times drawn from this replication's own `warmStart` stream (returns and episodes end at
-   * exponential times, memoryless; assessments rejoin the allocation queue, those that were
-   * allocated first, and start afresh). Entities for teams this scenario does not have are dropped.
+   * exponential times, memoryless; referrals waiting rejoin the allocation queue; assessments
+   * under way carry on with the work they had left and their deadlines). Entities for teams this scenario does not have are dropped.
    */
   function injectWarmState(warm: WarmState): void {
     const rWarm = createStream(opts.seed, 'warmStart');
@@ -935,7 +952,10 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
           forgetIfIdle(child);
           continue;
         }
-        const c = openInjectedCase(child, e.agency, e.state);
+        // An assessment under way carries on with a social worker if a place is free (the
+        // replication's own draws may carry over more than the team holds); otherwise it waits.
+        const worker = e.kind === 'assessment' && e.inProgress ? teams[child.team]!.caseloads.acquire() : -1;
+        const c = openInjectedCase(child, e.agency, e.kind === 'assessment' && worker >= 0 ? e.inProgress!.state : e.state);
         if (e.kind === 'service') {
           const tm = teams[child.team]!;
           c.plan = e.plan;
@@ -956,15 +976,19 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
             c.closure = 'services';
           }
           q.schedule(truncatedResidual(residualU, e.meanMonths * HOURS_PER_MONTH, Infinity), K_DONE, c.slot, PRIORITY.completion);
+          continue;
+        }
+        c.fastTrack = e.fastTrack;
+        c.referralAt = -e.referralAge;
+        c.acceptedAt = -e.acceptedAge;
+        c.allocationState = machine.stateIndex(e.state);
+        c.iaDeadline = e.initialDeadlineIn;
+        c.isReferral = true;
+        c.closure = 'assessment';
+        if (worker >= 0) {
+          carryOnAssessment(c, worker, e.inProgress!);
         } else {
           const tm = teams[child.team]!;
-          c.fastTrack = e.fastTrack;
-          c.referralAt = -e.referralAge;
-          c.acceptedAt = -e.acceptedAge;
-          c.allocationState = c.state;
-          c.iaDeadline = e.initialDeadlineIn;
-          c.isReferral = true;
-          c.closure = 'assessment';
           tm.ia.add(c);
           tm.assessing.add(c);
           tm.waiting++;
@@ -973,6 +997,26 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       }
     }
     for (const tm of teams) pumpAllocation(tm);
+  }
+
+  /**
+   * Puts an injected case back into the assessment it was doing at the capture, with the social
+   * worker place `worker`, its deadlines and the working hours it had left.
+   */
+  function carryOnAssessment(c: Case, worker: number, p: InProgressAssessment): void {
+    const tm = teams[c.child.team]!;
+    advance(tm);
+    c.worker = worker;
+    tm.held++;
+    tm.assessing.add(c);
+    if (p.activity === 'core') {
+      c.caDeadline = p.coreDeadlineIn;
+      tm.ca.add(c);
+    } else {
+      tm.ia.add(c);
+    }
+    c.activityDoneAt = cal.addWorkingHours(0, p.remainingWorkingHours);
+    q.schedule(c.activityDoneAt, K_DONE, c.slot, PRIORITY.completion);
   }
 
   /** Residual time by inversion of a uniform drawn earlier (see truncatedExponential). */
@@ -1016,6 +1060,7 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       allocationState: -1,
       iaDeadline: NaN,
       caDeadline: NaN,
+      activityDoneAt: NaN,
       worker: -1,
       plan: 'childInNeed',
       knownRescreen: false,

@@ -39,7 +39,10 @@ export interface ServiceStock {
   meanMonths: number;
 }
 
-/** A referral waiting for allocation or being assessed: it rejoins its team's allocation queue. */
+/**
+ * A referral waiting for allocation or being assessed: one waiting rejoins its team's allocation
+ * queue; one being assessed carries on with a social worker (see `inProgress`).
+ */
 export interface AssessmentStock {
   kind: 'assessment';
   child: StockChild;
@@ -53,6 +56,23 @@ export interface AssessmentStock {
   acceptedAge: number;
   /** Hours from the capture to its initial-assessment deadline (negative: already overdue; NaN: none yet). */
   initialDeadlineIn: number;
+  /**
+   * An assessment under way at the capture: it carries on where it was (same state, the work it
+   * had left, its deadlines) instead of starting again, so overdue assessments are steady from
+   * the first day rather than settling over months. Absent for referrals still waiting.
+   */
+  inProgress?: InProgressAssessment;
+}
+
+/** Where an allocated assessment stood at the capture. */
+export interface InProgressAssessment {
+  /** The machine's state key of the assessment under way (looked up, never named, by the engine). */
+  state: string;
+  activity: 'initial' | 'core';
+  /** Working hours left until it completes, as scheduled in the template run. */
+  remainingWorkingHours: number;
+  /** Hours from the capture to its core-assessment deadline (NaN for an initial assessment). */
+  coreDeadlineIn: number;
 }
 
 export type StockEntity = ReturningStock | ServiceStock | AssessmentStock;
