@@ -92,20 +92,43 @@ export function buildWarmState(scenario: Scenario, seed: number, maxEvents?: num
 const CACHE_SIZE = 8;
 const cache = new Map<string, WarmState>();
 
+/** The cache key of `scenario`'s template on `seed` (the page's pool keys its copies the same way). */
+export function warmStateKey(scenario: Scenario, seed: number): string {
+  return `${templateSeed(seed)}:${JSON.stringify(scenario)}`;
+}
+
+function remember(key: string, warm: WarmState): void {
+  cache.delete(key);
+  cache.set(key, warm);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * Keeps a template built elsewhere (another worker, passed on by the page) as `scenario`'s on
+ * `seed`, so this process need not build it again. A template is a pure function of (scenario,
+ * seed), so one built in any process is the one this process would build.
+ */
+export function rememberWarmState(scenario: Scenario, seed: number, warm: WarmState): void {
+  remember(warmStateKey(scenario, seed), warm);
+}
+
+/** Whether this process holds `scenario`'s template on `seed`. */
+export function hasWarmState(scenario: Scenario, seed: number): boolean {
+  return cache.has(warmStateKey(scenario, seed));
+}
+
 /**
  * The warm-start template of `scenario` on `seed`: built on first use, then reused. `maxEvents`
  * guards the template run as it guards a replication (EngineLimitError; nothing is cached).
  */
 export function warmStateFor(scenario: Scenario, seed: number, maxEvents?: number): WarmState {
-  const key = `${templateSeed(seed)}:${JSON.stringify(scenario)}`;
+  const key = warmStateKey(scenario, seed);
   const hit = cache.get(key);
   if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
+    remember(key, hit);
     return hit;
   }
   const built = buildWarmState(scenario, seed, maxEvents);
-  cache.set(key, built);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  remember(key, built);
   return built;
 }

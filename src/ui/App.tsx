@@ -124,6 +124,14 @@ export function App({ presets, initial, runner, session }: Props) {
     sendExplore({ type: 'RUN', job, now: performance.now() });
   }, [scenario, settings, exploreKey, runner, sendExplore]);
 
+  // Build the scenario's warm-start template in the background while the user reads the screen,
+  // a moment after the last change, so pressing Run starts with the replications themselves.
+  useEffect(() => {
+    if (!scenario || !runner.prepare) return;
+    const timer = setTimeout(() => runner.prepare?.(scenario, settings.seed), 400);
+    return () => clearTimeout(timer);
+  }, [scenario, settings.seed, runner]);
+
   // Re-run small runs automatically, a moment after the last change.
   const lastRunMs = explore.context.finishedAt - explore.context.startedAt;
   const hasResult = explore.context.result !== null;

@@ -1,21 +1,28 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { summariseBatch } from '../sim/summarise.ts';
 import type { BatchResult } from '../sim/results.ts';
-import { runJobs, type RunProgress, type WorkerLike } from './pool.ts';
+import { SimulationPool, type RunProgress, type WorkerLike } from './pool.ts';
 import type { RunSettings } from './protocol.ts';
 import { startSimulationWorker } from './spawn.ts';
 
 /**
  * The page's entry point to the simulation: runs scenarios in a pool of module Web Workers
- * (one per core, at most 4) and returns one `BatchResult` per scenario, all on the same seeds.
+ * (one per core, at most 4) that lives as long as the page, and returns one `BatchResult` per
+ * scenario, all on the same seeds.
  */
 
 /** Runs scenarios with shared settings; rejects with `RunCancelled` when the signal aborts. */
-export type Runner = (
+export type Runner = ((
   scenarios: readonly Scenario[],
   settings: RunSettings,
   options: { signal?: AbortSignal; onProgress?: (p: RunProgress) => void },
-) => Promise<BatchResult[]>;
+) => Promise<BatchResult[]>) & {
+  /**
+   * Builds `scenario`'s warm-start template on `seed` in the background, so a run the user is
+   * about to start begins with its replications (optional: runners in tests may not have it).
+   */
+  prepare?: (scenario: Scenario, seed: number) => void;
+};
 
 /** Number of workers to use here: the browser's logical cores, between 1 and 4. */
 export function defaultPoolSize(): number {
@@ -25,13 +32,13 @@ export function defaultPoolSize(): number {
 
 /** A runner backed by module Web Workers built from src/worker/sim.worker.ts (started in spawn.ts). */
 export function createWorkerRunner(size = defaultPoolSize()): Runner {
-  const createWorker = () => startSimulationWorker() as unknown as WorkerLike;
-  return (scenarios, settings, { signal, onProgress }) =>
-    runJobs(scenarios, settings, {
-      createWorker,
-      size,
+  const pool = new SimulationPool({ createWorker: () => startSimulationWorker() as unknown as WorkerLike, size });
+  const runner: Runner = (scenarios, settings, { signal, onProgress }) =>
+    pool.run(scenarios, settings, {
       summarise: (scenario, s, reps) => summariseBatch(scenario, { days: s.days, warmupDays: s.warmupDays, reps: s.reps, seed: s.seed }, reps),
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
+  runner.prepare = (scenario, seed) => pool.prepare(scenario, seed);
+  return runner;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReplicationResult } from '../sim/results.ts';
+import { STRIDE, type EncodedWarmState as EncodedWarmStateType } from '../sim/warmStateCodec.ts';
 
 /**
  * The message protocol between the page and a simulation worker: a closed union in each
@@ -16,7 +17,24 @@ export const RunSettings = z.strictObject({
 });
 export type RunSettings = z.infer<typeof RunSettings>;
 
-/** Page to worker: run replication `rep` of `scenario` (parsed again in the worker). */
+/**
+ * A warm-start template packed for passing between threads (src/sim/warmStateCodec.ts); its
+ * entities are checked when the worker decodes it.
+ */
+export const EncodedWarmState = z.strictObject({
+  snapshots: z.number().int().min(1),
+  months: z.number().min(0),
+  states: z.array(z.string()),
+  values: z.instanceof(Float64Array).refine((v) => v.length % STRIDE === 0, `holds a whole number of ${STRIDE}-number entities`),
+});
+// The schema and the codec's type must agree.
+((x: z.infer<typeof EncodedWarmState>): EncodedWarmStateType => x) satisfies unknown;
+
+/**
+ * Page to worker: run replication `rep` of `scenario` (parsed again in the worker). `warmState`
+ * comes with the first replication of a scenario a worker runs when another worker built the
+ * template; without it the worker uses its own copy or builds one.
+ */
 export const ReplicateRequest = z.strictObject({
   type: z.literal('replicate'),
   taskId: z.number().int().min(0),
@@ -25,10 +43,19 @@ export const ReplicateRequest = z.strictObject({
   warmupDays: z.number().int(),
   seed: z.number().int(),
   rep: z.number().int().min(0),
+  warmState: EncodedWarmState.optional(),
+});
+
+/** Page to worker: build (or recall) the warm-start template of `scenario` on `seed` and send it back. */
+export const TemplateRequest = z.strictObject({
+  type: z.literal('template'),
+  taskId: z.number().int().min(0),
+  scenario: z.unknown(),
+  seed: z.number().int(),
 });
 
 /** Every message the page may send to a worker. */
-export const WorkerRequest = z.discriminatedUnion('type', [ReplicateRequest]);
+export const WorkerRequest = z.discriminatedUnion('type', [ReplicateRequest, TemplateRequest]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;
 
 /** Worker to page: one replication finished. */
@@ -36,6 +63,14 @@ export const ReplicatedResponse = z.strictObject({
   type: z.literal('replicated'),
   taskId: z.number().int().min(0),
   result: ReplicationResult,
+  elapsedMs: z.number().min(0),
+});
+
+/** Worker to page: a scenario's warm-start template, packed (its buffer is transferred, not copied). */
+export const TemplateResponse = z.strictObject({
+  type: z.literal('template'),
+  taskId: z.number().int().min(0),
+  warmState: EncodedWarmState,
   elapsedMs: z.number().min(0),
 });
 
@@ -48,5 +83,5 @@ export const FailedResponse = z.strictObject({
 });
 
 /** Every message a worker may send to the page. */
-export const WorkerResponse = z.discriminatedUnion('type', [ReplicatedResponse, FailedResponse]);
+export const WorkerResponse = z.discriminatedUnion('type', [ReplicatedResponse, TemplateResponse, FailedResponse]);
 export type WorkerResponse = z.infer<typeof WorkerResponse>;

@@ -3,6 +3,7 @@ import { runBatch, runReplication, summariseBatch } from '../../src/sim/batch.ts
 import { BatchResult } from '../../src/sim/results.ts';
 import { handleWorkerMessage } from '../../src/worker/handler.ts';
 import { runJobs, type WorkerLike } from '../../src/worker/pool.ts';
+import { workerTemplates } from '../../src/worker/templateStore.ts';
 import type { RunSettings } from '../../src/worker/protocol.ts';
 import { fixtureScenario } from '../ui/fixtures/scenario.ts';
 
@@ -11,7 +12,7 @@ const inProcessWorker = (): WorkerLike => {
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (m) => setTimeout(() => w.onmessage?.({ data: structuredClone(handleWorkerMessage(structuredClone(m), runReplication, () => performance.now())) })),
+    postMessage: (m) => setTimeout(() => w.onmessage?.({ data: structuredClone(handleWorkerMessage(structuredClone(m), runReplication, () => performance.now(), workerTemplates)) })),
     terminate: () => {},
   };
   return w;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { handleWorkerMessage, type Replicate } from '../../src/worker/handler.ts';
+import { handleWorkerMessage, type Replicate, type TemplateStore } from '../../src/worker/handler.ts';
 import { RunCancelled, runJobs, type WorkerLike } from '../../src/worker/pool.ts';
 import type { RunSettings, WorkerRequest } from '../../src/worker/protocol.ts';
 import { fixtureScenario } from '../ui/fixtures/scenario.ts';
@@ -8,6 +8,9 @@ import { fakeReplication } from '../ui/fixtures/results.ts';
 
 /** A replication whose numbers depend on the scenario's first team threshold, the seed and rep. */
 const replicate: Replicate = (scenario, { seed, rep }) => fakeReplication(rep, seed, scenario.dutyTeams[0]!.threshold / 50);
+
+/** Templates that cost nothing: the pool's bookkeeping is what these tests are about. */
+const noTemplates: TemplateStore = { template: () => ({ snapshots: 1, months: 0, states: [], values: new Float64Array(0) }), remember: () => {} };
 
 /** An in-process stand-in for a Worker: the real handler, answered asynchronously. */
 function fakeWorkerFactory(log: { created: number; terminated: number; posted: WorkerRequest[] }, run: Replicate = replicate) {
@@ -20,7 +23,8 @@ function fakeWorkerFactory(log: { created: number; terminated: number; posted: W
       postMessage(message) {
         log.posted.push(message);
         // answer after a delay that varies, so replies arrive out of order
-        setTimeout(() => alive && w.onmessage?.({ data: handleWorkerMessage(structuredClone(message), run, () => 0) }), (message.rep * 37) % 5);
+        const delay = message.type === 'replicate' ? (message.rep * 37) % 5 : 0;
+        setTimeout(() => alive && w.onmessage?.({ data: handleWorkerMessage(structuredClone(message), run, () => 0, noTemplates) }), delay);
       },
       terminate() {
         alive = false;
@@ -48,7 +52,12 @@ describe('worker pool', () => {
     const log = { created: 0, terminated: 0, posted: [] as WorkerRequest[] };
     const scenarios = [fixtureScenario(), fixtureScenario(), fixtureScenario()];
     await runJobs(scenarios, settings, { createWorker: fakeWorkerFactory(log), size: 2, summarise: identity });
-    const seedsPerScenario = scenarios.map((s) => log.posted.filter((p) => p.scenario === s).map((p) => `${p.seed}/${p.rep}`).sort());
+    const seedsPerScenario = scenarios.map((s) =>
+      log.posted
+        .filter((p) => p.type === 'replicate' && p.scenario === s)
+        .map((p) => `${p.seed}/${p.type === 'replicate' ? p.rep : ''}`)
+        .sort(),
+    );
     expect(seedsPerScenario[1]).toEqual(seedsPerScenario[0]);
     expect(seedsPerScenario[2]).toEqual(seedsPerScenario[0]);
   });

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:app` (builds first): how long the app takes, in Debian's Chromium, from a click
+ * to finished results, for the runs issue 10 sets targets for on a 2-core machine:
+ *   - the default run (20 replications of a steady-state kent-2010 year, 90 days' warm-up) pressed
+ *     at once after the page shows ("cold": the warm-start template is built inside the run),
+ *   - the same, pressed two seconds after the page shows, as a user would (the template is
+ *     prepared in the background meanwhile),
+ *   - the same again on the same page (workers and template kept),
+ *   - a comparison of four presets at the default settings (20 replications each).
+ * Prints each figure per round, medians, worker count and load. A benchmark, not a test.
+ */
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Math.max(1, Number(values.runs));
+const server = await preview({ logLevel: 'error', build: { outDir: join(process.cwd(), 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('preview server has no port');
+const url = `http://127.0.0.1:${address.port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const figures: Record<string, number[]> = {};
+const note = (name: string, ms: number) => (figures[name] ??= []).push(ms);
+
+async function open(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/**
+ * Clicks `button` and returns the milliseconds, on the page's own clock, from the click to the
+ * status line turning to "done" after it had been "running" (or to `selector` appearing).
+ */
+async function timedClick(page: Page, button: string, selector = '[data-run-status="done"]'): Promise<number> {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const sel = ${JSON.stringify(selector)};
+    window.clickAt = 0;
+    window.doneAt = 0;
+    let running = false;
+    document.addEventListener('click', () => (window.clickAt ||= performance.now()), { capture: true, once: true });
+    new MutationObserver(() => {
+      if (window.clickAt && document.querySelector('[data-run-status="running"]')) running = true;
+      if (running && !window.doneAt && document.querySelector(sel)) window.doneAt = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForFunction(() => (window as unknown as { doneAt: number }).doneAt > 0, undefined, { timeout: 300_000, polling: 50 });
+  return page.evaluate(() => {
+    const w = window as unknown as { clickAt: number; doneAt: number };
+    return w.doneAt - w.clickAt;
+  });
+}
+
+console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
+for (let i = 0; i < RUNS; i++) {
+  let page = await open();
+  note('default run, pressed at once', await timedClick(page, 'Run simulation'));
+  await page.context().close();
+  page = await open();
+  await page.waitForTimeout(2000);
+  note('default run, pressed after 2 s', await timedClick(page, 'Run simulation'));
+  await page.waitForTimeout(300);
+  note('default run again on the same page', await timedClick(page, 'Run simulation'));
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a scenario' }).click();
+  await page.getByRole('button', { name: 'Add a scenario' }).click();
+  const ids = (await page.locator('#slot-0 option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== 'current');
+  const chosen = ['kent-2010', 'kent-2010-single-front-door', 'kent-2010-vacancies-filled', 'kent-2010-one-threshold'].filter((id) => ids.includes(id));
+  for (let s = 0; s < 4; s++) await page.selectOption(`#slot-${s}`, chosen[s] ?? ids[s]!);
+  note('comparison of 4 presets (kent-2010 template held)', await timedClick(page, 'Run comparison', '[data-testid="comparison-table"]'));
+  await page.context().close();
+  console.log(`round ${i + 1}: ${Object.entries(figures).map(([k, v]) => `${k} ${(v[i]! / 1000).toFixed(2)} s`).join('; ')}`);
+}
+const workers = Math.max(1, Math.min(4, os.cpus().length));
+for (const [name, xs] of Object.entries(figures)) console.log(`median ${name}: ${(median(xs) / 1000).toFixed(2)} s (${RUNS} rounds, ${workers} workers)`);
+console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+await browser.close();
+await new Promise<void>((r) => server.httpServer.close(() => r()));
