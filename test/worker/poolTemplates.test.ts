@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { handleWorkerMessage, type Replicate, type TemplateStore } from '../../src/worker/handler.ts';
+import { SimulationPool, type WorkerLike } from '../../src/worker/pool.ts';
+import type { RunSettings, WorkerRequest } from '../../src/worker/protocol.ts';
+import { fakeReplication } from '../ui/fixtures/results.ts';
+import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+
+/**
+ * Templates in the page's pool: built once per scenario and seed by one worker, handed to the
+ * others with their first replication, kept for the next run, and built ahead on `prepare`.
+ */
+const replicate: Replicate = (_s, { seed, rep }) => fakeReplication(rep, seed);
+const settings: RunSettings = { days: 100, warmupDays: 10, reps: 6, seed: 42 };
+const identity = (_s: unknown, _r: RunSettings, reps: unknown[]) => reps;
+
+function harness() {
+  const posted: { worker: number; message: WorkerRequest }[] = [];
+  const built: number[] = [];
+  const received: number[] = [];
+  let created = 0;
+  const createWorker = (): WorkerLike => {
+    const me = created++;
+    const store: TemplateStore = {
+      template: () => (built.push(me), { snapshots: 1, months: 0, states: [], values: new Float64Array(20) }),
+      remember: () => void received.push(me),
+    };
+    const w: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (message) => {
+        posted.push({ worker: me, message });
+        setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(structuredClone(message), replicate, () => 0, store) }), 1);
+      },
+      terminate: () => {},
+    };
+    return w;
+  };
+  return { posted, built, received, createWorker, created: () => created };
+}
+
+describe('templates in the worker pool', () => {
+  it('builds each scenario’s template once, in one worker, and hands it to the others', async () => {
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 3 });
+    const scenarios = [fixtureScenario(), { ...fixtureScenario(), id: 'b' }];
+    const out = await pool.run(scenarios, settings, { summarise: identity });
+    expect(out.map((r) => (r as unknown[]).length)).toEqual([6, 6]);
+    expect(h.built.length).toBe(2);
+    // Every worker that ran a scenario without building it received it once, with its first replication.
+    for (const job of [0, 1]) {
+      const first = new Map<number, WorkerRequest>();
+      for (const { worker, message } of h.posted) if (message.type === 'replicate' && message.scenario === scenarios[job] && !first.has(worker)) first.set(worker, message);
+      for (const [worker, message] of first) {
+        const builtHere = h.posted.some((p) => p.worker === worker && p.message.type === 'template' && p.message.scenario === scenarios[job]);
+        expect(message.type === 'replicate' && message.warmState !== undefined).toBe(!builtHere);
+      }
+    }
+    pool.dispose();
+  });
+
+  it('keeps workers and templates for the next run, and builds ahead on prepare', async () => {
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2 });
+    const a = fixtureScenario();
+    await pool.run([a], settings, { summarise: identity });
+    const workers = h.created();
+    await pool.run([a], settings, { summarise: identity });
+    expect(h.built.length).toBe(1);
+    expect(h.created()).toBe(workers);
+
+    const b = { ...fixtureScenario(), id: 'prepared' };
+    pool.prepare(b, settings.seed);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.built.length).toBe(2);
+    const before = h.posted.length;
+    await pool.run([b], settings, { summarise: identity });
+    expect(h.posted.slice(before).some((p) => p.message.type === 'template')).toBe(false);
+    pool.dispose();
+  });
+
+  it('fails a run whose template cannot be built, with the worker’s reason', async () => {
+    const failing = (): WorkerLike => {
+      const w: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage: (message) => setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(message, replicate, () => 0) })),
+        terminate: () => {},
+      };
+      return w;
+    };
+    const pool = new SimulationPool({ createWorker: failing, size: 2 });
+    await expect(pool.run([fixtureScenario()], settings, { summarise: identity })).rejects.toThrow(/does not build warm-start templates/);
+    pool.dispose();
+  });
+});
