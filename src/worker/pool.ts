@@ -159,7 +159,7 @@ export class SimulationPool {
   /** Stops every worker; runs still going are rejected. */
   dispose(): void {
     if (this.disposed) return;
-    for (const run of [...this.runs]) this.finish(run, new Error('the simulation pool was stopped'));
+    for (const run of this.runs) this.finish(run, new Error('the simulation pool was stopped'));
     this.disposed = true;
     for (const slot of this.slots) slot.worker.terminate();
     this.slots.length = 0;
@@ -201,7 +201,7 @@ export class SimulationPool {
       worker = this.config.createWorker();
     } catch (e) {
       const error = new Error(`could not start a simulation worker: ${(e as Error).message}`);
-      for (const run of [...this.runs]) this.finish(run, error);
+      for (const run of this.runs) this.finish(run, error);
       return null;
     }
     const slot: Slot = { worker, work: null, taskId: -1, holds: new Set() };
@@ -277,7 +277,7 @@ export class SimulationPool {
       } else {
         // Every run waiting for this template fails, with the worker's reason.
         const reason = new Error(msg.type === 'failed' ? msg.message : 'a simulation worker answered a template request with something else');
-        for (const run of [...this.runs]) if (run.keys.includes(work.key)) this.finish(run, reason);
+        for (const run of this.runs) if (run.keys.includes(work.key)) this.finish(run, reason);
       }
     } else {
       const { run, job } = work.task;
@@ -307,7 +307,7 @@ export class SimulationPool {
     if (work?.kind === 'replicate') this.finish(work.task.run, error);
     else if (work?.kind === 'template') {
       this.building.delete(work.key);
-      for (const run of [...this.runs]) if (run.keys.includes(work.key)) this.finish(run, error);
+      for (const run of this.runs) if (run.keys.includes(work.key)) this.finish(run, error);
     }
     this.pump();
   }
