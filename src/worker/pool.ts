@@ -326,9 +326,8 @@ export class SimulationPool {
    */
   private cancel(run: ActiveRun): void {
     if (run.settled) return;
-    for (const slot of [...this.slots]) {
-      if (slot.work?.kind === 'replicate' && slot.work.task.run === run) this.removeSlot(slot);
-    }
+    const busyForRun = this.slots.filter((slot) => slot.work?.kind === 'replicate' && slot.work.task.run === run);
+    for (const slot of busyForRun) this.removeSlot(slot);
     this.finish(run, new RunCancelled());
     this.pump();
   }
