@@ -49,10 +49,12 @@ async function timedClick(page: Page, button: string, selector = '[data-run-stat
     window.doneAt = 0;
     let running = false;
     document.addEventListener('click', () => (window.clickAt ||= performance.now()), { capture: true, once: true });
-    new MutationObserver(() => {
+    window.runObserver?.disconnect();
+    window.runObserver = new MutationObserver(() => {
       if (window.clickAt && document.querySelector('[data-run-status="running"]')) running = true;
       if (running && !window.doneAt && document.querySelector(sel)) window.doneAt = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    window.runObserver.observe(document.body, { subtree: true, childList: true, attributes: true });
   })()`);
   await page.getByRole('button', { name: button, exact: true }).click();
   await page.waitForFunction(() => (window as unknown as { doneAt: number }).doneAt > 0, undefined, { timeout: 300_000, polling: 50 });
