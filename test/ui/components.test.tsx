@@ -5,8 +5,8 @@ import { METRICS } from '../../src/sim/metricDefinitions.ts';
 import { ComparisonTable } from '../../src/ui/features/compare/ComparisonTable.tsx';
 import { HeadlineCards } from '../../src/ui/features/results/HeadlineCards.tsx';
 import { SeriesChart } from '../../src/ui/features/results/SeriesChart.tsx';
-import { fakeReplication } from './fixtures/results.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 // Results summarised from fabricated replications: for rendering tests only, never shown in the app.
 const opts = { days: 56, warmupDays: 14, reps: 4, seed: 9 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues } from '../../src/ui/features/sweep/sweepParameters.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('sweep parameters', () => {
   it('each parameter sets the value it then reads back, and leaves a valid scenario', () => {

@@ -6,8 +6,8 @@ import { changesLine, summariseChanges } from '../../src/ui/features/findings/ch
 import { compareFindings, measureFindings, mechanism } from '../../src/ui/features/findings/findings.ts';
 import { betterDirection, stageOf } from '../../src/ui/features/findings/mechanism.ts';
 import { sweepFindings } from '../../src/ui/features/findings/sweepFindings.ts';
-import { fakeReplication } from '../ui/fixtures/results.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 /**
  * Findings from runs whose answer is known: fabricated replications where one measure is moved by
