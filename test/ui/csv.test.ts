@@ -2,7 +2,7 @@ import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/sim/metricDefinitions.ts';
 import { summariseBatch } from '../../src/sim/batch.ts';
-import { comparisonCsv, comparisonRows, replicationsCsv, seriesCsv, spreadsheetCsv, summaryCsv, teamsCsv } from '../../src/ui/features/results/csv.ts';
+import { comparisonCsv, comparisonRows, replicationsCsv, seriesCsv, spreadsheetCsv, summaryCsv, teamsCsv } from '../../src/ui/lib/csv.ts';
 import { neutraliseCsvCell } from '../../src/shared/csvInjection.ts';
 import { fakeReplication } from '../fixtures/results.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DutyTeam } from '../../src/scenario/schema.ts';
-import { fieldSpec, getIn, niceCeil, objectKeysAt, parseNumberText, setIn, sliderRange, validateField } from '../../src/ui/features/controls/fieldSpec.ts';
+import { fieldSpec, getIn, niceCeil, objectKeysAt, parseNumberText, setIn, sliderRange, validateField } from '../../src/ui/lib/fieldSpec.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('controls generated from the schema', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioDiff } from '../../src/ui/features/compare/scenarioDiff.ts';
+import { scenarioDiff } from '../../src/ui/lib/scenarioDiff.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('scenario differences', () => {
