@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { buildInfo } from './build/buildInfo.ts';
@@ -46,6 +46,8 @@ export default defineConfig(({ mode }) => {
     preview: { headers: { ...SECURITY_HEADERS } },
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      // test/e2e/ drives Chromium and runs only under vitest.e2e.config.ts (its files end in .e2e.ts).
+      exclude: [...configDefaults.exclude, 'test/e2e/**'],
       environment: 'node',
       testTimeout: 60_000,
       hookTimeout: 120_000,

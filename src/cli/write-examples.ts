@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getPreset } from '../scenario/presets.ts';
-import { EXAMPLE_FILES } from '../ui/examples.ts';
+import { EXAMPLE_FILES } from '../scenario/examples.ts';
 
 /**
  * Writes public/examples/<id>.json for every example the About page offers: each preset as the

@@ -2,7 +2,7 @@
  * Natural log and exp computed only with IEEE-754 basic operations (+ − × ÷, exactly rounded
  * everywhere), so every JavaScript engine gives the same bits. `Math.log` is not like that:
  * Node 20's V8 and Chromium 156's V8 differ in the last bit for some arguments, which made the
- * same seed give different records in Node and in the browser (test/e2e/determinism.test.ts).
+ * same seed give different records in Node and in the browser (test/e2e/determinism.e2e.ts).
  *
  * Ports of fdlibm 5.3 e_log.c and e_exp.c (Sun Microsystems, 1993: "Permission to use, copy,
  * modify, and distribute this software is freely granted, provided that this notice is

@@ -1,5 +1,5 @@
 import { PRESETS } from '../scenario/presets.ts';
-import { EXAMPLE_FILES, exampleHref } from './examples.ts';
+import { EXAMPLE_FILES, exampleHref } from '../scenario/examples.ts';
 
 /** The About page's list of example scenario files to download (open one with “Open a file”). */
 export function ExampleFiles() {

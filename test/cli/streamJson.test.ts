@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeJson } from '../../src/cli/streamJson.ts';
 import { summariseBatch } from '../../src/sim/batch.ts';
-import { fakeReplication } from '../ui/fixtures/results.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const streamed = (v: unknown) => {
   const pieces: string[] = [];

@@ -10,7 +10,7 @@ import { runBatch } from '../../src/sim/batch.ts';
 import { METRICS, type MetricName } from '../../src/sim/metricDefinitions.ts';
 import type { BatchResult } from '../../src/sim/results.ts';
 import { formatDifference } from '../../src/ui/lib/format.ts';
-import { pairedDifference } from '../../src/ui/features/compare/pairedDifference.ts';
+import { pairedDifference } from '../../src/ui/lib/pairedDifference.ts';
 import { ARTIFACTS, newPage, pageErrors, screenshot, withBuiltApp } from './harness.ts';
 
 /**

@@ -5,7 +5,7 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { countyStaffing } from '../../src/sim/staff.ts';
 import { scenarioArb } from '../fixtures/randomScenario.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const withTeams = (s: Scenario, patch: Partial<Scenario['dutyTeams'][number]>): Scenario => ({ ...s, dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch })) });
 const withReturns = (s: Scenario, unmet: number, met: number): Scenario => ({ ...s, reReferral: { ...s.reReferral, unmetNeedReturnsPerYear: unmet, metNeedReturnsPerYear: met } });

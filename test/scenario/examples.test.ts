@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioJson } from '../../src/scenario/parse.ts';
 import { getPreset } from '../../src/scenario/presets.ts';
-import { EXAMPLE_FILES } from '../../src/ui/examples.ts';
+import { EXAMPLE_FILES } from '../../src/scenario/examples.ts';
 
 /** The example files in public/examples/ are the ones the About page offers, valid, and equal to their presets. */
 const dir = join(process.cwd(), 'public', 'examples');

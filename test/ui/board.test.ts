@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenario/presets.ts';
 import { METRICS } from '../../src/sim/metricDefinitions.ts';
-import { keyAssumptions } from '../../src/ui/features/board/assumptions.ts';
-import { compactInterval, firstSentence, headlineMetrics, shortLabels } from '../../src/ui/features/board/boardData.ts';
-import { differenceChart } from '../../src/ui/features/board/differenceChart.ts';
+import { keyAssumptions } from '../../src/ui/features/report/assumptions.ts';
+import { compactInterval, firstSentence, headlineMetrics, shortLabels } from '../../src/ui/features/report/boardData.ts';
+import { differenceChart } from '../../src/ui/features/report/differenceChart.ts';
 
 describe('the board summary’s pure parts', () => {
   it('headline measures all exist in the definitions (renamed ones drop out rather than break the page)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenario/presets.ts';
 import { applyOp, bulkEdit, bulkSummary, parseBulkAmount, refusalMessage } from '../../src/ui/features/controls/bulkEdit.ts';
 import { markEdited, presetIdOf } from '../../src/ui/features/controls/editedScenario.ts';
-import { fieldSpec } from '../../src/ui/features/controls/fieldSpec.ts';
+import { fieldSpec } from '../../src/ui/lib/fieldSpec.ts';
 
 const kent = getPreset('kent-2010')!;
 const spec = (k: string) => fieldSpec(['dutyTeams', 0, k]);

@@ -2,11 +2,11 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { summariseBatch } from '../../src/sim/batch.ts';
 import { METRICS } from '../../src/sim/metricDefinitions.ts';
-import { ComparisonTable } from '../../src/ui/features/compare/ComparisonTable.tsx';
+import { ComparisonTable } from '../../src/ui/lib/ComparisonTable.tsx';
 import { HeadlineCards } from '../../src/ui/features/results/HeadlineCards.tsx';
-import { SeriesChart } from '../../src/ui/features/results/SeriesChart.tsx';
-import { fakeReplication } from './fixtures/results.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { SeriesChart } from '../../src/ui/lib/charts/SeriesChart.tsx';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 // Results summarised from fabricated replications: for rendering tests only, never shown in the app.
 const opts = { days: 56, warmupDays: 14, reps: 4, seed: 9 };

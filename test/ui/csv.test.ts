@@ -2,10 +2,10 @@ import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/sim/metricDefinitions.ts';
 import { summariseBatch } from '../../src/sim/batch.ts';
-import { comparisonCsv, comparisonRows, replicationsCsv, seriesCsv, spreadsheetCsv, summaryCsv, teamsCsv } from '../../src/ui/features/results/csv.ts';
+import { comparisonCsv, comparisonRows, replicationsCsv, seriesCsv, spreadsheetCsv, summaryCsv, teamsCsv } from '../../src/ui/lib/csv.ts';
 import { neutraliseCsvCell } from '../../src/shared/csvInjection.ts';
-import { fakeReplication } from './fixtures/results.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const opts = { days: 56, warmupDays: 14, reps: 5, seed: 3 };
 const batchAt = (level: number) => summariseBatch(fixtureScenario(), opts, Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 3, level)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DutyTeam } from '../../src/scenario/schema.ts';
-import { fieldSpec, getIn, niceCeil, objectKeysAt, parseNumberText, setIn, sliderRange, validateField } from '../../src/ui/features/controls/fieldSpec.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fieldSpec, getIn, niceCeil, objectKeysAt, parseNumberText, setIn, sliderRange, validateField } from '../../src/ui/lib/fieldSpec.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('controls generated from the schema', () => {
   it('takes label, kind and bounds of a duty team threshold from the schema', () => {

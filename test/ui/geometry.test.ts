@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandChart, intervalChart, type BandSeries } from '../../src/ui/features/charts/geometry.ts';
-import { contrastRatio, SERIES_STYLES } from '../../src/ui/features/charts/palette.ts';
+import { bandChart, intervalChart, type BandSeries } from '../../src/ui/lib/charts/geometry.ts';
+import { contrastRatio, SERIES_STYLES } from '../../src/ui/lib/charts/palette.ts';
 
 const series: BandSeries[] = [
   { key: 'a', label: 'A', points: [0, 7, 14, 21].map((x, i) => ({ x, mean: 10 + i, lo: 8 + i, hi: 12 + i })) },

@@ -4,7 +4,7 @@ import { encodeScenario } from '../../src/scenario/urlCodec.ts';
 import { memoryBackend } from '../../src/ui/features/library/backend.ts';
 import { Library } from '../../src/ui/features/library/library.ts';
 import { openInitialScenario, TAB_ENTRY_KEY } from '../../src/ui/initialScenario.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const store = (): KeyValueStore & { m: Map<string, string> } => {
   const m = new Map<string, string>();

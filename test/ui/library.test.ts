@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keyValueBackend, memoryBackend, type KeyValue } from '../../src/ui/features/library/backend.ts';
 import { describeStorageError, importExport, Library } from '../../src/ui/features/library/library.ts';
 import { MAX_VERSIONS, readDraft, VERSION_COALESCE_MS } from '../../src/ui/features/library/records.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 let clock = 0;
 const tick = (ms = 1000) => (clock += ms);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pairedDifference } from '../../src/ui/features/compare/pairedDifference.ts';
+import { pairedDifference } from '../../src/ui/lib/pairedDifference.ts';
 import { normalQuantile, tQuantile } from '../fixtures/hillTQuantile.ts';
 
 describe('t and normal quantiles', () => {

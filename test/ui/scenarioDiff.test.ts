@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioDiff } from '../../src/ui/features/compare/scenarioDiff.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { scenarioDiff } from '../../src/ui/lib/scenarioDiff.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('scenario differences', () => {
   it('finds nothing between a scenario and itself', () => {

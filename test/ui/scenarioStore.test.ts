@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioReducer, type ScenarioState } from '../../src/ui/features/controls/useScenarioStore.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const start = (): ScenarioState => ({ draft: fixtureScenario(), revision: 0, fieldErrors: {}, origin: 'test', past: [], future: [] });
 

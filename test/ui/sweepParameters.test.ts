@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues } from '../../src/ui/features/sweep/sweepParameters.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from '../../src/ui/features/sweep/sweepParameters.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('sweep parameters', () => {
   it('each parameter sets the value it then reads back, and leaves a valid scenario', () => {
@@ -38,5 +39,40 @@ describe('sweep parameters', () => {
 
   it('refuses an unknown parameter', () => {
     expect(() => sweepParameter('nope')).toThrow(/unknown sweep parameter/);
+  });
+});
+
+/**
+ * A sweep's bounds are the schema's: checked against parseScenario (the zod schema itself), not
+ * against the helper that reads them, so bounds written into sweepParameters.ts by hand that
+ * disagree with src/scenario/schema.ts fail here.
+ */
+describe('sweep bounds agree with the scenario schema', () => {
+  const base = fixtureScenario();
+  /** The problems the schema reports at the parameter's own field when every team (or the front door) takes `v`. */
+  const problemsAt = (p: SweepParameter, v: number) => {
+    const parsed = parseScenario(p.set(base, v));
+    return parsed.ok ? [] : parsed.problems.filter((x) => x.path === p.path!.join('.'));
+  };
+  const withField = SWEEP_PARAMETERS.filter((p) => p.path);
+
+  it.each(withField.map((p) => [p.id, p] as const))('%s: the schema accepts its min and max, refuses just beyond either, and agrees on whole numbers', (_, p) => {
+    const step = p.integer ? 1 : 1e-6;
+    expect(problemsAt(p, p.min), `min ${p.min}`).toEqual([]);
+    expect(problemsAt(p, p.max), `max ${p.max}`).toEqual([]);
+    expect(problemsAt(p, p.min - step), `below min ${p.min}`).not.toEqual([]);
+    expect(problemsAt(p, p.max + step), `above max ${p.max}`).not.toEqual([]);
+    const between = p.min + Math.min(1, (p.max - p.min) / 2) / 2; // not a whole number
+    if (p.integer) expect(problemsAt(p, between), `${between}`).not.toEqual([]);
+    else expect(problemsAt(p, between), `${between}`).toEqual([]);
+  });
+
+  it('every parameter but the demand factor sets a schema field', () => {
+    expect(SWEEP_PARAMETERS.filter((p) => !p.path).map((p) => p.id)).toEqual(['demandScale']);
+  });
+
+  it('social worker posts go up to the schema’s 5,000 (the sweep used to stop at 200)', () => {
+    expect(sweepParameter('socialWorkerPosts')).toMatchObject({ integer: true, min: 0, max: 5000 });
+    expect(sweepScenarios(base, sweepParameter('socialWorkerPosts'), [5000]).ok).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { handleWorkerMessage } from '../../src/worker/handler.ts';
 import { runJobs, type WorkerLike } from '../../src/worker/pool.ts';
 import { workerTemplates } from '../../src/worker/templateStore.ts';
 import type { RunSettings } from '../../src/worker/protocol.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 /** The worker's handler with the real engine, in-process and asynchronous, through a structured clone. */
 const inProcessWorker = (): WorkerLike => {

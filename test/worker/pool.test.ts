@@ -3,8 +3,8 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { handleWorkerMessage, type Replicate, type TemplateStore } from '../../src/worker/handler.ts';
 import { RunCancelled, runJobs, type WorkerLike } from '../../src/worker/pool.ts';
 import type { RunSettings, WorkerRequest } from '../../src/worker/protocol.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
-import { fakeReplication } from '../ui/fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
+import { fakeReplication } from '../fixtures/results.ts';
 
 /** A replication whose numbers depend on the scenario's first team threshold, the seed and rep. */
 const replicate: Replicate = (scenario, { seed, rep }) => fakeReplication(rep, seed, scenario.dutyTeams[0]!.threshold / 50);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { handleWorkerMessage, type Replicate, type TemplateStore } from '../../src/worker/handler.ts';
 import { SimulationPool, type WorkerLike } from '../../src/worker/pool.ts';
 import type { RunSettings, WorkerRequest } from '../../src/worker/protocol.ts';
-import { fakeReplication } from '../ui/fixtures/results.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 /**
  * Templates in the page's pool: built once per scenario and seed by one worker, handed to the

@@ -1,27 +1,21 @@
 import { memo, useDeferredValue, useState } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { SERIES_NAMES, type SeriesName } from '../../../sim/metricDefinitions.ts';
-import type { BatchResult } from '../../../sim/results.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
-import { comparisonCsv, seriesCsv, summaryCsv, type LabelledBatch } from '../results/csv.ts';
-import { SeriesChart } from '../results/SeriesChart.tsx';
-import { SERIES_META } from '../results/seriesMeta.ts';
+import { COMPARE_SERIES, type ComparisonResult } from '../../lib/comparison.ts';
+import { comparisonCsv, seriesCsv, summaryCsv } from '../../lib/csv.ts';
+import { SeriesChart } from '../../lib/charts/SeriesChart.tsx';
+import { SERIES_META } from '../../lib/seriesMeta.ts';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
 import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';
 import { EDITED_NAME_SUFFIX } from '../controls/editedScenario.ts';
-import { ComparisonFindingsPanel } from '../findings/FindingsPanel.tsx';
-import { ComparisonTable } from './ComparisonTable.tsx';
+import { ComparisonFindingsPanel } from '../../lib/findings/FindingsPanel.tsx';
+import { ComparisonTable } from '../../lib/ComparisonTable.tsx';
 
 /** The value of a slot: `current` (the scenario being edited) or a preset id. */
 export type Slot = string;
-
-/** A finished comparison: the scenarios' labels and their results, all on the same seeds. */
-export interface ComparisonResult {
-  batches: LabelledBatch[];
-  scenarios: Scenario[];
-}
 
 /** Distinct labels for the chosen scenarios (a repeated name gets a number). */
 export function slotLabels(scenarios: readonly Scenario[], slots: readonly Slot[]): string[] {
@@ -36,9 +30,6 @@ export function slotLabels(scenarios: readonly Scenario[], slots: readonly Slot[
 
 /** The most scenarios one comparison runs: a baseline and five alternatives (kent-2010 and its five restructures). */
 export const MAX_SCENARIOS = 6;
-
-/** Series overlaid by default: one for each theme. */
-export const COMPARE_SERIES: SeriesName[] = ['reReferralRate', 'repeatWorkHours', 'awaitingAllocation', 'initialAssessmentsOverdue'];
 
 interface Props {
   presets: readonly Scenario[];
@@ -188,8 +179,3 @@ const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport
     </section>
   );
 });
-
-/** A comparison job's result, built from the runner's batches. */
-export function toComparison(scenarios: Scenario[], labels: string[], batches: BatchResult[]): ComparisonResult {
-  return { scenarios, batches: batches.map((batch, i) => ({ label: labels[i] ?? batch.scenario.name, batch })) };
-}

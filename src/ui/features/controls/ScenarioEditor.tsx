@@ -4,7 +4,8 @@ import { AGENCY_LABELS, type Scenario } from '../../../scenario/schema.ts';
 import { bulkEdit, bulkSummary, modeLabel, parseBulkAmount, refusalMessage, type BulkMode, type TeamChange } from './bulkEdit.ts';
 import { markEdited } from './editedScenario.ts';
 import './bulkEdit.css';
-import { fieldSpec, getIn, objectKeysAt, type FieldPath } from './fieldSpec.ts';
+import { fieldSpec, getIn, objectKeysAt, type FieldPath } from '../../lib/fieldSpec.ts';
+import { LABELS, pathLabel } from '../../lib/labels.ts';
 import { ScenarioField, type FieldErrorReporter } from './ScenarioField.tsx';
 import type { ScenarioAction } from './useScenarioStore.ts';
 
@@ -16,12 +17,6 @@ interface Props {
   onFieldError: FieldErrorReporter;
   dispatch: (action: ScenarioAction) => void;
 }
-
-/** Labels for fields whose description is a list of options rather than a name. */
-export const LABELS: Record<string, string> = {
-  'frontDoor.structure': 'Front-door structure',
-  'calendar.mode': 'Working pattern',
-};
 
 const Field = memo(ScenarioField, (a, b) => a.value === b.value && a.problem === b.problem && a.path.join('.') === b.path.join('.') && a.label === b.label);
 
@@ -57,22 +52,6 @@ export function ScenarioErrorSummary({ problems, fieldErrors }: { problems: read
       </ul>
     </div>
   );
-}
-
-/** A readable name for a field path: its label, with the team or agency it belongs to. */
-export function pathLabel(path: string): string {
-  if (!path) return 'Scenario';
-  const parts = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  let where = '';
-  if (parts[0] === 'dutyTeams' && typeof parts[1] === 'number') where = `Duty team ${parts[1] + 1}: `;
-  if (parts[1] === 'sources' && typeof parts[2] === 'number') where = `Agency ${parts[2] + 1}: `;
-  const override = LABELS[path];
-  if (override) return where + override;
-  try {
-    return where + fieldSpec(parts).description;
-  } catch {
-    return path;
-  }
 }
 
 function Section({ title, id, open = false, children }: { title: string; id: string; open?: boolean; children: ReactNode }) {

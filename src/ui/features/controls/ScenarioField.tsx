@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { fieldSpec, parseNumberText, sliderRange, validateField, type FieldPath, type FieldSpec } from './fieldSpec.ts';
+import { OPTION_LABELS } from '../../lib/labels.ts';
+import { fieldSpec, parseNumberText, sliderRange, validateField, type FieldPath, type FieldSpec } from '../../lib/fieldSpec.ts';
 
 /** The id of a field's input, from its path (the error summary links to it). */
 export function fieldId(path: FieldPath): string {
@@ -155,16 +156,6 @@ export function optionHints(description: string, options: readonly string[]): { 
   }
   return { intro: rest.join('; '), hints };
 }
-
-/** Plain-words names of enum options (the schema's values are identifiers). */
-export const OPTION_LABELS: Record<string, string> = {
-  contactCentre: 'Contact centre',
-  singleQualified: 'Single qualified front door',
-  districtDuty: 'District duty teams',
-  direct: 'Direct to duty teams',
-  workingDays: 'Working days',
-  always: 'Around the clock',
-};
 
 function EnumField({ path, value, onCommit, problem, label, spec }: Props & { spec: Extract<FieldSpec, { kind: 'enum' }> }) {
   const id = fieldId(path);

@@ -1,4 +1,4 @@
-import { validateField, type FieldSpec } from './fieldSpec.ts';
+import { validateField, type FieldSpec } from '../../lib/fieldSpec.ts';
 
 /**
  * Edits to every duty team at once, as people mean them: set every team to one value, or move each

@@ -1,5 +1,5 @@
 import { getPreset } from '../../../scenario/presets.ts';
-import type { FieldPath } from './fieldSpec.ts';
+import type { FieldPath } from '../../lib/fieldSpec.ts';
 
 /**
  * An edited preset gets its own name and id ("Kent 2010 (edited)", `kent-2010-edited`), so a

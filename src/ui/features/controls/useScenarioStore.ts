@@ -2,7 +2,7 @@ import { useCallback, useMemo, useReducer } from 'react';
 import { parseScenario, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { markEdited } from './editedScenario.ts';
-import { setIn, type FieldPath } from './fieldSpec.ts';
+import { setIn, type FieldPath } from '../../lib/fieldSpec.ts';
 
 /**
  * The scenario being edited. `draft` holds every value a control accepted (each passed its own

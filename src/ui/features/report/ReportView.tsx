@@ -3,14 +3,13 @@ import { offeredLoad } from '../../../scenario/capacity.ts';
 import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
 import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { BoardSummary } from '../board/BoardSummary.tsx';
-import { ComparisonTable } from '../compare/ComparisonTable.tsx';
-import { COMPARE_SERIES, type ComparisonResult } from '../compare/CompareView.tsx';
-import { scenarioDiff } from '../compare/scenarioDiff.ts';
-import { pathLabel } from '../controls/ScenarioEditor.tsx';
-import { OPTION_LABELS } from '../controls/ScenarioField.tsx';
-import { SeriesChart } from '../results/SeriesChart.tsx';
-import { THEMES } from '../results/seriesMeta.ts';
+import { BoardSummary } from './BoardSummary.tsx';
+import { ComparisonTable } from '../../lib/ComparisonTable.tsx';
+import { COMPARE_SERIES, type ComparisonResult } from '../../lib/comparison.ts';
+import { scenarioDiff } from '../../lib/scenarioDiff.ts';
+import { OPTION_LABELS, pathLabel } from '../../lib/labels.ts';
+import { SeriesChart } from '../../lib/charts/SeriesChart.tsx';
+import { THEMES } from '../../lib/seriesMeta.ts';
 
 const show = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-GB') : formatNumber(v)) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : (OPTION_LABELS[String(v)] ?? String(v)));
 

@@ -3,7 +3,7 @@ import { NEAR_CAPACITY, offeredLoad, type StageLoad } from '../../../scenario/ca
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatNumber, formatValue } from '../../lib/format.ts';
-import { MetricTerm } from './MetricTerm.tsx';
+import { MetricTerm } from '../../lib/MetricTerm.tsx';
 
 const RHO_DEFINITION =
   'Offered load ρ (rho) = work arriving at a stage per month ÷ what its staff can do per month, worked out from the scenario’s numbers before any run. At 1 or more the queue grows for as long as the run lasts. It counts first contacts, duplicate reports and the children who come back after their case closes (sooner and with higher need when it was unmet), with assessments lengthened by the pressure that load puts on the team. It is an estimate, usually within about 0.1 of simulated utilisation; a stage between 0.95 and 1.05 may go either way.';

@@ -1,7 +1,7 @@
 import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { MetricTerm } from './MetricTerm.tsx';
+import { MetricTerm } from '../../lib/MetricTerm.tsx';
 import { unreliableInBatch } from './SteadinessNotice.tsx';
 
 /** Headline cards: each metric's mean across replications, its 95% interval, and its definition. */

@@ -1,19 +1,9 @@
-import { METRIC_NAMES, METRICS, type MetricGroup } from '../../../sim/metricDefinitions.ts';
+import { METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { MetricTerm } from './MetricTerm.tsx';
+import { GROUP_TITLES } from '../../lib/labels.ts';
+import { MetricTerm } from '../../lib/MetricTerm.tsx';
 import { unreliableInBatch } from './SteadinessNotice.tsx';
-
-export const GROUP_TITLES: Record<MetricGroup, string> = {
-  demand: 'Demand',
-  reReferral: 'Re-referral',
-  duplication: 'Duplication',
-  backlog: 'Backlogs',
-  timeliness: 'Timeliness',
-  waits: 'Waits',
-  workforce: 'Workforce',
-  outcomes: 'Outcomes',
-};
 
 /** Every metric of a run: mean and 95% interval across replications, grouped, each with its definition. */
 export function MetricsTable({ batch }: { batch: BatchResult }) {

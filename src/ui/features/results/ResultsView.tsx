@@ -3,11 +3,11 @@ import { useStagedParts } from '../../lib/useStagedParts.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { SERIES_NAMES } from '../../../sim/metricDefinitions.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
-import { replicationsCsv, seriesCsv, summaryCsv, teamsCsv } from './csv.ts';
+import { replicationsCsv, seriesCsv, summaryCsv, teamsCsv } from '../../lib/csv.ts';
 import { HeadlineCards } from './HeadlineCards.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
-import { SeriesChart } from './SeriesChart.tsx';
-import { SERIES_META, THEMES } from './seriesMeta.ts';
+import { SeriesChart } from '../../lib/charts/SeriesChart.tsx';
+import { SERIES_META, THEMES } from '../../lib/seriesMeta.ts';
 import { SteadinessNotice } from './SteadinessNotice.tsx';
 import { TeamBreakdown } from './TeamBreakdown.tsx';
 

@@ -2,11 +2,11 @@ import { csvFormat } from 'd3-dsv';
 import { useState } from 'react';
 import { METRICS, TEAM_METRIC_NAMES, type TeamMetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
-import { ChartFigure } from '../charts/ChartFigure.tsx';
-import { IntervalChart } from '../charts/IntervalChart.tsx';
+import { ChartFigure } from '../../lib/charts/ChartFigure.tsx';
+import { IntervalChart } from '../../lib/charts/IntervalChart.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { safeFileName } from '../../lib/download.ts';
-import { MetricTerm } from './MetricTerm.tsx';
+import { MetricTerm } from '../../lib/MetricTerm.tsx';
 
 /** Per duty team: one measure (re-referral rate by default) with intervals, highest first, and a full table. */
 export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: string }) {

@@ -4,7 +4,7 @@ import { parseScenarioJson, type Problem } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { URL_FRAGMENT_SAFE_LENGTH } from '../../../scenario/urlCodec.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
-import { pathLabel } from '../controls/ScenarioEditor.tsx';
+import { pathLabel } from '../../lib/labels.ts';
 import type { ScenarioAction } from '../controls/useScenarioStore.ts';
 
 interface Props {

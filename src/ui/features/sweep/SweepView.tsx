@@ -4,12 +4,12 @@ import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefin
 import type { BatchResult } from '../../../sim/results.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
-import { spreadsheetCsv } from '../results/csv.ts';
+import { spreadsheetCsv } from '../../lib/csv.ts';
 import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
-import { BandChart } from '../charts/BandChart.tsx';
-import { ChartFigure } from '../charts/ChartFigure.tsx';
-import { pathLabel } from '../controls/ScenarioEditor.tsx';
-import { SweepFindingsPanel } from '../findings/FindingsPanel.tsx';
+import { BandChart } from '../../lib/charts/BandChart.tsx';
+import { ChartFigure } from '../../lib/charts/ChartFigure.tsx';
+import { pathLabel } from '../../lib/labels.ts';
+import { SweepFindingsPanel } from '../../lib/findings/FindingsPanel.tsx';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
 import type { RunActor } from '../run/useRun.ts';
 import type { RunContext } from '../run/runMachine.ts';

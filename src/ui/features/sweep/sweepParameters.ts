@@ -1,5 +1,6 @@
 import { parseScenario, type Problem } from '../../../scenario/parse.ts';
 import type { DutyTeam, Scenario } from '../../../scenario/schema.ts';
+import { fieldSpec, type FieldPath } from '../../lib/fieldSpec.ts';
 
 /**
  * The parameters a sweep can vary, each a way to read and set one number on a whole scenario
@@ -11,8 +12,10 @@ export interface SweepParameter {
   label: string;
   /** What is changed, in a sentence. */
   help: string;
+  /** The schema field it sets (for team fields, team 0's), whose bounds and whole-number rule it takes; absent for a factor with no field of its own. */
+  path?: FieldPath;
   integer: boolean;
-  /** Bounds a sweep may use (from the schema). */
+  /** Bounds a sweep may use: the schema's, read from it (`fromSchema`), never restated here. */
   min: number;
   max: number;
   /** The value in a scenario (for team fields: the demand-weighted mean over teams). */
@@ -37,8 +40,22 @@ const teamField = (get: (t: DutyTeam) => number, patch: (t: DutyTeam, v: number)
   team: { get, patch },
 });
 const frontDoor = (key: 'referralThreshold' | 'unqualifiedScreeners' | 'qualifiedScreeners' | 'meanScreeningHours') => ({
+  ...fromSchema(['frontDoor', key]),
   get: (s: Scenario) => s.frontDoor[key],
   set: (s: Scenario, v: number): Scenario => ({ ...s, frontDoor: { ...s.frontDoor, [key]: v } }),
+});
+
+/** The path, whole-number rule and bounds of a numeric field, read from the scenario schema (so a sweep never allows less or more than the schema does). */
+function fromSchema(path: FieldPath): { path: FieldPath; integer: boolean; min: number; max: number } {
+  const spec = fieldSpec(path);
+  if (spec.kind !== 'number') throw new Error(`sweep parameter ${path.join('.')} is not a number in the scenario schema`);
+  return { path, integer: spec.integer, min: spec.min, max: spec.max };
+}
+/** A duty-team field: its bounds from the schema (team 0 stands for every team), and its accessors. */
+type TeamNumber = { [K in keyof DutyTeam]-?: DutyTeam[K] extends number ? K : never }[keyof DutyTeam];
+const teamSchemaField = (key: TeamNumber, patch?: (t: DutyTeam, v: number) => Partial<DutyTeam>) => ({
+  ...fromSchema(['dutyTeams', 0, key]),
+  ...teamField((t) => t[key], patch ?? ((_, v) => ({ [key]: v }))),
 });
 
 export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
@@ -46,96 +63,68 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
     id: 'socialWorkerPosts',
     label: 'Social worker posts in each duty team',
     help: 'Sets the social worker posts (full-time equivalent) of every duty team to the same number.',
-    integer: true,
-    min: 0,
-    max: 200,
-    ...teamField((t) => t.socialWorkerPosts, (_, v) => ({ socialWorkerPosts: v })),
+    ...teamSchemaField('socialWorkerPosts'),
   },
   {
     id: 'teamThreshold',
     label: 'Duty team threshold (need score)',
     help: 'Sets the perceived need at or above which every duty team accepts a referral for assessment.',
-    integer: false,
-    min: 0,
-    max: 100,
-    ...teamField((t) => t.threshold, (_, v) => ({ threshold: v })),
+    ...teamSchemaField('threshold'),
   },
   {
     id: 'referralThreshold',
     label: 'Front-door referral threshold (need score)',
     help: 'Sets the perceived need at or above which the front door classifies a contact as a referral.',
-    integer: false,
-    min: 0,
-    max: 100,
     ...frontDoor('referralThreshold'),
   },
   {
     id: 'unqualifiedScreeners',
     label: 'Unqualified screeners at the front door',
     help: 'Sets the number of unqualified screeners on duty at the front door.',
-    integer: true,
-    min: 0,
-    max: 500,
     ...frontDoor('unqualifiedScreeners'),
   },
   {
     id: 'qualifiedScreeners',
     label: 'Qualified social workers screening at the front door',
     help: 'Sets the number of qualified social workers screening at the front door.',
-    integer: true,
-    min: 0,
-    max: 500,
     ...frontDoor('qualifiedScreeners'),
   },
   {
     id: 'managers',
     label: 'Duty managers in each duty team',
     help: 'Sets the number of duty managers screening and deciding in every duty team.',
-    integer: true,
-    min: 0,
-    max: 100,
-    ...teamField((t) => t.managers, (_, v) => ({ managers: v })),
+    ...teamSchemaField('managers'),
   },
   {
     id: 'vacancyRate',
     label: 'Vacancy rate (share of posts vacant)',
     help: 'Sets the share of social worker posts vacant in every duty team (0 to 1).',
-    integer: false,
-    min: 0,
-    max: 1,
-    ...teamField((t) => t.vacancyRate, (_, v) => ({ vacancyRate: v })),
+    ...teamSchemaField('vacancyRate'),
   },
   {
     id: 'newlyQualifiedShare',
     label: 'Newly qualified share of filled posts',
     help: 'Sets the share of filled posts held by newly qualified social workers in every duty team (0 to 1).',
-    integer: false,
-    min: 0,
-    max: 1,
-    ...teamField((t) => t.newlyQualifiedShare, (_, v) => ({ newlyQualifiedShare: v })),
+    ...teamSchemaField('newlyQualifiedShare'),
   },
   {
     id: 'caseloadCap',
     label: 'Caseload cap of an experienced social worker',
     help: 'Sets the most assessments an experienced social worker holds at once, in every team; a newly qualified worker’s protected cap is lowered to match if it would exceed it.',
-    integer: true,
-    min: 1,
-    max: 200,
-    ...teamField((t) => t.caseloadCap, (t, v) => ({ caseloadCap: v, newlyQualifiedCaseloadCap: Math.min(t.newlyQualifiedCaseloadCap, v) })),
+    ...teamSchemaField('caseloadCap', (t, v) => ({ caseloadCap: v, newlyQualifiedCaseloadCap: Math.min(t.newlyQualifiedCaseloadCap, v) })),
   },
   {
     id: 'earlyHelpCoverage',
     label: 'Early help coverage',
     help: 'Sets the share of each district where early help is working, in every duty team (0 to 1).',
-    integer: false,
-    min: 0,
-    max: 1,
-    ...teamField((t) => t.earlyHelpCoverage, (_, v) => ({ earlyHelpCoverage: v })),
+    ...teamSchemaField('earlyHelpCoverage'),
   },
   {
     id: 'demandScale',
     label: 'Demand, as a multiple of the scenario’s contacts',
     help: 'Multiplies every agency’s contacts per month by this factor (1 = as in the scenario).',
+    // A factor, not a field: the schema bounds what it makes (each agency's contacts per month),
+    // which is checked when each swept scenario is parsed. Ten times a county is the sweep's limit.
     integer: false,
     min: 0,
     max: 10,

@@ -1,4 +1,4 @@
-import type { MetricUnit, SeriesName } from '../../../sim/metricDefinitions.ts';
+import type { MetricUnit, SeriesName } from '../../sim/metricDefinitions.ts';
 
 /** The three things the tool exists to show. */
 export type Theme = 'reReferral' | 'duplication' | 'backlog';
@@ -22,7 +22,7 @@ export const SERIES_META: Record<SeriesName, { label: string; unit: MetricUnit; 
   returnsAfterClosure: { label: 'Came back within 12 months of closure', unit: 'count', theme: 'reReferral' },
 };
 
-export const THEMES: { id: Theme; title: string; intro: string; headline: readonly import('../../../sim/metricDefinitions.ts').MetricName[] }[] = [
+export const THEMES: { id: Theme; title: string; intro: string; headline: readonly import('../../sim/metricDefinitions.ts').MetricName[] }[] = [
   {
     id: 'reReferral',
     title: 'Re-referrals',

@@ -1,4 +1,4 @@
-import { downloadBlob } from '../../lib/download.ts';
+import { downloadBlob } from '../download.ts';
 
 /**
  * Chart images: the chart's own SVG (already self-contained: presentation attributes, no CSS)

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { problemsOf } from '../../../scenario/parse.ts';
-import { Scenario } from '../../../scenario/schema.ts';
+import { problemsOf } from '../../scenario/parse.ts';
+import { Scenario } from '../../scenario/schema.ts';
 
 /**
  * Reads the scenario schema to build controls: for a path such as `dutyTeams.3.threshold` it

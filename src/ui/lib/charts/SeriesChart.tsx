@@ -1,11 +1,11 @@
 import { SERIES, type SeriesName } from '../../../sim/metricDefinitions.ts';
-import { BandChart } from '../charts/BandChart.tsx';
-import { ChartFigure } from '../charts/ChartFigure.tsx';
-import type { BandSeries } from '../charts/geometry.ts';
-import { formatInterval, formatValue, unitWords } from '../../lib/format.ts';
-import { safeFileName } from '../../lib/download.ts';
-import { spreadsheetCsv, type LabelledBatch } from './csv.ts';
-import { SERIES_META } from './seriesMeta.ts';
+import { BandChart } from './BandChart.tsx';
+import { ChartFigure } from './ChartFigure.tsx';
+import type { BandSeries } from './geometry.ts';
+import { formatInterval, formatValue, unitWords } from '../format.ts';
+import { safeFileName } from '../download.ts';
+import { spreadsheetCsv, type LabelledBatch } from '../csv.ts';
+import { SERIES_META } from '../seriesMeta.ts';
 
 /** Whole weeks of a batch (a last, part week would look like a fall in weekly counts). */
 export function wholeWeeks(batch: LabelledBatch['batch']): number[] {

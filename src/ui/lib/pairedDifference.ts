@@ -1,4 +1,4 @@
-import { estimate } from '../../../sim/stats.ts';
+import { estimate } from '../../sim/stats.ts';
 
 /**
  * The difference between two scenarios run on the same seeds (common random numbers): the mean

@@ -1,9 +1,9 @@
 import { METRICS, type MetricName, type MetricUnit } from '../../../sim/metricDefinitions.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { changesLine, summariseChanges } from '../findings/changes.ts';
-import type { ComparisonFindings } from '../findings/findings.ts';
-import { THEMES } from '../results/seriesMeta.ts';
+import { changesLine, summariseChanges } from '../../lib/findings/changes.ts';
+import type { ComparisonFindings } from '../../lib/findings/findings.ts';
+import { THEMES } from '../../lib/seriesMeta.ts';
 
 /**
  * What goes on the one-page board summary, chosen from the results: the headline measures (the

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../src/sim/metricDefinitions.ts';
 import type { BatchResult, ReplicationResult } from '../../src/sim/results.ts';
 import { summariseBatch } from '../../src/sim/summarise.ts';
-import { changesLine, summariseChanges } from '../../src/ui/features/findings/changes.ts';
-import { compareFindings, measureFindings, mechanism } from '../../src/ui/features/findings/findings.ts';
-import { betterDirection, stageOf } from '../../src/ui/features/findings/mechanism.ts';
-import { sweepFindings } from '../../src/ui/features/findings/sweepFindings.ts';
-import { fakeReplication } from '../ui/fixtures/results.ts';
-import { fixtureScenario } from '../ui/fixtures/scenario.ts';
+import { changesLine, summariseChanges } from '../../src/ui/lib/findings/changes.ts';
+import { compareFindings, measureFindings, mechanism } from '../../src/ui/lib/findings/findings.ts';
+import { betterDirection, stageOf } from '../../src/ui/lib/findings/mechanism.ts';
+import { sweepFindings } from '../../src/ui/lib/findings/sweepFindings.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 /**
  * Findings from runs whose answer is known: fabricated replications where one measure is moved by

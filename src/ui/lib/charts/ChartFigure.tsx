@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { downloadText } from '../../lib/download.ts';
+import { downloadText } from '../download.ts';
 import { useElementWidth } from './useElementWidth.ts';
 import { downloadPng, downloadSvg, imageCaption } from './exportImage.ts';
 

@@ -1,7 +1,7 @@
 import { METRIC_NAMES, METRICS, type MetricName, type MetricUnit } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
-import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
-import { pairedDifference, type PairedDifference } from '../compare/pairedDifference.ts';
+import { formatDifference, formatInterval, formatValue } from '../format.ts';
+import { pairedDifference, type PairedDifference } from '../pairedDifference.ts';
 import { betterDirection, MECHANISM_STAGES, stageOf } from './mechanism.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { csvFormat } from 'd3-dsv';
-import { METRIC_NAMES, METRICS, SERIES, SERIES_NAMES, TEAM_METRIC_NAMES, type MetricName } from '../../../sim/metricDefinitions.ts';
-import type { BatchResult } from '../../../sim/results.ts';
-import { pairedDifference } from '../compare/pairedDifference.ts';
-import { neutraliseCsvRow } from '../../../shared/csvInjection.ts';
+import { METRIC_NAMES, METRICS, SERIES, SERIES_NAMES, TEAM_METRIC_NAMES, type MetricName } from '../../sim/metricDefinitions.ts';
+import type { BatchResult } from '../../sim/results.ts';
+import { pairedDifference } from './pairedDifference.ts';
+import { neutraliseCsvRow } from '../../shared/csvInjection.ts';
 
 /**
  * Results as CSV for spreadsheets: tidy long tables (one row per value) with the run's seed,

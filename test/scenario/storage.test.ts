@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY, autosaveScenario, clearAutosave, loadAutosave, type KeyValueStore } from '../../src/scenario/storage.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();

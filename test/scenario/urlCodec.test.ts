@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario, fromBase64Url, toBase64Url, URL_FRAGMENT_SAFE_LENGTH } from '../../src/scenario/urlCodec.ts';
-import { fixtureScenario } from './fixtures/scenario.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
 
 describe('URL codec', () => {
   it('round-trips a scenario through the fragment unchanged', () => {

@@ -1,4 +1,4 @@
-import { scenarioDiff, type FieldDifference } from '../compare/scenarioDiff.ts';
+import { scenarioDiff, type FieldDifference } from '../scenarioDiff.ts';
 
 /**
  * What a scenario changes from another, in a line people read: team settings grouped by setting

@@ -1,4 +1,4 @@
-import { getIn } from '../controls/fieldSpec.ts';
+import { getIn } from '../../lib/fieldSpec.ts';
 
 /**
  * The assumptions a board should know the findings rest on, each read from the baseline scenario

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SweepShardFile } from '../../src/cli/sweepResults.ts';
 import { BatchResult } from '../../src/sim/results.ts';
 import { small } from '../fixtures/small.ts';
-import { run, scratch, smallScenarioFile, STACK } from './cliHarness.ts';
+import { run, scratch, smallScenarioFile, STACK } from '../cli/cliHarness.ts';
 
 /**
  * Fuzzing the command line's file handling (issue 14, item 6): random --out targets and randomly

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runBatch } from '../../src/sim/batch.ts';
-import { compareFindings } from '../../src/ui/features/findings/findings.ts';
+import { compareFindings } from '../../src/ui/lib/findings/findings.ts';
 
 /**
  * Findings from the real engine on runs whose answer is known: a scenario against itself on the

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { BatchResult } from '../../../sim/results.ts';
-import { pathLabel } from '../controls/ScenarioEditor.tsx';
-import type { LabelledBatch } from '../results/csv.ts';
-import { OPTION_LABELS } from '../controls/ScenarioField.tsx';
+import { OPTION_LABELS, pathLabel } from '../labels.ts';
+import type { LabelledBatch } from '../csv.ts';
 import { changesLine, showValue, summariseChanges } from './changes.ts';
 import { compareFindings, type ComparisonFindings, type Finding } from './findings.ts';
 import { sweepFindings } from './sweepFindings.ts';

@@ -1,8 +1,8 @@
-import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
-import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
-import { comparisonRows, type ComparisonRow, type LabelledBatch } from '../results/csv.ts';
-import { GROUP_TITLES } from '../results/MetricsTable.tsx';
-import { MetricTerm } from '../results/MetricTerm.tsx';
+import { METRIC_NAMES, METRICS, type MetricName } from '../../sim/metricDefinitions.ts';
+import { formatDifference, formatInterval, formatValue } from './format.ts';
+import { comparisonRows, type ComparisonRow, type LabelledBatch } from './csv.ts';
+import { GROUP_TITLES } from './labels.ts';
+import { MetricTerm } from './MetricTerm.tsx';
 
 /** Words for whether a paired difference is clear, and which way it goes for children and staff. */
 export function verdict(row: ComparisonRow): { text: string; tone: 'better' | 'worse' | 'clear' | 'unclear' | 'na' } {
