@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import { runMachine, type RunJob } from '../../src/ui/features/run/runMachine.ts';
+import { runMachine, type RunJob } from '../../src/ui/lib/run/runMachine.ts';
 import { RunCancelled } from '../../src/worker/pool.ts';
 
 /** A job that reports progress and finishes when told to; records whether it was aborted. */

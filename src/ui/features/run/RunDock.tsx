@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import type { RunActor } from './useRun.ts';
-import type { RunContext } from './runMachine.ts';
-import { RunStatus } from './RunPanel.tsx';
+import type { RunActor } from '../../lib/run/useRun.ts';
+import type { RunContext } from '../../lib/run/runMachine.ts';
+import { RunStatus } from '../../lib/run/RunControls.tsx';
 
 /**
  * The run bar that stays in reach: the Run button (submitting the settings form `formId`, which

@@ -10,9 +10,9 @@ import { BandChart } from '../../lib/charts/BandChart.tsx';
 import { ChartFigure } from '../../lib/charts/ChartFigure.tsx';
 import { pathLabel } from '../../lib/labels.ts';
 import { SweepFindingsPanel } from '../../lib/findings/FindingsPanel.tsx';
-import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
-import type { RunActor } from '../run/useRun.ts';
-import type { RunContext } from '../run/runMachine.ts';
+import { RunSettingsFields, RunStatus } from '../../lib/run/RunControls.tsx';
+import type { RunActor } from '../../lib/run/useRun.ts';
+import type { RunContext } from '../../lib/run/runMachine.ts';
 import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from './sweepParameters.ts';
 import { scopedParameter, scopeOptions, type SweepScope, type Today } from './sweepScope.ts';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRunProgress, type RunActor } from './useRun.ts';
 import { problemsOf } from '../../../scenario/parse.ts';
 import { RunSettings } from '../../../worker/protocol.ts';
-import { formatDuration } from '../../lib/format.ts';
+import { formatDuration } from '../format.ts';
 import type { RunContext } from './runMachine.ts';
 
 type SettingKey = keyof RunSettings;
