@@ -29,9 +29,8 @@ export const SensitivityFlags = z.strictObject({
   days: digits('365').pipe(z.number().int().min(1).max(36_525)).default(365),
   'warmup-days': digits('90').pipe(z.number().int().min(0).max(36_524)).default(90),
   seed: digits('2010').pipe(z.number().int().min(0).max(2 ** 31 - 1)).default(2010),
-  workers: digits('2')
-    .pipe(z.number().int().min(1).max(256))
-    .default(() => Math.min(2, availableParallelism())),
+  /** Absent: two, or the machine's cores if fewer (parseSensitivityArgs fills it in). */
+  workers: digits('2').pipe(z.number().int().min(1).max(256)).optional(),
   'force-workers': z.boolean().default(false),
   parameters: z
     .string()
@@ -46,7 +45,7 @@ export const SensitivityFlags = z.strictObject({
   quiet: z.boolean().default(false),
   help: z.boolean().default(false),
 });
-export type SensitivityFlags = z.infer<typeof SensitivityFlags>;
+export type SensitivityFlags = z.infer<typeof SensitivityFlags> & { workers: number };
 
 export const SENSITIVITY_USAGE = `Usage: front-door sensitivity --scenario <file.json | preset id> [options]
        (from a checkout without the build: npm run sensitivity -- <the same flags>)
@@ -88,10 +87,10 @@ export function parseSensitivityArgs(argv: readonly string[], cores = availableP
   const raw = readFlags(argv, OPTIONS, false);
   if (!raw.ok) return raw;
   const { values } = raw.value;
-  if (values.help) return { ok: true, value: { ...SensitivityFlags.parse({ scenario: '-' }), help: true } };
+  if (values.help) return { ok: true, value: { ...SensitivityFlags.parse({ scenario: '-' }), workers: 1, help: true } };
   const r = SensitivityFlags.safeParse({ scenario: '', ...values });
   if (!r.success) return { ok: false, problems: r.error.issues.map((i): Problem => ({ path: `--${formatPath(i.path.slice(0, 1))}`, message: i.message })) };
-  const f = r.data;
+  const f = { ...r.data, workers: r.data.workers ?? Math.min(2, cores) };
   if (f.workers > cores && !f['force-workers']) {
     return { ok: false, problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }] };
   }

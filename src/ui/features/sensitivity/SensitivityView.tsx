@@ -1,14 +1,15 @@
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { parameterRange, SENSITIVITY_PARAMETERS, variantCount } from '../../../scenario/sensitivity.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
-import { SENSITIVITY_MEASURES } from '../../../sim/sensitivity.ts';
+import { METRIC_NAMES, METRICS, type MetricName, type SeriesName } from '../../../sim/metricDefinitions.ts';
+import { SENSITIVITY_MEASURES, type MeasureSensitivity, type TornadoRow } from '../../../sim/sensitivity.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
 import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
-import { ChartFigure } from '../charts/ChartFigure.tsx';
+import { ChartFigure, type ChartTable } from '../charts/ChartFigure.tsx';
 import { spreadsheetCsv } from '../results/csv.ts';
 import { MetricTerm } from '../results/MetricTerm.tsx';
+import { SERIES_META } from '../results/seriesMeta.ts';
 import { RunSettingsFields, RunStatus } from '../run/RunPanel.tsx';
 import type { RunContext } from '../run/runMachine.ts';
 import type { RunActor } from '../run/useRun.ts';
@@ -46,17 +47,34 @@ function allEffectsCsv(r: SensitivityResult): string {
   );
 }
 
+/** A measure's tornado as a table (the chart's text alternative), rows in the chart's order. */
+export function tornadoTable(m: MeasureSensitivity): ChartTable {
+  const def = METRICS[m.metric];
+  const effect = (row: TornadoRow, side: 'low' | 'high') => {
+    const s = row[side];
+    if (!s.run) return 'same as base (not run)';
+    return `${formatDifference(s.effect.mean, def.unit)} (${formatInterval(s.effect.ci95, def.unit, true)})`;
+  };
+  return {
+    columns: ['Assumption', 'In the scenario', 'Low → high', 'Difference at low (95% interval)', 'Difference at high (95% interval)', 'Swing'],
+    numeric: [false, true, false, true, true, true],
+    rows: m.rows.map((row) => [
+      ROW_TEXT.label(row.path),
+      formatParameterValue(row.path, row.base),
+      `${formatParameterValue(row.path, row.low.value)} → ${formatParameterValue(row.path, row.high.value)}`,
+      effect(row, 'low'),
+      effect(row, 'high'),
+      formatDifference(row.swing, def.unit).replace(/^\+/, ''),
+    ]),
+  };
+}
+
 /** One measure's tornado with its table and downloads. */
 export function SensitivityChart({ result, metric }: { result: SensitivityResult; metric: MetricName }) {
   const a = result.analysis;
   const m = a.measures.find((x) => x.metric === metric);
   if (!m) return null;
   const def = METRICS[metric];
-  const effect = (row: (typeof m.rows)[number], side: 'low' | 'high') => {
-    const s = row[side];
-    if (!s.run) return 'same as base (not run)';
-    return `${formatDifference(s.effect.mean, def.unit)} (${formatInterval(s.effect.ci95, def.unit, true)})`;
-  };
   return (
     <ChartFigure
       title={`${def.label}: which assumptions move it`}
@@ -68,18 +86,7 @@ export function SensitivityChart({ result, metric }: { result: SensitivityResult
         </p>
       }
       render={(width, labelIds) => <TornadoChart measure={m} width={width} text={ROW_TEXT} labelIds={labelIds} />}
-      table={{
-        columns: ['Assumption', 'In the scenario', 'Low → high', 'Difference at low (95% interval)', 'Difference at high (95% interval)', 'Swing'],
-        numeric: [false, true, false, true, true, true],
-        rows: m.rows.map((row) => [
-          ROW_TEXT.label(row.path),
-          formatParameterValue(row.path, row.base),
-          `${formatParameterValue(row.path, row.low.value)} → ${formatParameterValue(row.path, row.high.value)}`,
-          effect(row, 'low'),
-          effect(row, 'high'),
-          formatDifference(row.swing, def.unit).replace(/^\+/, ''),
-        ]),
-      }}
+      table={tornadoTable(m)}
       csv={() =>
         spreadsheetCsv(
           m.rows.map((row) => ({
@@ -138,24 +145,27 @@ const SensitivityResults = memo(function SensitivityResults({ result }: { result
           </optgroup>
         </select>
       </div>
-      {a.unsteady.length > 0 && (
-        <div className="notice notice--info">
-          <p>
-            <strong>Some variants have no steady state.</strong> With these assumptions a weekly series kept rising through the measured days (it did not with the scenario as it is), so their figures depend on how long the run is:
-          </p>
-          <ul className="small">
-            {a.unsteady.map((u) => (
-              <li key={`${u.path}-${u.side}`}>
-                {ROW_TEXT.label(u.path)} at its {u.side} value: {u.series.join(', ')}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       <SensitivityChart result={result} metric={metric} />
       <button type="button" className="button button--secondary button--small no-print" onClick={() => downloadText('sensitivity-every-measure.csv', allEffectsCsv(result), 'text/csv;charset=utf-8')}>
         Download every measure’s effects (CSV)
       </button>
+      {a.unsteady.length > 0 && (
+        <details className="notice notice--info">
+          <summary>
+            <strong>
+              {a.unsteady.length} of the {a.measures[0]?.rows.reduce((n, r) => n + (r.low.run ? 1 : 0) + (r.high.run ? 1 : 0), 0)} variants had a weekly figure that kept rising through the measured days
+            </strong>{' '}
+            (it did not with your scenario as it is), so their figures depend on how long the run is. Show which.
+          </summary>
+          <ul className="small">
+            {a.unsteady.map((u) => (
+              <li key={`${u.path}-${u.side}`}>
+                {ROW_TEXT.label(u.path)} at its {u.side} value ({formatParameterValue(u.path, u.side === 'low' ? a.ranges.find((r) => r.path === u.path)!.low : a.ranges.find((r) => r.path === u.path)!.high)}): {u.series.map((n) => (n in SERIES_META ? SERIES_META[n as SeriesName].label : n).toLowerCase()).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 });

@@ -134,7 +134,7 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
                 onMouseLeave={() => setActive((a) => (a === r.path ? null : a))}
               >
                 <rect x={1} y={row.top + 1} width={width - 2} height={g.rowHeight - 4} fill={on ? '#f3f2f1' : '#ffffff'} fillOpacity={on ? 1 : 0} stroke={on ? TEXT : 'none'} strokeWidth={on ? 2 : 0} />
-                <text x={g.margin.left} y={row.labelY} fontFamily={FONT} fontSize={12} fontWeight={on ? 700 : 400} fill={TEXT}>
+                <text x={g.margin.left} y={row.labelY} fontFamily={FONT} fontSize={12} fontWeight={on ? 700 : 400} fill={TEXT} stroke={on ? '#f3f2f1' : '#ffffff'} strokeWidth={3} paintOrder="stroke" strokeLinejoin="round">
                   {shown !== label && <title>{label}</title>}
                   {shown}
                 </text>
