@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { MeasureSensitivity, TornadoRow } from '../../../sim/sensitivity.ts';
 import { formatDifference, formatInterval, formatValue, unitWords } from '../../lib/format.ts';
@@ -43,12 +43,26 @@ interface Props {
 /**
  * The tornado: one row per parameter, largest swing first, two bars from the base value (upper:
  * the parameter at its low value, solid blue; lower: at its high value, striped vermilion) with
- * paired 95% intervals as whiskers. Rows are focusable (Tab), and the focused or hovered row is
- * written out in full under the chart. Presentation attributes only, so the SVG saves as it is.
+ * paired 95% intervals as whiskers. The rows are one Tab stop (up and down arrows, Home and End
+ * move between them), and the focused or hovered row is written out in full under the chart. Presentation attributes only, so the SVG saves as it is.
  */
 export function TornadoChart({ measure, width, text, labelIds }: Props) {
   const id = useId();
-  const [active, setActive] = useState<string | null>(null);
+  // The focused row wins over the hovered one, so a keyboard user reads the row they are on.
+  const [focused, setFocused] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  // Roving focus: one Tab stop for the chart (the last row focused, else the first); arrows move.
+  const [current, setCurrent] = useState<string | null>(null);
+  const listRef = useRef<SVGGElement>(null);
+  const active = focused ?? hovered;
+  const tabStop = measure.rows.some((r) => r.path === current) ? current : (measure.rows[0]?.path ?? null);
+  const onKeyDown = (e: KeyboardEvent<SVGGElement>, i: number) => {
+    const next = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? measure.rows.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const target = measure.rows[Math.max(0, Math.min(measure.rows.length - 1, next))];
+    if (target) listRef.current?.querySelector<SVGGElement>(`[data-row="${target.path}"]`)?.focus();
+  };
   const unit = METRICS[measure.metric].unit;
   const g = tornadoChart(measure, unit, width);
   const fmt = tickFormat(unit);
@@ -114,7 +128,7 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
           </text>
         </g>
         {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an SVG has no list element */}
-        <g role="list">
+        <g role="list" ref={listRef}>
           {measure.rows.map((r, i) => {
             const row = g.rows[i]!;
             const label = text.label(r.path);
@@ -125,13 +139,17 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
                 key={r.path}
                 // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an SVG has no list item element
                 role="listitem"
-                tabIndex={0}
+                tabIndex={r.path === tabStop ? 0 : -1}
                 aria-label={rowWords(r, measure.metric, text)}
                 data-row={r.path}
-                onFocus={() => setActive(r.path)}
-                onBlur={() => setActive((a) => (a === r.path ? null : a))}
-                onMouseEnter={() => setActive(r.path)}
-                onMouseLeave={() => setActive((a) => (a === r.path ? null : a))}
+                onFocus={() => {
+                  setFocused(r.path);
+                  setCurrent(r.path);
+                }}
+                onBlur={() => setFocused((a) => (a === r.path ? null : a))}
+                onKeyDown={(e) => onKeyDown(e, i)}
+                onMouseEnter={() => setHovered(r.path)}
+                onMouseLeave={() => setHovered((a) => (a === r.path ? null : a))}
               >
                 <rect x={1} y={row.top + 1} width={width - 2} height={g.rowHeight - 4} fill={on ? '#f3f2f1' : '#ffffff'} fillOpacity={on ? 1 : 0} stroke={on ? TEXT : 'none'} strokeWidth={on ? 2 : 0} />
                 <text x={g.margin.left} y={row.labelY} fontFamily={FONT} fontSize={12} fontWeight={on ? 700 : 400} fill={TEXT} stroke={on ? '#f3f2f1' : '#ffffff'} strokeWidth={3} paintOrder="stroke" strokeLinejoin="round">
@@ -168,7 +186,7 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
         </g>
       </svg>
       <p className="tornado__detail small" aria-hidden="true">
-        {activeRow ? rowWords(activeRow, measure.metric, text) : 'Point at a row, or press Tab to move through the rows, to read it in full.'}
+        {activeRow ? rowWords(activeRow, measure.metric, text) : 'Point at a row, or Tab to the chart and move with the up and down arrow keys, to read it in full.'}
       </p>
     </>
   );
