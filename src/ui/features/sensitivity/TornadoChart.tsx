@@ -71,10 +71,11 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
   const maxChars = Math.max(16, Math.floor((width - g.margin.left - g.margin.right) / 6.4));
   const activeRow = measure.rows.find((r) => r.path === active) ?? null;
   const valueLabel = (x1: number, lo: number, hi: number, y: number, v: string) => {
+    // Beyond the whisker on the bar's side; where that runs off the chart, beyond everything on the other side.
     const right = x1 >= g.baseX;
     const outer = right ? Math.max(x1, hi) + 4 : Math.min(x1, lo) - 4;
     const fits = right ? outer + v.length * 6.5 <= width - 2 : outer - v.length * 6.5 >= 2;
-    const x = fits ? outer : right ? g.baseX - 4 : g.baseX + 4;
+    const x = fits ? outer : right ? Math.min(g.baseX, x1, lo) - 4 : Math.max(g.baseX, x1, hi) + 4;
     const anchor = fits === right ? 'start' : 'end';
     return (
       <text x={x} y={y + ROW.bar / 2} dy="0.32em" textAnchor={anchor} fontFamily={FONT} fontSize={11} fill={TEXT}>
