@@ -1,7 +1,7 @@
 // `npm run build:cli`: the command-line tool as plain JavaScript in build/cli/, so `front-door`
 // starts without compiling TypeScript (tsx took 1.5 s before printing --help). esbuild comes with
 // Vite and tsx; it bundles zod, xstate and the presets, and splits each command into its own chunk
-// so --help loads none of them. The worker thread is a second entry, found beside its caller.
+// so --help loads none of them. The worker threads are further entries, found beside their callers.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,7 @@ const outdir = process.argv[2] ?? join(root, 'build', 'cli');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { 'front-door': 'src/cli/bin.ts', replicationWorker: 'src/cli/replicationWorker.ts' },
+  entryPoints: { 'front-door': 'src/cli/bin.ts', replicationWorker: 'src/cli/replicationWorker.ts', variantWorker: 'src/cli/variantWorker.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

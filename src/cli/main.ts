@@ -9,10 +9,11 @@ import type { Io } from './io.ts';
 export const MAIN_USAGE = `Usage: front-door <command> [options]
 
 Commands:
-  simulate   run replications of a scenario: front-door simulate --scenario kent-2010 --out results.json
-  sweep      run (a shard of) a sweep file:   front-door sweep sweep.json --shard 0/4 --out shard-0.json
-  merge      merge sweep shards:              front-door merge --out sweep.json shard-*.json
-  calibrate  every documented target beside the simulated value, per preset
+  simulate     run replications of a scenario: front-door simulate --scenario kent-2010 --out results.json
+  sweep        run (a shard of) a sweep file:   front-door sweep sweep.json --shard 0/4 --out shard-0.json
+  merge        merge sweep shards:              front-door merge --out sweep.json shard-*.json
+  sensitivity  each assumption moved low/high:  front-door sensitivity --scenario kent-2010
+  calibrate    every documented target beside the simulated value, per preset
 
   front-door <command> --help   options of one command
 
@@ -44,6 +45,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number | un
     }
     case 'merge':
       return (await import('./merge.ts')).mergeMain(rest, io);
+    case 'sensitivity':
+      return (await import('./sensitivity.ts')).sensitivityMain(rest, io);
     case 'calibrate':
       // calibrate.ts is a script that reads process.argv itself: hand it only its own flags.
       process.argv = [process.argv[0]!, process.argv[1]!, ...rest];

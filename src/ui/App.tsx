@@ -23,18 +23,21 @@ import { useRun } from './lib/run/useRun.ts';
 import type { RunJob } from './lib/run/runMachine.ts';
 import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
+import { SensitivityView } from './features/sensitivity/SensitivityView.tsx';
+import { SENSITIVITY_SETTINGS, sensitivityJob } from './features/sensitivity/sensitivityRun.ts';
 import { LibraryNotices } from './features/library/LibraryNotices.tsx';
 import { LibraryView } from './features/library/LibraryView.tsx';
 import { useLibrarySession } from './features/library/useLibrarySession.ts';
 import { addressLength, shareableUrl, writeAddressFragment } from './features/share/addressFragment.ts';
 import type { Opening, OpeningNotice } from './initialScenario.ts';
 
-type View = 'explore' | 'library' | 'compare' | 'sweep' | 'report' | 'trainer' | 'about';
+type View = 'explore' | 'library' | 'compare' | 'sweep' | 'sensitivity' | 'report' | 'trainer' | 'about';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'explore', label: 'Explore' },
   { id: 'library', label: 'My scenarios' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep' },
+  { id: 'sensitivity', label: 'Sensitivity' },
   { id: 'report', label: 'Report' },
   { id: 'trainer', label: 'Trainer' },
   { id: 'about', label: 'About' },
@@ -74,6 +77,8 @@ export function App({ presets, initial, runner, session }: Props) {
   const [explore, sendExplore, exploreActor] = useRun();
   const [compare, sendCompare, compareActor] = useRun();
   const [sweep, sendSweep, sweepActor] = useRun();
+  const [sensitivity, sendSensitivity, sensitivityActor] = useRun();
+  const [sensitivitySettings, setSensitivitySettings] = useState<RunSettings>(SENSITIVITY_SETTINGS);
   const [slots, setSlots] = useState<Slot[]>(() => {
     // Baseline: the default preset; against it, a restructure of it if there is one.
     const base = presets[0];
@@ -322,6 +327,18 @@ export function App({ presets, initial, runner, session }: Props) {
             actor={sweepActor}
             onRun={runSweep}
             onCancel={() => sendSweep({ type: 'CANCEL' })}
+          />
+        )}
+        {view === 'sensitivity' && (
+          <SensitivityView
+            current={scenario}
+            settings={sensitivitySettings}
+            setSettings={setSensitivitySettings}
+            status={String(sensitivity.value)}
+            context={sensitivity.context}
+            actor={sensitivityActor}
+            onRun={(paths) => scenario && sendSensitivity({ type: 'RUN', job: sensitivityJob(scenario, paths, sensitivitySettings, runner), now: performance.now() })}
+            onCancel={() => sendSensitivity({ type: 'CANCEL' })}
           />
         )}
         {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} running={compare.matches('running')} />}

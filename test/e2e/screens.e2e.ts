@@ -20,7 +20,7 @@ const SIZES = [
   { name: '1920', width: 1920, height: 1080 },
 ] as const;
 
-const VIEWS = ['Explore', 'Compare', 'Sweep', 'Report', 'Trainer', 'About'] as const;
+const VIEWS = ['Explore', 'Compare', 'Sweep', 'Sensitivity', 'Report', 'Trainer', 'About'] as const;
 type View = (typeof VIEWS)[number];
 
 async function goTo(page: Page, view: View): Promise<void> {
@@ -154,7 +154,8 @@ describe('every view at 390, 1366 and 1920 px', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
     }
     console.log('Tab presses from the top to Run:', JSON.stringify(counts));
-    for (const n of Object.values(counts)) expect(n).toBeLessThanOrEqual(10);
+    // The skip link, eight views and (at the wider sizes) a notice's Dismiss come first: 10 at 390, 11 at 1366 and 1920.
+    for (const n of Object.values(counts)) expect(n).toBeLessThanOrEqual(11);
     // An invalid value turns Run off, and the reason is beside it, in words, naming the field.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.fill('#field-frontDoor-referralThreshold', '150');
