@@ -106,20 +106,26 @@ export class SimulationPool {
   private readonly slots: Slot[] = [];
   private readonly pending: Task[] = [];
   private readonly templates = new Map<string, EncodedWarmState>();
-  private readonly building = new Set<string>();
-  private readonly wanted = new Map<string, { scenario: Scenario; seed: number }>();
+  /** Templates being built, by key: how many workers are building each. */
+  private readonly building = new Map<string, number>();
+  /** The template the page asked to have ready (the latest `prepare`), until every worker holds it. */
+  private wanted: { key: string; scenario: Scenario; seed: number } | null = null;
   private readonly runs = new Set<ActiveRun>();
   private nextTaskId = 0;
   private disposed = false;
 
   constructor(private readonly config: PoolConfig) {}
 
-  /** Asks for `scenario`'s template on `seed` to be built in the background, if it is not held. */
+  /**
+   * Gets every worker ready for a run of `scenario` on `seed` while the user is still reading the
+   * screen: each builds the template itself, in parallel (on two cores it takes no longer than one
+   * build, and a template run is also what brings a fresh worker's compiled code up to speed: the
+   * first replications in a cold worker ran three to five times slower). Replaces any earlier
+   * request; builds already under way finish.
+   */
   prepare(scenario: Scenario, seed: number): void {
     if (this.disposed) return;
-    const key = templateKey(scenario, seed);
-    if (this.templates.has(key) || this.building.has(key)) return;
-    this.wanted.set(key, { scenario, seed });
+    this.wanted = { key: templateKey(scenario, seed), scenario, seed };
     this.pump();
   }
 
@@ -192,10 +198,10 @@ export class SimulationPool {
   private spawnIfUseful(): Slot | null {
     // Workers that could be busy at once: one per replication waiting or running, one per
     // prepared template nobody has started.
-    const prepared = [...this.wanted.keys()].filter((k) => !this.templates.has(k) && !this.building.has(k)).length;
+    const size = Math.max(1, Math.floor(this.config.size));
     const replicating = this.slots.filter((s) => s.work?.kind === 'replicate').length;
-    const useful = this.pending.length + replicating + prepared;
-    if (this.slots.length >= Math.max(1, Math.floor(this.config.size)) || this.slots.length >= useful) return null;
+    const useful = this.pending.length + replicating + (this.wanted ? size : 0);
+    if (this.slots.length >= size || this.slots.length >= useful) return null;
     let worker: WorkerLike;
     try {
       worker = this.config.createWorker();
@@ -221,10 +227,8 @@ export class SimulationPool {
     if (ready >= 0) return { kind: 'replicate', task: this.pending.splice(ready, 1)[0]! };
     const unbuilt = this.pending.find((t) => !this.building.has(t.key));
     if (unbuilt) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.run.scenarios[unbuilt.job]!, seed: unbuilt.run.settings.seed };
-    for (const [key, want] of this.wanted) {
-      this.wanted.delete(key);
-      if (!this.templates.has(key) && !this.building.has(key)) return { kind: 'template', key, ...want };
-    }
+    const want = this.wanted;
+    if (want && !slot.holds.has(want.key)) return { kind: 'template', ...want };
     return null;
   }
 
@@ -233,7 +237,7 @@ export class SimulationPool {
     slot.work = work;
     slot.taskId = taskId;
     if (work.kind === 'template') {
-      this.building.add(work.key);
+      this.building.set(work.key, (this.building.get(work.key) ?? 0) + 1);
       slot.worker.postMessage({ type: 'template', taskId, scenario: work.scenario, seed: work.seed });
       return;
     }
@@ -270,11 +274,14 @@ export class SimulationPool {
     slot.work = null;
     const msg = reply.data;
     if (work.kind === 'template') {
-      this.building.delete(work.key);
+      this.doneBuilding(work.key);
       if (msg.type === 'template') {
         slot.holds.add(work.key);
-        this.keepTemplate(work.key, msg.warmState);
+        if (!this.templates.has(work.key)) this.keepTemplate(work.key, msg.warmState);
+        const size = Math.max(1, Math.floor(this.config.size));
+        if (this.wanted?.key === work.key && this.slots.length >= size && this.slots.every((s) => s.holds.has(work.key))) this.wanted = null;
       } else {
+        if (this.wanted?.key === work.key) this.wanted = null;
         // Every run waiting for this template fails, with the worker's reason.
         const reason = new Error(msg.type === 'failed' ? msg.message : 'a simulation worker answered a template request with something else');
         for (const run of this.runs) if (run.keys.includes(work.key)) this.finish(run, reason);
@@ -293,6 +300,12 @@ export class SimulationPool {
     this.pump();
   }
 
+  private doneBuilding(key: string): void {
+    const left = (this.building.get(key) ?? 1) - 1;
+    if (left > 0) this.building.set(key, left);
+    else this.building.delete(key);
+  }
+
   private keepTemplate(key: string, warm: EncodedWarmState): void {
     this.templates.set(key, warm);
     const kept = Math.max(1, this.config.templatesKept ?? 6);
@@ -306,7 +319,7 @@ export class SimulationPool {
     const error = new Error(message);
     if (work?.kind === 'replicate') this.finish(work.task.run, error);
     else if (work?.kind === 'template') {
-      this.building.delete(work.key);
+      if (this.wanted?.key === work.key) this.wanted = null;
       for (const run of this.runs) if (run.keys.includes(work.key)) this.finish(run, error);
     }
     this.pump();
@@ -316,7 +329,7 @@ export class SimulationPool {
     slot.worker.terminate();
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
-    if (slot.work?.kind === 'template') this.building.delete(slot.work.key);
+    if (slot.work?.kind === 'template') this.doneBuilding(slot.work.key);
     slot.work = null;
   }
 

@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+const server = await preview({ logLevel: 'error', build: { outDir: join(process.cwd(), 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+const a = server.httpServer.address() as any;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => { if (m.text().startsWith('[pool]')) console.log(m.text()); });
+const t0 = Date.now();
+await page.goto(`http://127.0.0.1:${a.port}/`);
+await page.getByRole('heading', { level: 1 }).waitFor();
+console.log('ready', await page.evaluate(() => Math.round(performance.now())));
+await page.waitForTimeout(2500);
+console.log('click at', await page.evaluate(() => Math.round(performance.now())));
+await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+await page.locator('[data-run-status="done"]').waitFor({ timeout: 120000 });
+console.log('done at', await page.evaluate(() => Math.round(performance.now())), await page.locator('[data-run-status]').textContent());
+await browser.close(); server.httpServer.close();
