@@ -4,16 +4,21 @@
  * transitions (compiled once per state and event, see src/sim/compiledMachine.ts) and the
  * trainer diagram is drawn from it. The machine holds no context: every decision arrives as
  * the `route` of a completion event, so a state and an event fully determine the next state.
+ * What happens in each state is declared beside it (`meta.activity`, models/activity.ts).
  */
 import { setup } from 'xstate';
-import type { CaseEvent, EntryRoute } from './caseJourney.events.ts';
+import type { CaseEvent, EngineAction, EngineActionParams } from './caseJourney.events.ts';
+import { ENGINE_ACTION_NAMES } from './caseJourney.events.ts';
 import { contactCentreStage } from './contactCentre.states.ts';
 import { dutyTeamStage } from './dutyTeam.states.ts';
 import { assessmentStage } from './assessment.states.ts';
 import { earlyHelpState, servicesStage } from './services.states.ts';
-import { routeTo } from './route.ts';
+import { decision, referral, routeTo } from './route.ts';
 
-const noop = () => {};
+// Named so that `transition` returns them for the engine to interpret; they do nothing here.
+const engineActions = Object.fromEntries(ENGINE_ACTION_NAMES.map((name) => [name, () => {}])) as unknown as {
+  [A in EngineAction]: (args: unknown, params: EngineActionParams[A]) => void;
+};
 
 export const caseJourneyMachine = setup({
   types: { events: {} as CaseEvent },
@@ -21,28 +26,7 @@ export const caseJourneyMachine = setup({
     /** True when the completion event's sampled outcome is `route`. */
     routeIs: ({ event }, params: { route: string }) => 'route' in event && event.route === params.route,
   },
-  // Named so that `transition` returns them for the engine to interpret; they do nothing here.
-  actions: {
-    requestScreener: noop,
-    requestManager: noop,
-    requestScreenerForReclassification: noop,
-    requestAllocation: noop,
-    requestTransfer: noop,
-    startScreening: noop,
-    startDutyReview: noop,
-    startReclassification: noop,
-    startInitialAssessment: noop,
-    startCoreAssessment: noop,
-    startChildInNeedPlan: noop,
-    startChildProtectionPlan: noop,
-    startEarlyHelp: noop,
-    releaseScreener: noop,
-    releaseManager: noop,
-    releaseCaseloadPlace: noop,
-    releaseLongTermPlace: noop,
-    recordReferral: noop,
-    closeCase: noop,
-  },
+  actions: engineActions,
 }).createMachine({
   id: 'caseJourney',
   initial: 'contactReceived',
@@ -51,9 +35,9 @@ export const caseJourneyMachine = setup({
       meta: { label: 'Contact received', stage: 'arrival' },
       on: {
         CONTACT_RECEIVED: [
-          routeTo<EntryRoute>('screen', '#caseJourney.contactCentre'),
-          routeTo<EntryRoute>('dutyScreen', '#caseJourney.dutyTeam'),
-          routeTo<EntryRoute>('direct', '#caseJourney.assessment', 'recordReferral'),
+          routeTo('screen', '#caseJourney.contactCentre'),
+          routeTo('dutyScreen', '#caseJourney.dutyTeam'),
+          routeTo('direct', '#caseJourney.assessment', decision, referral),
         ],
       },
     },
@@ -65,7 +49,6 @@ export const caseJourneyMachine = setup({
     closed: {
       meta: { label: 'Closed', stage: 'closed' },
       type: 'final',
-      entry: 'closeCase',
     },
   },
 });

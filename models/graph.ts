@@ -1,4 +1,5 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { Activity } from './activity.ts';
 
 /**
  * The case journey as a graph, read from an XState machine definition: every atomic or final
@@ -16,9 +17,9 @@ export interface PathwayNode {
   label: string;
   /** Key of the top-level state that holds it (its stage); a top-level leaf is its own stage. */
   stage: string;
-  /** Whether cases wait here for staff (`meta.queue`). */
+  /** Whether cases wait here for staff (its activity is a queue). */
   queue: boolean;
-  /** Whether a threshold decision is made here (`meta.decision`). */
+  /** Whether a threshold decision is made here (its activity ends with a decision rule). */
   decision: boolean;
   /** Whether being here is work done again (`meta.rework`). */
   rework: boolean;
@@ -59,10 +60,11 @@ export interface PathwayGraph {
   stages: PathwayStage[];
 }
 
-type Meta = { label?: unknown; queue?: unknown; decision?: unknown; rework?: unknown };
+type Meta = { label?: unknown; rework?: unknown; activity?: Activity };
 
 const keyOf = (n: AnyStateNode) => n.path.join('.');
 const metaOf = (n: AnyStateNode): Meta => (n.meta ?? {}) as Meta;
+/** An action's name: a string, a function's name, or an action object's `type` (params are dropped). */
 const actionName = (a: unknown): string =>
   typeof a === 'string' ? a : typeof a === 'function' ? a.name || '(inline)' : String((a as { type?: unknown })?.type ?? '(unknown)');
 
@@ -101,8 +103,8 @@ export function pathwayGraph(machine: AnyStateMachine): PathwayGraph {
         key: keyOf(leaf),
         label: labelOf(leaf),
         stage: top.key,
-        queue: m.queue === true,
-        decision: m.decision === true,
+        queue: m.activity?.kind === 'queueForStaff' || m.activity?.kind === 'queueForPlace',
+        decision: m.activity !== undefined && 'decide' in m.activity && typeof m.activity.decide === 'function',
         rework: m.rework === true,
         final: leaf.type === 'final',
         entry: leaf.entry.map(actionName),

@@ -104,7 +104,7 @@ interface Rule {
 /** What the UI may run from the worker folder: the client side of the protocol, never a worker's body. */
 const UI_WORKER_FILES = ['client.ts', 'pool.ts', 'protocol.ts', 'trainerProtocol.ts', 'spawn.ts'].map((f) => `src/worker/${f}`);
 /** What the UI may run from src/sim: the measures' definitions, the results contract, pure wording and statistics, and the sensitivity analysis of finished batches; never the engine. */
-const UI_SIM_FILES = ['metricDefinitions.ts', 'results.ts', 'stats.ts', 'steadinessMessages.ts', 'seriesUnits.ts', 'sensitivity.ts'].map((f) => `src/sim/${f}`);
+const UI_SIM_FILES = ['metricDefinitions.ts', 'results.ts', 'stats.ts', 'steadinessMessages.ts', 'seriesUnits.ts', 'sensitivity.ts', 'workingCalendar.ts'].map((f) => `src/sim/${f}`);
 
 const RULES: Record<string, Rule> = {
   // models → xstate, and the scenario's types (thresholds arrive through the rules' parameters).

@@ -1,5 +1,6 @@
 import { initialTransition, transition, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import type { CaseEvent, EngineAction } from '../../models/caseJourney.events.ts';
+import type { Activity, StateMeta } from '../../models/activity.ts';
+import type { CaseEvent, EngineAction, EngineActionObject } from '../../models/caseJourney.events.ts';
 import { ENGINE_ACTIONS } from '../../models/caseJourney.events.ts';
 
 /**
@@ -12,8 +13,21 @@ import { ENGINE_ACTIONS } from '../../models/caseJourney.events.ts';
 export interface CompiledStep {
   /** Index of the next state. */
   next: number;
-  /** Engine actions, in the order XState returns them (exit, transition, entry). */
-  actions: readonly EngineAction[];
+  /**
+   * Engine actions with their params: those that record the completion itself (`runs: 'event'`
+   * in ENGINE_ACTIONS, such as `recordDecision`) first, then the rest in the order XState returns
+   * them (exit, transition, entry). So a decision is recorded at the moment it is made, before
+   * the state's exit frees staff for the next case.
+   */
+  actions: readonly EngineActionObject[];
+}
+
+const isEngineAction = (t: string): t is EngineAction => Object.hasOwn(ENGINE_ACTIONS, t);
+
+/** XState's actions as the engine takes them: engine actions only, those recording the event first. */
+export function engineActionsOf(actions: readonly { type: string; params?: unknown }[]): EngineActionObject[] {
+  const ours = actions.filter((a) => isEngineAction(a.type)).map((a) => ({ type: a.type, params: a.params }) as EngineActionObject);
+  return [...ours.filter((a) => ENGINE_ACTIONS[a.type].runs === 'event'), ...ours.filter((a) => ENGINE_ACTIONS[a.type].runs !== 'event')];
 }
 
 export class CompiledMachine {
@@ -81,6 +95,12 @@ export class CompiledMachine {
     return meta[ownId]?.label ?? this.keys[i]!;
   }
 
+  /** The activity state `i` declares (`meta.activity`, models/activity.ts), if any. */
+  activity(i: number): Activity | undefined {
+    const meta = this.snapshots[i]!.getMeta() as Record<string, StateMeta | undefined>;
+    return meta[`caseJourney.${this.keys[i]!}`]?.activity;
+  }
+
   /** Whether state `i` is final. */
   isFinal(i: number): boolean {
     return this.snapshots[i]!.status === 'done';
@@ -120,8 +140,7 @@ export class CompiledMachine {
       const ek = 'route' in event ? `${event.type}:${event.route}` : event.type;
       throw new Error(`case journey: event ${ek} is not accepted in state ${this.keys[i]}`);
     }
-    const names = actions.map((a) => a.type as string).filter((t): t is EngineAction => (ENGINE_ACTIONS as readonly string[]).includes(t));
-    const step: CompiledStep = { next: this.intern(after), actions: names };
+    const step: CompiledStep = { next: this.intern(after), actions: engineActionsOf(actions) };
     row[e] = step;
     return step;
   }

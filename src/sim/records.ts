@@ -5,11 +5,13 @@
  * Times are hours since the start of the run; `team` is the index of the child's duty team.
  */
 
-/** Why a screening was work done again. */
-export type RepeatKind = 'rescreen' | 'reclassification' | 'duplicate';
+import type { ClosureStage } from '../../models/caseJourney.events.ts';
+import type { RepeatKind } from '../../models/activity.ts';
 
-/** Where a case closed. */
-export type ClosureStage = 'frontDoor' | 'linked' | 'duty' | 'assessment' | 'services' | 'earlyHelp';
+/** Why a screening was work done again (declared by the activity, models/activity.ts). */
+export type { RepeatKind };
+/** Where a case closed (the stage named by the machine's `closeCase`). */
+export type { ClosureStage };
 
 export type SimRecord =
   | {

@@ -18,6 +18,7 @@ export const STREAM_NAMES = [
   'durations', // assessment, plan and early-help durations
   'returns', // time to a child's next contact and its agency
   'warmStart', // how many copies of each warm-state entity a replication starts with, and their residual times
+  'delays', // when a delay with no staff of its own ends within its window (a research window)
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 

@@ -3,8 +3,14 @@ import type { WorkingCalendar as CalendarSpec } from '../scenario/schema.ts';
 /** Hours in a simulated day and week; time in the core is hours since the run began (day 0 is a Monday). */
 export const HOURS_PER_DAY = 24;
 export const HOURS_PER_WEEK = 168;
-/** Mean month length, 365.25 / 12 days, in hours. */
-export const HOURS_PER_MONTH = (365.25 / 12) * 24;
+/** Mean year length in days (Julian year): every month and year in the model is measured with it. */
+export const DAYS_PER_YEAR = 365.25;
+/** Mean month length, 365.25 / 12 days: the one month length in the code base (rates per month, plan lengths, windows). */
+export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+/** Mean month length in hours. */
+export const HOURS_PER_MONTH = DAYS_PER_MONTH * HOURS_PER_DAY;
+/** Mean year length in hours. */
+export const HOURS_PER_YEAR = DAYS_PER_YEAR * HOURS_PER_DAY;
 
 /**
  * Staff working time: weekdays (or every day), a fixed window each working day starting at

@@ -51,7 +51,7 @@ describe('pathwayGraph(caseJourneyMachine)', () => {
 
   it('keeps transition actions (a referral is recorded on the edge, not the state)', () => {
     const reclassified = graph.edges.find((e) => e.source === 'contactCentre.reclassifying')!;
-    expect(reclassified).toMatchObject({ target: 'assessment.awaitingAllocation', event: 'RECLASSIFIED', route: null, actions: ['recordReferral'] });
+    expect(reclassified).toMatchObject({ target: 'assessment.awaitingAllocation', event: 'RECLASSIFIED', route: null, actions: ['recordDecision', 'recordReferral'] });
     const forwarded = graph.edges.find((e) => e.route === 'forwardForDecision')!;
     expect(forwarded.actions).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import { ENGINE_ACTIONS } from '../../models/caseJourney.events.ts';
-import { CompiledMachine } from '../../src/sim/compiledMachine.ts';
+import { ENGINE_ACTION_NAMES, ENGINE_ACTIONS } from '../../models/caseJourney.events.ts';
+import { CompiledMachine, engineActionsOf } from '../../src/sim/compiledMachine.ts';
 import { ALL_EVENTS, LEAF_STATES, eventName, keyOf, type JourneySnapshot } from '../fixtures/journey.ts';
 
 /**
@@ -32,7 +32,11 @@ describe('CompiledMachine', () => {
         }
         const got = compiled.step(i, e);
         expect(compiled.stateKey(got.next), `${compiled.stateKey(i)} + ${eventName(e)}`).toBe(keyOf(after.value));
-        expect([...got.actions]).toEqual(actions.map((a) => a.type));
+        expect([...got.actions]).toEqual(engineActionsOf(actions));
+        // Exactly XState's actions, with those that record the event itself moved to the front.
+        const xstate = actions.map((a) => ({ type: a.type, params: a.params }));
+        const atEvent = (a: { type: string }) => ENGINE_ACTIONS[a.type as keyof typeof ENGINE_ACTIONS].runs === 'event';
+        expect([...got.actions]).toEqual([...xstate.filter(atEvent), ...xstate.filter((a) => !atEvent(a))]);
         accepted++;
         if (!seen.has(got.next)) {
           seen.add(got.next);
@@ -57,7 +61,7 @@ describe('CompiledMachine', () => {
         let next: number;
         try {
           const r = compiled.step(i, e);
-          r.actions.forEach((a) => produced.add(a));
+          r.actions.forEach((a) => produced.add(a.type));
           next = r.next;
         } catch {
           continue;
@@ -68,7 +72,7 @@ describe('CompiledMachine', () => {
         }
       }
     }
-    expect([...produced].sort()).toEqual([...ENGINE_ACTIONS].sort());
+    expect([...produced].sort()).toEqual([...ENGINE_ACTION_NAMES].sort());
   });
 
   it('serves a repeated (state, event) from its table without calling XState again', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../src/sim/metricDefinitions.ts';
 import type { BatchResult, ReplicationResult } from '../../src/sim/results.ts';
 import { summariseBatch } from '../../src/sim/summarise.ts';
+import { DAYS_PER_MONTH } from '../../src/sim/workingCalendar.ts';
 import { changesLine, summariseChanges } from '../../src/ui/lib/findings/changes.ts';
 import { compareFindings, measureFindings, mechanism } from '../../src/ui/lib/findings/findings.ts';
 import { betterDirection, stageOf } from '../../src/ui/lib/findings/mechanism.ts';
@@ -15,7 +16,7 @@ import { fixtureScenario } from '../fixtures/scenario.ts';
  * noise that averages to zero (no clear difference), and the rest are identical.
  */
 
-const OPTS = { days: 365 + 30.44 * 2, warmupDays: 30.44 * 2, reps: 10, seed: 7 };
+const OPTS = { days: 365 + DAYS_PER_MONTH * 2, warmupDays: DAYS_PER_MONTH * 2, reps: 10, seed: 7 };
 const scenario = fixtureScenario();
 
 function batch(edit: (r: ReplicationResult) => void = () => {}): BatchResult {
@@ -71,7 +72,7 @@ describe('findings from runs whose answer is known', () => {
     const f = measureFindings(batch(), batch(shift('divertedToEarlyHelp', () => 120)));
     const x = f.clear[0]!;
     expect(x.perMonth).toBe(true);
-    expect(x.difference.mean).toBeCloseTo(120 / (365 / 30.44), 9); // 365 days in the window
+    expect(x.difference.mean).toBeCloseTo(120 / (365 / DAYS_PER_MONTH), 9); // 365 days in the window
     expect(x.text).toMatch(/a month/);
   });
 

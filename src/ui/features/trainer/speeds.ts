@@ -1,3 +1,5 @@
+import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../../../sim/workingCalendar.ts';
+
 /**
  * How fast the animation runs: in smooth mode, simulated hours per second of wall time; in the
  * stepped (reduced-motion) mode, simulated hours per step, one step every `STEP_INTERVAL_MS`.
@@ -11,9 +13,9 @@ export interface Speed {
 export const SPEEDS: readonly Speed[] = [
   { smooth: '1 day per second', stepped: '1 day per step', hours: 24 },
   { smooth: '1 week per second', stepped: '1 week per step', hours: 24 * 7 },
-  { smooth: '1 month per second', stepped: '1 month per step', hours: (365.25 / 12) * 24 },
-  { smooth: '1 year in 5 seconds', stepped: '3 months per step', hours: (365.25 * 24) / 5 },
-  { smooth: '1 year in 2 seconds', stepped: '6 months per step', hours: (365.25 * 24) / 2 },
+  { smooth: '1 month per second', stepped: '1 month per step', hours: HOURS_PER_MONTH },
+  { smooth: '1 year in 5 seconds', stepped: '3 months per step', hours: HOURS_PER_YEAR / 5 },
+  { smooth: '1 year in 2 seconds', stepped: '6 months per step', hours: HOURS_PER_YEAR / 2 },
 ];
 
 /** Stepped mode: one step every this many milliseconds while playing. */
@@ -21,7 +23,7 @@ export const STEP_INTERVAL_MS = 1600;
 
 /** Hours per step in stepped mode for speed `i`. */
 export function steppedHours(i: number): number {
-  return [24, 24 * 7, (365.25 / 12) * 24, (365.25 / 4) * 24, (365.25 / 2) * 24][i] ?? 24;
+  return [24, 24 * 7, HOURS_PER_MONTH, HOURS_PER_YEAR / 4, HOURS_PER_YEAR / 2][i] ?? 24;
 }
 
 /** How long a dot glides between states (ms) at speed `i` in smooth mode. */

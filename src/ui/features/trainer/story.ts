@@ -2,6 +2,7 @@ import type { Scenario } from '../../../scenario/schema.ts';
 import type { CaseRecord } from '../../../worker/trainerProtocol.ts';
 import { AGENCY_LABELS } from '../../../scenario/schema.ts';
 import { NEED_BANDS, needLevel } from './encoding.ts';
+import { HOURS_PER_MONTH } from '../../../sim/workingCalendar.ts';
 
 /**
  * A followed child's journey in plain words, one line per record, in time order: "Day 3 (Wed):
@@ -23,7 +24,6 @@ export interface JourneyLine {
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const HOURS_PER_MONTH = (365.25 / 12) * 24;
 
 /** "Day 3 (Wed)" for an hour of the run (day 1 starts at hour 0, a Monday). */
 export function dayLabel(t: number): string {

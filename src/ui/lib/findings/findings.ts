@@ -1,5 +1,6 @@
 import { METRIC_NAMES, METRICS, type MetricName, type MetricUnit } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
+import { DAYS_PER_MONTH } from '../../../sim/workingCalendar.ts';
 import { formatDifference, formatInterval, formatValue } from '../format.ts';
 import { pairedDifference, type PairedDifference } from '../pairedDifference.ts';
 import { betterDirection, MECHANISM_STAGES, stageOf } from './mechanism.ts';
@@ -12,7 +13,6 @@ import { betterDirection, MECHANISM_STAGES, stageOf } from './mechanism.ts';
  */
 
 /** Average days in a month, as the engine's per-month measures use. */
-const DAYS_PER_MONTH = 30.44;
 
 /** One measure whose paired difference is clear (its 95% interval excludes zero). */
 export interface Finding {

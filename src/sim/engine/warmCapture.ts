@@ -1,0 +1,72 @@
+import type { StockChild, StockEntity } from '../warmState.ts';
+import { activityAt } from './activities.ts';
+import type { Case, Child, RunState } from './types.ts';
+
+/**
+ * Capturing a warm state (src/sim/warmState.ts says what it holds and warmStart.ts how it is
+ * used): the slow stocks of a run at a moment, with ages measured back from it.
+ */
+
+function stockChild(child: Child, at: number): StockChild {
+  return {
+    team: child.team,
+    need: child.need,
+    needMet: child.needMet,
+    known: child.known,
+    referralAge: at - child.lastReferralAt,
+    contactAge: at - child.lastContactAt,
+    closureAge: at - child.lastClosedAt,
+    closureUnmet: child.lastClosureUnmet,
+  };
+}
+
+/** An episode's mean months, from the activity its state declares. */
+function meanMonths(run: RunState, c: Case): number {
+  const activity = activityAt(run, c.state)?.activity;
+  if (activity?.kind !== 'episode') throw new Error(`case ${c.id}: on a plan or early help in state ${run.machine.stateKey(c.state)}, which is not an episode`);
+  return activity.meanMonths(run.scenario);
+}
+
+/** The slow stocks at `at`: children due back, open plans and early help, referrals waiting for or in assessment. */
+export function captureStocks(run: RunState, at: number): StockEntity[] {
+  const out: StockEntity[] = [];
+  for (const child of run.children.inIdOrder()) {
+    if (child.returnDue && child.openCases === 0) out.push({ kind: 'returning', child: stockChild(child, at) });
+  }
+  const service = (c: Case, episode: 'plan' | 'earlyHelp') =>
+    out.push({ kind: 'service', episode, child: stockChild(c.child, at), state: run.machine.stateKey(c.state), agency: c.agency, plan: c.noted.plan, meanMonths: meanMonths(run, c) });
+  for (const team of run.teams) {
+    for (const c of team.inPlan) service(c, 'plan');
+    for (const c of team.assessing) {
+      // Cases awaiting transfer hold a place but are past assessment: the warm-up rebuilds them.
+      const allocated = c.worker >= 0;
+      const initial = team.initialAssessments.has(c);
+      const core = team.coreAssessments.has(c);
+      if (allocated && !initial && !core) continue;
+      const underWay = allocated && c.activityDoneAt >= at;
+      out.push({
+        kind: 'assessment',
+        child: stockChild(c.child, at),
+        state: run.machine.stateKey(c.allocationState),
+        agency: c.agency,
+        fastTrack: c.noted.fastTrack,
+        allocated,
+        referralAge: at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
+        acceptedAge: at - c.acceptedAt,
+        initialDeadlineIn: c.initialDeadline - at,
+        ...(underWay
+          ? {
+              inProgress: {
+                state: run.machine.stateKey(c.state),
+                activity: core ? 'core' : 'initial',
+                remainingWorkingHours: run.calendar.availableHours(at, c.activityDoneAt),
+                coreDeadlineIn: core ? c.coreDeadline - at : NaN,
+              },
+            }
+          : {}),
+      });
+    }
+  }
+  for (const c of run.inEarlyHelp) service(c, 'earlyHelp');
+  return out;
+}

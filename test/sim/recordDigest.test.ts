@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/scenario/presets.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { createRun } from '../../src/sim/engine.ts';
+import { recordsDigest } from '../fixtures/digest.ts';
+import { smallScenario } from '../fixtures/small.ts';
+
+/**
+ * Every record of every preset, pinned: a digest of the warm-start template and of every record
+ * of a 120-day replication on seed 7 (test/fixtures/digest.ts), plus cold-start variants that
+ * reach the engine paths no preset uses (direct entry, long-term caseload caps, known children
+ * screened once, the initial-assessment clock from allocation). The values are a snapshot, not
+ * the truth: they were taken from main before the engine was split into modules (issue 11), so a
+ * refactor that changes any record fails here. A deliberate change of behaviour updates them
+ * and says which changed and why in its commit message.
+ */
+
+const SEED = 7;
+const DAYS = 120;
+
+/** Preset id → digest of its warm-started replication. A preset without an entry fails the test. */
+const PRESET_DIGESTS: Record<string, { records: number; digest: string; events: number }> = {
+  'kent-2010': { records: 49539, digest: '451d6acd', events: 24005 },
+  'kent-2008': { records: 25221, digest: '353ab763', events: 11536 },
+  'medway-2006': { records: 10585, digest: '9cde4d5f', events: 5136 },
+  'kent-2010-single-front-door': { records: 43895, digest: '50e6fe0b', events: 19335 },
+  'kent-2010-one-threshold': { records: 49093, digest: '3b66258b', events: 23791 },
+  'kent-2010-vacancies-filled': { records: 49389, digest: 'f9cb0cb', events: 23939 },
+  'kent-2010-caf-relaunched': { records: 35023, digest: '8182bb2b', events: 17591 },
+  'kent-2010-twelve-districts': { records: 49454, digest: '1f44e23f', events: 23938 },
+};
+
+/** FNV-1a of `text` folded into `h`. */
+function fold(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/**
+ * FNV-1a over every record of a cold-started run (no warm start), and separately over every
+ * transition it reports (`onTransition`): each stream in its own order. (How the two interleave
+ * within one event is not part of the contract: a decision is recorded as the machine takes it.)
+ */
+function coldDigest(scenario: Scenario, seed: number, days: number): { records: number; digest: string; transitions: string; events: number } {
+  let records = 0x811c9dc5;
+  let moves = 0x811c9dc5;
+  let n = 0;
+  const run = createRun(scenario, {
+    days,
+    seed,
+    onRecord: (r) => {
+      n++;
+      records = fold(records, JSON.stringify(r));
+    },
+    onTransition: (t, caseId, from, to) => (moves = fold(moves, `${t}|${caseId}|${from}|${to}`)),
+  });
+  run.runToEnd();
+  return { records: n, digest: (records >>> 0).toString(16), transitions: (moves >>> 0).toString(16), events: run.events };
+}
+
+const variant = (patch: (s: Scenario) => void): Scenario => {
+  const s = structuredClone(smallScenario);
+  patch(s);
+  return s;
+};
+
+const longTermCaps = variant((s) => {
+  s.services.longTermCapacity = 'caseloadCaps';
+  s.dutyTeams.forEach((t) => ((t.longTermSocialWorkers = 3), (t.longTermCaseloadCap = 6)));
+});
+
+const VARIANTS: { name: string; scenario: Scenario; expected: { records: number; digest: string; transitions: string; events: number } }[] = [
+  { name: 'small county, contact centre', scenario: smallScenario, expected: { records: 54002, digest: 'a651e54b', transitions: 'aed50481', events: 27589 } },
+  {
+    name: 'small county, every contact direct to allocation',
+    scenario: variant((s) => Object.assign(s.frontDoor, { structure: 'direct', unqualifiedScreeners: 0, qualifiedScreeners: 0 })),
+    expected: { records: 64808, digest: '7da9b6e7', transitions: 'e227d8c3', events: 18769 },
+  },
+  {
+    name: 'small county, district duty teams screen their own contacts',
+    scenario: variant((s) => Object.assign(s.frontDoor, { structure: 'districtDuty', unqualifiedScreeners: 0, qualifiedScreeners: 0 })),
+    expected: { records: 47167, digest: '1b4e3dd8', transitions: 'af15c2b7', events: 21853 },
+  },
+  {
+    name: 'small county, long-term teams with caseload caps',
+    scenario: longTermCaps,
+    expected: { records: 53184, digest: '1471dd34', transitions: '5d4c6702', events: 27420 },
+  },
+  {
+    name: 'small county, known children screened once, clock from allocation, demand growing',
+    scenario: variant((s) => {
+      s.frontDoor.knownChildrenRescreened = false;
+      s.assessment.initialAssessmentClockStartsAt = 'allocation';
+      s.demand.trendPerYear = 0.2;
+    }),
+    expected: { records: 50260, digest: '1fba81a5', transitions: '4da5d94d', events: 24050 },
+  },
+];
+
+describe('records are identical to the pinned digests (a snapshot, not the truth)', () => {
+  it('every preset in seeds/ has a pinned digest', () => {
+    expect(PRESETS.map((p) => p.id).filter((id) => !(id in PRESET_DIGESTS))).toEqual([]);
+  });
+
+  it.for(PRESETS.map((p) => [p.id, p] as const))('%s, warm-started, %# on seed 7 for 120 days', ([id, preset]) => {
+    expect(recordsDigest(preset, SEED, DAYS)).toEqual(PRESET_DIGESTS[id]);
+  });
+
+  it('small county, long-term teams with caseload caps, warm-started', () => {
+    expect(recordsDigest(longTermCaps, SEED, DAYS)).toEqual({ records: 86189, digest: '787dbb7a', events: 37024 });
+  });
+
+  it.for(VARIANTS)('$name, cold-started', ({ scenario, expected }) => {
+    expect(coldDigest(scenario, SEED, DAYS)).toEqual(expected);
+  });
+});
