@@ -37,7 +37,7 @@ export function screensCentrally(fd: FrontDoor): boolean {
 
 const nobody: PoolStaff = { unqualified: 0, qualified: 0 };
 
-export const SERVER_POOLS = {
+const pools = {
   frontDoorScreeners: {
     scope: 'county',
     role: 'frontDoor',
@@ -52,6 +52,8 @@ export const SERVER_POOLS = {
   },
 } as const satisfies Record<string, ServerPoolSpec>;
 
-export type ServerPoolId = keyof typeof SERVER_POOLS;
+export type ServerPoolId = keyof typeof pools;
+/** Every server pool by id. */
+export const SERVER_POOLS: Record<ServerPoolId, ServerPoolSpec> = pools;
 /** Every server pool's id, in declaration order (the engine builds them in this order). */
 export const SERVER_POOL_IDS = Object.keys(SERVER_POOLS) as ServerPoolId[];
