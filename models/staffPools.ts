@@ -32,7 +32,7 @@ export interface ServerPoolSpec {
 
 /** Whether the front door screens contacts centrally (a contact centre or a single front door). */
 export function screensCentrally(fd: FrontDoor): boolean {
-  return fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
+  return fd.structure === 'contactCentre' || fd.structure === 'singleQualified' || fd.structure === 'mash';
 }
 
 const nobody: PoolStaff = { unqualified: 0, qualified: 0 };
@@ -49,6 +49,12 @@ const pools = {
     role: 'manager',
     staff: (_, team) => ({ unqualified: 0, qualified: team.managers }),
     capacity: { id: 'managers', label: 'duty managers screening and deciding' },
+  },
+  mashManagers: {
+    scope: 'county',
+    role: 'frontDoor',
+    staff: (s) => (s.frontDoor.structure === 'mash' ? { unqualified: 0, qualified: s.frontDoor.mashManagers } : nobody),
+    capacity: { id: 'mashDecisions', label: 'MASH: managers deciding with partners’ information' },
   },
 } as const satisfies Record<string, ServerPoolSpec>;
 
