@@ -48,7 +48,8 @@ describe('a trainer pane', () => {
     const own = layoutPathway(reachedBy(graph, entryRoutesOf(mash.frontDoor)));
     expect(own.nodes.some((b) => b.node.stage === 'contactCentre')).toBe(false);
     let t = 0;
-    const p = new PaneController(inProcessWorker, () => own, () => (t += 16), (n, s) => needLevel(n, s.need), mash, settings);
+    const p = new PaneController(inProcessWorker, layout, () => (t += 16), (n, s) => needLevel(n, s.need), mash, settings);
+    p.drawOn(own);
     p.start(mash, settings);
     await until(() => p.idle, 'ready');
     expect(p.getSnapshot().status).toBe('running');

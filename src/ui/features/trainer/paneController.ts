@@ -87,18 +87,20 @@ export class PaneController {
 
   constructor(
     private readonly createWorker: () => WorkerPort,
-    /** The diagram this pane draws on (read when its run starts: a pane's front door decides which stages it has). */
-    layout: PathwayLayout | (() => PathwayLayout),
+    /** The diagram this pane draws on (a pane's front door decides which stages it has; see `drawOn`). */
+    private layout: PathwayLayout,
     private readonly clock: () => number,
     private readonly bandOf: (need: number, s: Scenario) => number,
     scenario: Scenario,
     settings: TrainerRunSettings,
   ) {
-    this.layoutNow = typeof layout === 'function' ? layout : () => layout;
     this.snap = this.empty(scenario, settings);
   }
 
-  private readonly layoutNow: () => PathwayLayout;
+  /** Draws the next run on `layout` (call before `start` when the pane's front door changes). */
+  drawOn(layout: PathwayLayout): void {
+    this.layout = layout;
+  }
 
   private empty(scenario: Scenario, settings: TrainerRunSettings): PaneSnapshot {
     return {
@@ -225,7 +227,7 @@ export class PaneController {
     if (m.runId !== this.runId && !(m.type === 'failed' && m.runId === -1)) return;
     switch (m.type) {
       case 'ready': {
-        const layout = this.layoutNow();
+        const layout = this.layout;
         const boxes = m.nodes.map((k) => layout.nodes.find((b) => b.node.key === k));
         // The diagram draws the stages this front door reaches (models/graph.ts reachedBy); the
         // engine's other states get no room, so a case there would be counted, not drawn.

@@ -60,7 +60,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
     ref.current = inputs;
   });
   const [panes] = useState(() =>
-    [0, 1].map((i) => new PaneController(createWorker, () => layoutOf(ref.current, i), () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings)),
+    [0, 1].map((i) => new PaneController(createWorker, layoutOf(inputs, i), () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings)),
   );
   const canvases = useRef<(HTMLCanvasElement | null)[]>([null, null]);
   const clock = useRef({ target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false });
@@ -73,12 +73,15 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
   const keyB = inputs.scenarios[1] ? JSON.stringify([inputs.scenarios[1].id, keyA]) : null;
   useEffect(() => {
     const { scenarios, settings } = ref.current;
+    panes[0]!.drawOn(layoutOf(ref.current, 0));
     panes[0]!.start(scenarios[0]!, settings);
     clock.current = { target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false };
   }, [keyA, panes]);
   useEffect(() => {
     const { scenarios, settings } = ref.current;
-    if (keyB !== null) panes[1]!.start(scenarios[1]!, settings);
+    if (keyB === null) return;
+    panes[1]!.drawOn(layoutOf(ref.current, 1));
+    panes[1]!.start(scenarios[1]!, settings);
   }, [keyB, panes]);
 
   useEffect(() => () => panes.forEach((p) => p.dispose()), [panes]);
