@@ -61,12 +61,22 @@ export interface DecisionContext {
   pressure(): number;
   /** Need as this reader perceives it: true need plus the agency's bias and information error and the reader's own error. */
   perceivedNeed(reading: Reading): number;
-  /** A quantity that varies from one decision to the next, around `mean` with sd `sd` (a threshold as applied). */
-  varying(mean: number, sd: number): number;
+  /**
+   * Whether need as this reader perceives it reaches `threshold` as applied this time: the
+   * threshold varies from one decision to the next with sd `inconsistencySd` (K10 ¶24,
+   * "Thresholds are being applied differently"). Compared by `reaches`. A decision asks for this
+   * or for `perceivedNeed`, not both (its reading would be drawn twice).
+   */
+  reachesThreshold(reading: Reading, threshold: number, inconsistencySd: number): boolean;
   /** True with chance `p`. */
   chance(p: number): boolean;
   /** Whether early help would be offered and taken up if the case is not accepted (servicesrules earlyHelpTakeUpChance). */
   earlyHelpTakenUp(): boolean;
+}
+
+/** Whether need as perceived reaches a threshold as applied: at it or above (thresholds are inclusive). */
+export function reaches(perceivedNeed: number, appliedThreshold: number): boolean {
+  return perceivedNeed >= appliedThreshold;
 }
 
 /** A decision rule for a completion event: its outcome is the route the event carries. */

@@ -7,7 +7,7 @@
  */
 
 /** How a new contact enters the pathway, set by the front-door structure (caseJourney.rules.ts). */
-export const ENTRY_ROUTES = ['screen', 'dutyScreen', 'direct'] as const;
+export const ENTRY_ROUTES = ['screen', 'dutyScreen', 'direct', 'mash'] as const;
 export type EntryRoute = (typeof ENTRY_ROUTES)[number];
 
 /** Outcomes of front-door screening. */
@@ -34,6 +34,17 @@ export type InitialAssessmentRoute = (typeof INITIAL_ASSESSMENT_ROUTES)[number];
 export const CORE_ASSESSMENT_ROUTES = ['childProtectionPlan', 'childInNeed', 'closed'] as const;
 export type CoreAssessmentRoute = (typeof CORE_ASSESSMENT_ROUTES)[number];
 
+/** Outcomes of MASH screening: the urgency partners' research is rated (RAG), or no research. */
+export const MASH_SCREENING_ROUTES = ['red', 'amber', 'green', 'signposted', 'linked'] as const;
+export type MashScreeningRoute = (typeof MASH_SCREENING_ROUTES)[number];
+
+/** Outcomes of the MASH manager's one decision, with partners' information in hand. */
+export const MASH_DECISION_ROUTES = ['accepted', 'earlyHelp', 'noFurtherAction'] as const;
+export type MashDecisionRoute = (typeof MASH_DECISION_ROUTES)[number];
+
+/** How urgently partners must check their records (RAG). */
+export type Urgency = 'red' | 'amber' | 'green';
+
 /** The plan a case is transferred to a long-term team for. */
 export const PLAN_ROUTES = ['childInNeed', 'childProtectionPlan'] as const;
 export type PlanRoute = (typeof PLAN_ROUTES)[number];
@@ -56,6 +67,10 @@ export const CASE_EVENTS = {
   TRANSFERRED: PLAN_ROUTES,
   PLAN_ENDED: null,
   EARLY_HELP_ENDED: null,
+  MASH_SCREENED: MASH_SCREENING_ROUTES,
+  RESEARCHED: null,
+  MASH_DECISION_STARTED: null,
+  MASH_DECIDED: MASH_DECISION_ROUTES,
 } as const;
 
 type EventTable = typeof CASE_EVENTS;
@@ -83,11 +98,13 @@ export interface NotedFacts {
   fastTrack: boolean;
   /** The plan an assessment decided on, while the case waits for a long-term team. */
   plan: PlanRoute;
+  /** How urgently partners must check their records (a MASH's RAG rating). */
+  urgency: Urgency;
 }
 
 /** What a new case has noted before any transition noted anything. */
 export function nothingNoted(): NotedFacts {
-  return { fastTrack: false, plan: 'childInNeed' };
+  return { fastTrack: false, plan: 'childInNeed', urgency: 'green' };
 }
 
 /** One engine action: what it tells the engine, when it runs, and the params it takes. */

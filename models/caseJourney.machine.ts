@@ -11,6 +11,7 @@ import type { CaseEvent, EngineAction, EngineActionParams } from './caseJourney.
 import { ENGINE_ACTION_NAMES } from './caseJourney.events.ts';
 import { contactCentreStage } from './contactCentre.states.ts';
 import { dutyTeamStage } from './dutyTeam.states.ts';
+import { mashStage } from './mash.states.ts';
 import { assessmentStage } from './assessment.states.ts';
 import { earlyHelpState, servicesStage } from './services.states.ts';
 import { decision, referral, routeTo } from './route.ts';
@@ -38,10 +39,12 @@ export const caseJourneyMachine = setup({
           routeTo('screen', '#caseJourney.contactCentre'),
           routeTo('dutyScreen', '#caseJourney.dutyTeam'),
           routeTo('direct', '#caseJourney.assessment', decision, referral),
+          routeTo('mash', '#caseJourney.mash'),
         ],
       },
     },
     contactCentre: contactCentreStage,
+    mash: mashStage,
     dutyTeam: dutyTeamStage,
     assessment: assessmentStage,
     services: servicesStage,

@@ -10,8 +10,14 @@ import { screensCentrally } from './staffPools.ts';
  */
 export function entryRoute(fd: FrontDoor, known: boolean): EntryRoute {
   if (fd.structure === 'contactCentre' && !fd.knownChildrenRescreened && known) return 'dutyScreen';
+  if (fd.structure === 'mash') return 'mash';
   if (screensCentrally(fd)) return 'screen';
   return fd.structure === 'districtDuty' ? 'dutyScreen' : 'direct';
+}
+
+/** Every entry route a front door uses (for known children and for others). */
+export function entryRoutesOf(fd: FrontDoor): EntryRoute[] {
+  return [...new Set([entryRoute(fd, true), entryRoute(fd, false)])];
 }
 
 /** Whether a case closing at `stage` had services (a plan or early help): only then may its need have been met. */

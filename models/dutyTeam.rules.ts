@@ -3,10 +3,8 @@ import type { ReviewRoute } from './caseJourney.events.ts';
 
 /** What a duty manager knows when screening a contact or deciding on a referral. */
 export interface ReviewFacts {
-  /** Need as the manager perceives it. */
-  perceivedNeed: number;
-  /** The team's threshold as applied to this decision (threshold plus inconsistency). */
-  appliedThreshold: number;
+  /** Need as the manager perceives it reaches the team's threshold as applied this time (threshold plus inconsistency; activity.ts `reaches`). */
+  reachesThreshold: boolean;
   /** The case is already a referral (classified by the front door); otherwise it is a contact. */
   isReferral: boolean;
   /** A front-door screener looked at it first (only then can the front door insist on classifying it). */
@@ -25,7 +23,7 @@ export interface ReviewFacts {
  */
 export function reviewRoute(fd: FrontDoor, f: ReviewFacts): ReviewRoute {
   if (f.hasOpenCase) return 'linked';
-  if (f.perceivedNeed >= f.appliedThreshold) {
+  if (f.reachesThreshold) {
     const mustReclassify = fd.structure === 'contactCentre' && fd.reclassificationRequired && !f.isReferral && f.screenedAtFrontDoor;
     return mustReclassify ? 'returnForReclassification' : 'accepted';
   }

@@ -13,11 +13,9 @@ import type { Scenario } from '../src/scenario/schema.ts';
 /** A duty manager reads the case (a qualified reader, with the agency's information) against the team's threshold as applied this time. */
 export function decideReview(d: DecisionContext): ReviewRoute {
   const fd = d.scenario.frontDoor;
-  const perceivedNeed = d.perceivedNeed({ staffSd: fd.qualifiedScreeningSd, agencyInformation: 1 });
-  const appliedThreshold = d.varying(d.team.threshold, d.team.thresholdInconsistencySd);
+  const reachesThreshold = d.reachesThreshold({ staffSd: fd.qualifiedScreeningSd, agencyInformation: 1 }, d.team.threshold, d.team.thresholdInconsistencySd);
   return reviewRoute(fd, {
-    perceivedNeed,
-    appliedThreshold,
+    reachesThreshold,
     isReferral: d.facts.isReferral,
     screenedAtFrontDoor: d.facts.screenedAtFrontDoor,
     hasOpenCase: !d.facts.screenedAtFrontDoor && d.facts.hasOpenCase,

@@ -150,3 +150,26 @@ function edgesFrom(leaf: AnyStateNode): PathwayEdge[] {
   }
   return out;
 }
+
+/**
+ * The part of the graph a front door reaches: every stage holding a state reachable from the start
+ * through the entry routes given (each such stage whole, so a stage a case can only come back to
+ * is drawn as it is), the final states, and every edge among them. A view of one front door draws
+ * this (the trainer), so a structure's stages are shown without the stages of the others.
+ */
+export function reachedBy(graph: PathwayGraph, entryRoutes: readonly string[]): PathwayGraph {
+  const reached = new Set([graph.initial]);
+  const todo = [graph.initial];
+  while (todo.length) {
+    const key = todo.pop()!;
+    for (const e of graph.edges) {
+      if (e.source !== key || reached.has(e.target)) continue;
+      if (key === graph.initial && e.route !== null && !entryRoutes.includes(e.route)) continue;
+      reached.add(e.target);
+      todo.push(e.target);
+    }
+  }
+  const stages = graph.stages.filter((g) => g.nodes.some((k) => reached.has(k) || graph.nodes.find((n) => n.key === k)!.final));
+  const kept = new Set(stages.flatMap((g) => g.nodes));
+  return { ...graph, stages, nodes: graph.nodes.filter((n) => kept.has(n.key)), edges: graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) };
+}

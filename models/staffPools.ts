@@ -32,12 +32,12 @@ export interface ServerPoolSpec {
 
 /** Whether the front door screens contacts centrally (a contact centre or a single front door). */
 export function screensCentrally(fd: FrontDoor): boolean {
-  return fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
+  return fd.structure === 'contactCentre' || fd.structure === 'singleQualified' || fd.structure === 'mash';
 }
 
 const nobody: PoolStaff = { unqualified: 0, qualified: 0 };
 
-export const SERVER_POOLS = {
+const pools = {
   frontDoorScreeners: {
     scope: 'county',
     role: 'frontDoor',
@@ -50,8 +50,16 @@ export const SERVER_POOLS = {
     staff: (_, team) => ({ unqualified: 0, qualified: team.managers }),
     capacity: { id: 'managers', label: 'duty managers screening and deciding' },
   },
+  mashManagers: {
+    scope: 'county',
+    role: 'frontDoor',
+    staff: (s) => (s.frontDoor.structure === 'mash' ? { unqualified: 0, qualified: s.frontDoor.mashManagers } : nobody),
+    capacity: { id: 'mashDecisions', label: 'MASH: managers deciding with partners’ information' },
+  },
 } as const satisfies Record<string, ServerPoolSpec>;
 
-export type ServerPoolId = keyof typeof SERVER_POOLS;
+export type ServerPoolId = keyof typeof pools;
+/** Every server pool by id. */
+export const SERVER_POOLS: Record<ServerPoolId, ServerPoolSpec> = pools;
 /** Every server pool's id, in declaration order (the engine builds them in this order). */
 export const SERVER_POOL_IDS = Object.keys(SERVER_POOLS) as ServerPoolId[];

@@ -9,10 +9,11 @@ import kent2010OneThreshold from '../../seeds/kent-2010-one-threshold.json';
 import kent2010VacanciesFilled from '../../seeds/kent-2010-vacancies-filled.json';
 import kent2010CafRelaunched from '../../seeds/kent-2010-caf-relaunched.json';
 import kent2010TwelveDistricts from '../../seeds/kent-2010-twelve-districts.json';
+import kent2010Mash from '../../seeds/kent-2010-mash.json';
 
 /**
  * The seed scenarios: the front doors the source documents describe (Kent 2010, Kent 2008,
- * Medway 2006) and five restructures of Kent 2010, each a small diff of it. Their stories,
+ * Medway 2006) and six restructures of Kent 2010, each a small diff of it. Their stories,
  * sources and assumptions are in seeds/README.md and models/ASSUMPTIONS.md.
  */
 
@@ -29,6 +30,7 @@ const RAW: ReadonlyArray<readonly [file: string, data: unknown]> = [
   ['kent-2010-vacancies-filled.json', kent2010VacanciesFilled],
   ['kent-2010-caf-relaunched.json', kent2010CafRelaunched],
   ['kent-2010-twelve-districts.json', kent2010TwelveDistricts],
+  ['kent-2010-mash.json', kent2010Mash],
 ];
 
 /** Freezes an object and everything in it, so a shared preset cannot be changed by accident. */

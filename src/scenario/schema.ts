@@ -120,11 +120,11 @@ export const WorkingCalendar = z.strictObject({
 });
 export type WorkingCalendar = z.infer<typeof WorkingCalendar>;
 
-export const FRONT_DOOR_STRUCTURES = ['contactCentre', 'singleQualified', 'districtDuty', 'direct'] as const;
+export const FRONT_DOOR_STRUCTURES = ['contactCentre', 'singleQualified', 'districtDuty', 'direct', 'mash'] as const;
 export const FrontDoor = z.strictObject({
   structure: z
     .enum(FRONT_DOOR_STRUCTURES)
-    .describe('contactCentre: a centre screens, known children are screened again by duty managers (Kent 2010); singleQualified: one qualified front door decides once; districtDuty: each duty team screens its own contacts; direct: every contact is a referral (queueing checks)'),
+    .describe('contactCentre: a centre screens, known children are screened again by duty managers (Kent 2010); singleQualified: one qualified front door decides once; districtDuty: each duty team screens its own contacts; direct: every contact is a referral (queueing checks); mash: a multi-agency safeguarding hub screens and rates each contact red, amber or green, partners check their records within that window, and a qualified MASH manager decides once'),
   unqualifiedScreeners: count('Unqualified screeners at the front door (staff on duty)'),
   qualifiedScreeners: count('Qualified social workers screening at the front door'),
   meanScreeningHours: z.number().min(0).max(40).describe('Staff hours to screen one contact'),
@@ -149,6 +149,18 @@ export const FrontDoor = z.strictObject({
   reclassificationRequired: z
     .boolean()
     .describe('A duty team that wants to accept a contact must return it to the centre to be reclassified as a referral (Kent 2010)'),
+  mashManagers: count('MASH: qualified managers who decide once on each contact, with partners’ information in hand', 500).default(0),
+  meanMashDecisionHours: z.number().min(0).max(40).default(1).describe('MASH: manager hours to decide on one contact'),
+  mashThresholdInconsistencySd: z
+    .number()
+    .min(0)
+    .max(50)
+    .default(0)
+    .describe('MASH: how unevenly the managers apply the referral threshold from one decision to the next (need-score points, sd)'),
+  redResearchWindowHours: z.number().min(0).max(720).default(4).describe('MASH: hours within which partners check their records on a contact rated red'),
+  amberResearchWindowHours: z.number().min(0).max(720).default(24).describe('MASH: hours within which partners check their records on a contact rated amber'),
+  greenResearchWindowHours: z.number().min(0).max(720).default(72).describe('MASH: hours within which partners check their records on a contact rated green'),
+  mashInformationSharedShare: share('MASH: share of the referring agency’s information error and bias that partners’ records remove before the manager decides').default(0),
 });
 export type FrontDoor = z.infer<typeof FrontDoor>;
 
@@ -365,12 +377,20 @@ const scenarioShape = {
 export const Scenario = z.strictObject(scenarioShape).check((ctx) => {
   const s = ctx.value;
   const fd = s.frontDoor;
-  const central = fd.structure === 'contactCentre' || fd.structure === 'singleQualified';
+  const central = fd.structure === 'contactCentre' || fd.structure === 'singleQualified' || fd.structure === 'mash';
   if (central && fd.unqualifiedScreeners + fd.qualifiedScreeners === 0) {
     ctx.issues.push({
       code: 'custom',
       path: ['frontDoor', 'qualifiedScreeners'],
       message: 'a central front door needs at least one screener',
+      input: fd,
+    });
+  }
+  if (fd.structure === 'mash' && fd.mashManagers === 0) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['frontDoor', 'mashManagers'],
+      message: 'a MASH front door needs at least one manager to decide on contacts',
       input: fd,
     });
   }

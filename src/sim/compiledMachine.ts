@@ -37,6 +37,7 @@ export class CompiledMachine {
   private readonly table: (CompiledStep | undefined)[][] = [];
   private readonly eventIds = new Map<string, number>();
   private readonly events: CaseEvent[] = [];
+  private readonly activities: (Activity | null | undefined)[] = [];
   /** Calls into XState (cache misses), for the benchmark. */
   misses = 0;
   /** Transitions served, for the benchmark. */
@@ -95,10 +96,15 @@ export class CompiledMachine {
     return meta[ownId]?.label ?? this.keys[i]!;
   }
 
-  /** The activity state `i` declares (`meta.activity`, models/activity.ts), if any. */
+  /** The activity state `i` declares (`meta.activity`, models/activity.ts), if any (read once per state). */
   activity(i: number): Activity | undefined {
-    const meta = this.snapshots[i]!.getMeta() as Record<string, StateMeta | undefined>;
-    return meta[`caseJourney.${this.keys[i]!}`]?.activity;
+    let known = this.activities[i];
+    if (known === undefined) {
+      const meta = this.snapshots[i]!.getMeta() as Record<string, StateMeta | undefined>;
+      known = meta[`caseJourney.${this.keys[i]!}`]?.activity ?? null;
+      this.activities[i] = known;
+    }
+    return known ?? undefined;
   }
 
   /** Whether state `i` is final. */

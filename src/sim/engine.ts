@@ -1,4 +1,4 @@
-import type { CaseFacts, DecisionContext, Reading } from '../../models/activity.ts';
+import { reaches, type CaseFacts, type DecisionContext, type Reading } from '../../models/activity.ts';
 import { teamPressure } from '../../models/assessment.rules.ts';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
 import { combinedSd } from '../../models/contactCentre.rules.ts';
@@ -146,8 +146,9 @@ export class EngineDecision implements DecisionContext {
     return normal(this.stream, need + source.perceivedNeedBias * share, combinedSd(reading.staffSd, source.informationQualitySd * share));
   }
 
-  varying(mean: number, sd: number): number {
-    return normal(this.stream, mean, sd);
+  reachesThreshold(reading: Reading, threshold: number, inconsistencySd: number): boolean {
+    const perceivedNeed = this.perceivedNeed(reading);
+    return reaches(perceivedNeed, normal(this.stream, threshold, inconsistencySd));
   }
 
   chance(p: number): boolean {

@@ -34,6 +34,7 @@ const RESTRUCTURES: { id: string; changes: RegExp; what: string }[] = [
   { id: 'kent-2010-vacancies-filled', changes: /^dutyTeams\.\d+\.vacancyRate$/, what: "the duty teams' vacancy rates only" },
   { id: 'kent-2010-caf-relaunched', changes: /^dutyTeams\.\d+\.earlyHelpCoverage$/, what: "the duty teams' early-help coverage only" },
   { id: 'kent-2010-twelve-districts', changes: /^dutyTeams(\..*)?$/, what: 'the duty teams only' },
+  { id: 'kent-2010-mash', changes: /^frontDoor\./, what: 'the front door only' },
 ];
 
 describe('restructures are kent-2010 with one change', () => {

@@ -20,6 +20,7 @@ describe('a contact arriving', () => {
     screen: { next: 'contactCentre.awaitingScreening', detail: ['requestStaff'] },
     dutyScreen: { next: 'dutyTeam.awaitingDutyReview', detail: ['requestStaff'] },
     direct: { next: 'assessment.awaitingAllocation', detail: ['recordDecision(route=direct)', 'recordReferral', 'requestStaff'] },
+    mash: { next: 'mash.awaitingScreening', detail: ['requestStaff'] },
   };
   for (const [route, want] of Object.entries(entries) as [EntryRoute, (typeof entries)[EntryRoute]][]) {
     it(`entry route "${route}" goes to ${want.next} and asks the engine for ${want.detail.join(', ')}`, () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reaches } from '../../models/activity.ts';
 import { reviewRoute, type ReviewFacts } from '../../models/dutyTeam.rules.ts';
 import type { FrontDoor } from '../../src/scenario/schema.ts';
 import { smallScenario } from '../fixtures/small.ts';
@@ -7,7 +8,15 @@ import { smallScenario } from '../fixtures/small.ts';
 /** The duty manager's decision (K10 ¶24-25) as a pure function. */
 const centre: FrontDoor = { ...smallScenario.frontDoor, structure: 'contactCentre', reclassificationRequired: true };
 const district: FrontDoor = { ...centre, structure: 'districtDuty' };
-const facts = (f: Partial<ReviewFacts>): ReviewFacts => ({ perceivedNeed: 60, appliedThreshold: 55, isReferral: true, screenedAtFrontDoor: true, hasOpenCase: false, earlyHelpTakenUp: false, ...f });
+/** Facts with need perceived at `perceivedNeed` against a threshold applied at `appliedThreshold`. */
+const facts = ({ perceivedNeed = 60, appliedThreshold = 55, ...f }: Partial<Omit<ReviewFacts, 'reachesThreshold'>> & { perceivedNeed?: number; appliedThreshold?: number }): ReviewFacts => ({
+  reachesThreshold: reaches(perceivedNeed, appliedThreshold),
+  isReferral: true,
+  screenedAtFrontDoor: true,
+  hasOpenCase: false,
+  earlyHelpTakenUp: false,
+  ...f,
+});
 
 describe('duty manager rules', () => {
   it('a case about a child with an open case is linked, whatever its need', () => {

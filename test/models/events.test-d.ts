@@ -13,6 +13,8 @@ import type {
   EngineAction,
   EntryRoute,
   InitialAssessmentRoute,
+  MashDecisionRoute,
+  MashScreeningRoute,
   PlanRoute,
   ReviewRoute,
   ScreeningRoute,
@@ -38,6 +40,10 @@ expectTypeOf<CaseEventType>().toEqualTypeOf<
   | 'CORE_ASSESSMENT_COMPLETED'
   | 'PLAN_ENDED'
   | 'EARLY_HELP_ENDED'
+  | 'MASH_SCREENED'
+  | 'RESEARCHED'
+  | 'MASH_DECISION_STARTED'
+  | 'MASH_DECIDED'
 >();
 
 // Completion events carry the sampled outcome as `route`, typed by stage.
@@ -47,6 +53,8 @@ expectTypeOf<Payload<'REVIEWED'>>().toEqualTypeOf<{ route: ReviewRoute }>();
 expectTypeOf<Payload<'INITIAL_ASSESSMENT_COMPLETED'>>().toEqualTypeOf<{ route: InitialAssessmentRoute }>();
 expectTypeOf<Payload<'CORE_ASSESSMENT_COMPLETED'>>().toEqualTypeOf<{ route: CoreAssessmentRoute }>();
 expectTypeOf<Payload<'TRANSFERRED'>>().toEqualTypeOf<{ route: PlanRoute }>();
+expectTypeOf<Payload<'MASH_SCREENED'>>().toEqualTypeOf<{ route: MashScreeningRoute }>();
+expectTypeOf<Payload<'MASH_DECIDED'>>().toEqualTypeOf<{ route: MashDecisionRoute }>();
 
 // Start and end events carry nothing.
 expectTypeOf<Payload<'SCREENING_STARTED'>>().toEqualTypeOf<{}>();
@@ -56,9 +64,13 @@ expectTypeOf<Payload<'RECLASSIFIED'>>().toEqualTypeOf<{}>();
 expectTypeOf<Payload<'ALLOCATED'>>().toEqualTypeOf<{}>();
 expectTypeOf<Payload<'PLAN_ENDED'>>().toEqualTypeOf<{}>();
 expectTypeOf<Payload<'EARLY_HELP_ENDED'>>().toEqualTypeOf<{}>();
+expectTypeOf<Payload<'RESEARCHED'>>().toEqualTypeOf<{}>();
+expectTypeOf<Payload<'MASH_DECISION_STARTED'>>().toEqualTypeOf<{}>();
 
 // The route unions are exactly the outcomes each stage has.
-expectTypeOf<EntryRoute>().toEqualTypeOf<'screen' | 'dutyScreen' | 'direct'>();
+expectTypeOf<EntryRoute>().toEqualTypeOf<'screen' | 'dutyScreen' | 'direct' | 'mash'>();
+expectTypeOf<MashScreeningRoute>().toEqualTypeOf<'red' | 'amber' | 'green' | 'signposted' | 'linked'>();
+expectTypeOf<MashDecisionRoute>().toEqualTypeOf<'accepted' | 'earlyHelp' | 'noFurtherAction'>();
 expectTypeOf<ScreeningRoute>().toEqualTypeOf<
   'fastTrack' | 'forwardForDecision' | 'referral' | 'accepted' | 'signposted' | 'earlyHelp' | 'linked'
 >();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMachine, setup } from 'xstate';
 import { getStateNodes } from 'xstate/graph';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import { pathwayGraph } from '../../models/graph.ts';
+import { reachedBy, pathwayGraph } from '../../models/graph.ts';
 import { ALL_EVENTS, LEAF_STATES, step } from '../fixtures/journey.ts';
 
 /**
@@ -33,7 +33,7 @@ describe('pathwayGraph(caseJourneyMachine)', () => {
   });
 
   it('groups nodes into the top-level stages, in document order', () => {
-    expect(graph.stages.map((s) => s.key)).toEqual(['contactReceived', 'contactCentre', 'dutyTeam', 'assessment', 'services', 'earlyHelp', 'closed']);
+    expect(graph.stages.map((s) => s.key)).toEqual(['contactReceived', 'contactCentre', 'mash', 'dutyTeam', 'assessment', 'services', 'earlyHelp', 'closed']);
     expect(graph.stages.flatMap((s) => s.nodes)).toEqual(graph.nodes.map((n) => n.key));
   });
 
@@ -54,6 +54,21 @@ describe('pathwayGraph(caseJourneyMachine)', () => {
     expect(reclassified).toMatchObject({ target: 'assessment.awaitingAllocation', event: 'RECLASSIFIED', route: null, actions: ['recordDecision', 'recordReferral'] });
     const forwarded = graph.edges.find((e) => e.route === 'forwardForDecision')!;
     expect(forwarded.actions).toEqual([]);
+  });
+});
+
+describe('a front door’s part of the graph (reachedBy)', () => {
+  it('a contact centre reaches every stage but the MASH; a MASH none of the contact centre or duty team', () => {
+    const centre = reachedBy(graph, ['screen']);
+    expect(centre.stages.map((s) => s.key)).toEqual(['contactReceived', 'contactCentre', 'dutyTeam', 'assessment', 'services', 'earlyHelp', 'closed']);
+    const mash = reachedBy(graph, ['mash']);
+    expect(mash.stages.map((s) => s.key)).toEqual(['contactReceived', 'mash', 'assessment', 'services', 'earlyHelp', 'closed']);
+    for (const e of mash.edges) expect(mash.nodes.some((n) => n.key === e.source) && mash.nodes.some((n) => n.key === e.target), `${e.source}>${e.target}`).toBe(true);
+  });
+
+  it('keeps a stage whole when a case can reach part of it (district duty teams send contacts back to the centre)', () => {
+    const district = reachedBy(graph, ['dutyScreen']);
+    expect(district.stages.find((s) => s.key === 'contactCentre')?.nodes).toEqual(graph.stages.find((s) => s.key === 'contactCentre')?.nodes);
   });
 });
 

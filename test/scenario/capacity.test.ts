@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capacityWarnings, filledPosts, normalCdf, offeredLoad } from '../../src/scenario/capacity.ts';
+import { capacityWarnings, filledPosts, normalCdf, offeredLoad } from '../../src/sim/flow/capacity.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { countyStaffing } from '../../src/sim/staff.ts';
@@ -146,7 +146,7 @@ describe('offered load (ρ) check', () => {
   it('has no screening stage where every contact goes straight to the teams, and infinite ρ with no staff', () => {
     const direct = parseScenario({ ...fixtureScenario(), frontDoor: { ...fixtureScenario().frontDoor, structure: 'direct' } });
     if (!direct.ok) throw new Error('fixture');
-    expect(offeredLoad(direct.value).some((x) => x.stage === 'screening' || x.stage === 'dutyManagers')).toBe(false);
+    expect(offeredLoad(direct.value).some((x) => x.stage === 'frontDoorScreeners' || x.stage === 'dutyManagers')).toBe(false);
     const empty = withTeams(fixtureScenario(), { socialWorkerPosts: 0 });
     expect(offeredLoad(empty).find((x) => x.id === 'team:North:places')?.rho).toBe(Infinity);
   });

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from 'xstate';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import { pathwayGraph } from '../../models/graph.ts';
+import { entryRoutesOf } from '../../models/caseJourney.rules.ts';
+import { pathwayGraph, reachedBy } from '../../models/graph.ts';
+import { PRESETS } from '../../src/scenario/presets.ts';
 import { TRAINER_LAYOUT } from '../../src/ui/features/trainer/diagramOptions.ts';
 import { layoutPathway, wrapLabel, type Rect } from '../../src/ui/features/trainer/layout.ts';
 import { decisionNodes, loopCaption, loopEdges, loopNodes, stageLoops, stageRanks } from '../../src/ui/features/trainer/pathway.ts';
 
-/** The trainer's diagram layout and highlights, computed from the machine's graph. */
-const graph = pathwayGraph(caseJourneyMachine);
+/**
+ * The trainer's diagram layout and highlights, computed from the machine's graph: the stages a
+ * contact-centre front door reaches (the trainer draws each pane's front door, models/graph.ts
+ * reachedBy), and below, every preset's front door.
+ */
+const graph = reachedBy(pathwayGraph(caseJourneyMachine), ['screen', 'dutyScreen', 'direct']);
 const layout = layoutPathway(graph, TRAINER_LAYOUT);
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -103,5 +109,21 @@ describe('what the trainer highlights, read from the graph', () => {
     expect([...back]).toEqual(['b>a']);
     const l = layoutPathway(g);
     expect(l.edges.find((e) => e.source === 'b' && e.target === 'a')!.kind).toBe('back');
+  });
+});
+
+describe('every front door the presets have is laid out unaided', () => {
+  const doors = new Map(PRESETS.map((p) => [entryRoutesOf(p.frontDoor).join('+'), p]));
+  it.for([...doors.values()].map((p) => [p.id, p] as const))('%s: a box each, inside the frame, none overlapping, dots clear of labels', ([, preset]) => {
+    const g = reachedBy(pathwayGraph(caseJourneyMachine), entryRoutesOf(preset.frontDoor));
+    const l = layoutPathway(g, TRAINER_LAYOUT);
+    expect(l.nodes.map((b) => b.node.key).sort()).toEqual(g.nodes.map((n) => n.key).sort());
+    const frame = { x: 0, y: 0, w: l.width, h: l.height };
+    for (const b of l.nodes) {
+      expect(inside(b, frame), b.node.key).toBe(true);
+      expect(inside(b.dots, b), b.node.key).toBe(true);
+      if (!b.node.final && b.dots.h > 0) expect(b.dots.y, b.node.key).toBeGreaterThanOrEqual(b.y + 40 + 20 * (b.lines.length - 1));
+    }
+    for (const a of l.nodes) for (const b of l.nodes) if (a !== b) expect(overlaps(a, b), `${a.node.key} / ${b.node.key}`).toBe(false);
   });
 });

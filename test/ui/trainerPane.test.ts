@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import { pathwayGraph } from '../../models/graph.ts';
+import { entryRoutesOf } from '../../models/caseJourney.rules.ts';
+import { pathwayGraph, reachedBy } from '../../models/graph.ts';
 import { getPreset } from '../../src/scenario/presets.ts';
 import { runBatch } from '../../src/sim/batch.ts';
 import { needLevel } from '../../src/ui/features/trainer/encoding.ts';
@@ -42,6 +43,27 @@ const until = async (cond: () => boolean, what: string) => {
 };
 
 describe('a trainer pane', () => {
+  it('draws a MASH on the diagram of its own front door: every open case in a box of the stages it reaches', async () => {
+    const mash = getPreset('kent-2010-mash')!;
+    const own = layoutPathway(reachedBy(graph, entryRoutesOf(mash.frontDoor)));
+    expect(own.nodes.some((b) => b.node.stage === 'contactCentre')).toBe(false);
+    let t = 0;
+    const p = new PaneController(inProcessWorker, layout, () => (t += 16), (n, s) => needLevel(n, s.need), mash, settings);
+    p.drawOn(own);
+    p.start(mash, settings);
+    await until(() => p.idle, 'ready');
+    expect(p.getSnapshot().status).toBe('running');
+    p.advanceTo(24 * 5);
+    await until(() => p.idle, 'first slice');
+    const s = p.getSnapshot();
+    const drawn = new Set(own.nodes.map((b) => b.node.key));
+    s.nodeNow.forEach((n, i) => {
+      if (n > 0) expect(drawn.has(s.nodes[i]!), s.nodes[i]).toBe(true);
+    });
+    expect(p.field!.dots.size).toBe(s.nodeNow.reduce((a, b) => a + b, 0));
+    p.dispose();
+  });
+
   it('starts, advances only when asked and one request at a time, and draws one dot per open case', async () => {
     const p = pane();
     let notified = 0;

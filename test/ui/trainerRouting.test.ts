@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
-import { pathwayGraph } from '../../models/graph.ts';
+import { entryRoutesOf } from '../../models/caseJourney.rules.ts';
+import { pathwayGraph, reachedBy } from '../../models/graph.ts';
+import { PRESETS } from '../../src/scenario/presets.ts';
 import { connectorCrossings } from '../../src/ui/features/trainer/crossings.ts';
 import { TRAINER_LAYOUT } from '../../src/ui/features/trainer/diagramOptions.ts';
 import { layoutPathway, type PathwayLayout } from '../../src/ui/features/trainer/layout.ts';
@@ -9,7 +11,7 @@ import { layoutPathway, type PathwayLayout } from '../../src/ui/features/trainer
  * The trainer's connectors, read from the layout's polylines: orthogonal, none crossing another,
  * none running through a state's box, and the crossing counter itself counts what it should.
  */
-const graph = pathwayGraph(caseJourneyMachine);
+const graph = reachedBy(pathwayGraph(caseJourneyMachine), ['screen', 'dutyScreen', 'direct']);
 const layout = layoutPathway(graph, TRAINER_LAYOUT);
 
 /** Segments of `layout`'s connectors that pass through the inside of a box other than their own ends'. */
@@ -79,5 +81,15 @@ describe('routing the trainer’s connectors', () => {
       ['a', 'b', false],
       ['c', 'd', true],
     ]);
+  });
+});
+
+describe('every front door the presets have is routed without crossings', () => {
+  const doors = new Map(PRESETS.map((p) => [entryRoutesOf(p.frontDoor).join('+'), p]));
+  it.for([...doors.values()].map((p) => [p.id, p] as const))('%s: no crossing, no connector through a box, every connector orthogonal', ([, preset]) => {
+    const l = layoutPathway(reachedBy(pathwayGraph(caseJourneyMachine), entryRoutesOf(preset.frontDoor)), TRAINER_LAYOUT);
+    expect(connectorCrossings(l)).toEqual([]);
+    expect(throughBoxes(l)).toEqual([]);
+    for (const e of l.edges) for (let i = 1; i < e.points.length; i++) expect(Math.abs(e.points[i - 1]![0] - e.points[i]![0]) < 0.5 || Math.abs(e.points[i - 1]![1] - e.points[i]![1]) < 0.5, e.id).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { offeredLoad } from '../../src/scenario/capacity.ts';
+import { offeredLoad } from '../../src/sim/flow/capacity.ts';
 import { formatProblems, parseScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runBatch } from '../../src/sim/batch.ts';
 
 /**
- * The capacity check (src/scenario/capacity.ts, no simulation) against the simulation: its
+ * The capacity check (src/sim/flow/capacity.ts, no simulation) against the simulation: its
  * verdict, some stage with ρ ≥ 1, must match whether the simulated backlog grows (the
  * allocation or decision queue trends upward in the measured window, src/sim/steadiness.ts).
  * Every preset in seeds/ is checked as it is, so the test follows recalibrations, and so are

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { offeredLoad } from '../../../scenario/capacity.ts';
+import { offeredLoad } from '../../../sim/flow/capacity.ts';
 import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
 import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
 import { formatNumber } from '../../lib/format.ts';

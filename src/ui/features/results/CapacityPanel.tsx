@@ -1,5 +1,6 @@
-import { memo } from 'react';
-import { NEAR_CAPACITY, offeredLoad, type StageLoad } from '../../../scenario/capacity.ts';
+import { memo, useMemo } from 'react';
+import { SERVER_POOLS } from '../../../../models/staffPools.ts';
+import { NEAR_CAPACITY, offeredLoad, type StageLoad } from '../../../sim/flow/capacity.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatNumber, formatValue } from '../../lib/format.ts';
@@ -19,8 +20,9 @@ function sentence(s: StageLoad): string {
 /** Simulated utilisation matching a stage, when a run of the same scenario is at hand. */
 function simulated(s: StageLoad, batch: BatchResult | null): number | null {
   if (!batch) return null;
-  if (s.stage === 'screening') return batch.metrics.screenerUtilisation.mean;
   if (s.stage === 'assessmentPlaces') return batch.teams.find((t) => t.name === s.team)?.metrics.socialWorkerUtilisation.mean ?? null;
+  // The simulation measures the front door's staff together (every pool whose work is the front door's).
+  if (SERVER_POOLS[s.stage].role === 'frontDoor') return batch.metrics.screenerUtilisation.mean;
   return null;
 }
 
@@ -29,7 +31,8 @@ function simulated(s: StageLoad, batch: BatchResult | null): number | null {
  * it, with the numbers; lists every stage on request, beside the simulated utilisation if any.
  */
 function CapacityPanelView({ scenario, batch }: { scenario: Scenario; batch: BatchResult | null }) {
-  const stages = offeredLoad(scenario);
+  // The check takes tens of milliseconds on a county: once per scenario, not on every new batch.
+  const stages = useMemo(() => offeredLoad(scenario), [scenario]);
   const over = stages.filter((s) => s.status === 'over').sort((a, b) => b.rho - a.rho);
   const near = stages.filter((s) => s.status === 'near').sort((a, b) => b.rho - a.rho);
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { caseJourneyMachine } from '../../../../models/caseJourney.machine.ts';
-import { pathwayGraph } from '../../../../models/graph.ts';
+import { entryRoutesOf } from '../../../../models/caseJourney.rules.ts';
+import { pathwayGraph, reachedBy } from '../../../../models/graph.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Runner } from '../../../worker/client.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../../scenario/presets.ts';
@@ -63,7 +64,6 @@ function usePane(p: PaneController) {
 export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) {
   const scenarios = useMemo(() => trainerScenarios(presets), [presets]);
   const graph = useMemo(() => pathwayGraph(caseJourneyMachine), []);
-  const layout = useMemo(() => layoutPathway(graph, TRAINER_LAYOUT), [graph]);
   const reduced = useReducedMotion();
   const [motionChoice, setMotion] = useState<'smooth' | 'stepped' | null>(null);
   const motion = motionChoice ?? (reduced ? 'stepped' : 'smooth');
@@ -91,6 +91,10 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
     const b = scenarios.find((s) => s.id === compareId) ?? a;
     return compare ? [a, b] : [a];
   }, [scenarios, scenarioId, compare, compareId]);
+  // Each pane draws the stages its front door reaches (a MASH has no contact centre, the others no MASH).
+  const graphs = useMemo(() => shown.map((s) => reachedBy(graph, entryRoutesOf(s.frontDoor))), [graph, shown]);
+  const layouts = useMemo(() => graphs.map((g) => layoutPathway(g, TRAINER_LAYOUT)), [graphs]);
+  const counted = useMemo(() => reachedBy(graph, [...new Set(shown.flatMap((s) => entryRoutesOf(s.frontDoor)))]), [graph, shown]);
   const settings = useMemo(() => ({ days: DAYS, warmupDays: WARMUP_DAYS, seed, rep }), [seed, rep]);
   const batchSettings: BatchSettings = useMemo(() => ({ days: DAYS, warmupDays: WARMUP_DAYS, reps: REPS, seed }), [seed]);
   const batch = useBatch(shown, batchSettings, runner);
@@ -98,7 +102,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
   const follow = useCallback((child: number | null) => setFollowed(child), []);
   const { panes, setCanvas, step, activateNode, clickCanvas, rootRef } = useTrainerRuntime(
     {
-      layout,
+      layouts,
       graph,
       scenarios: shown,
       settings,
@@ -289,8 +293,8 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
           {snaps.map((s, i) => (
             <figure key={i} className="trainer-pane" data-pane={i} data-scenario={s.scenario.id}>
               {compare && <figcaption className="trainer-pane__title">{s.scenario.name}</figcaption>}
-              <div className="trainer-frame" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
-                <PathwayDiagram layout={layout} graph={graph} snap={s} highlights={highlights} idPrefix={`trainer-${i}`} onActivateNode={(k) => activateNode(i, k)} />
+              <div className="trainer-frame" style={{ aspectRatio: `${(layouts[i] ?? layouts[0]!).width} / ${(layouts[i] ?? layouts[0]!).height}` }}>
+                <PathwayDiagram layout={layouts[i] ?? layouts[0]!} graph={graphs[i] ?? graphs[0]!} snap={s} highlights={highlights} idPrefix={`trainer-${i}`} onActivateNode={(k) => activateNode(i, k)} />
                 <canvas
                   ref={(el) => setCanvas(i, el)}
                   className="trainer-dots"
@@ -305,7 +309,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       </div>
       </div>
       <div className="trainer-below">
-        <CountersTable graph={graph} panes={snaps} />
+        <CountersTable graph={counted} panes={snaps} />
         <ReplicationPanel panes={snaps} batch={batch} settings={batchSettings} rep={rep} onRep={setRep} onSeed={setSeed} />
       </div>
     </section>

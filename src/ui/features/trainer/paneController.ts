@@ -87,13 +87,19 @@ export class PaneController {
 
   constructor(
     private readonly createWorker: () => WorkerPort,
-    private readonly layout: PathwayLayout,
+    /** The diagram this pane draws on (a pane's front door decides which stages it has; see `drawOn`). */
+    private layout: PathwayLayout,
     private readonly clock: () => number,
     private readonly bandOf: (need: number, s: Scenario) => number,
     scenario: Scenario,
     settings: TrainerRunSettings,
   ) {
     this.snap = this.empty(scenario, settings);
+  }
+
+  /** Draws the next run on `layout` (call before `start` when the pane's front door changes). */
+  drawOn(layout: PathwayLayout): void {
+    this.layout = layout;
   }
 
   private empty(scenario: Scenario, settings: TrainerRunSettings): PaneSnapshot {
@@ -221,17 +227,20 @@ export class PaneController {
     if (m.runId !== this.runId && !(m.type === 'failed' && m.runId === -1)) return;
     switch (m.type) {
       case 'ready': {
-        const boxes = m.nodes.map((k) => this.layout.nodes.find((b) => b.node.key === k));
-        const missing = m.nodes.filter((_, i) => !boxes[i]);
-        if (missing.length) {
-          this.update({ status: 'failed', error: `the engine has states the diagram does not: ${missing.join(', ')}` }, true);
+        const layout = this.layout;
+        const boxes = m.nodes.map((k) => layout.nodes.find((b) => b.node.key === k));
+        // The diagram draws the stages this front door reaches (models/graph.ts reachedBy); the
+        // engine's other states get no room, so a case there would be counted, not drawn.
+        if (!layout.nodes.every((b) => m.nodes.includes(b.node.key))) {
+          this.update({ status: 'failed', error: `the diagram has states the engine does not: ${layout.nodes.filter((b) => !m.nodes.includes(b.node.key)).map((b) => b.node.key).join(', ')}` }, true);
           return;
         }
-        const entry = m.nodes.indexOf(this.layout.nodes.find((b) => b.column === 0)?.node.key ?? m.nodes[0]!);
-        const closed = m.nodes.findIndex((_, i) => boxes[i]!.node.final);
+        const entry = m.nodes.indexOf(layout.nodes.find((b) => b.column === 0)?.node.key ?? m.nodes[0]!);
+        const closed = m.nodes.findIndex((_, i) => boxes[i]?.node.final === true);
+        const nowhere = { x: 0, y: 0, w: 0, h: 0 };
         this.field = new DotField(
-          boxes.map((b) => b!.dots),
-          boxes.map((b) => b!),
+          boxes.map((b) => b?.dots ?? nowhere),
+          boxes.map((b) => b ?? nowhere),
           Math.max(0, entry),
           closed,
         );

@@ -52,6 +52,8 @@ export function frontDoorName(s: Scenario): string {
       return 'the duty team';
     case 'direct':
       return "children's social care";
+    case 'mash':
+      return 'the MASH';
   }
 }
 

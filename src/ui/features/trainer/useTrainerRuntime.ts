@@ -17,7 +17,9 @@ import { startTrainerWorker } from '../../../worker/spawn.ts';
  */
 
 export interface RuntimeInputs {
-  layout: PathwayLayout;
+  /** Each pane's diagram (its front door's stages); a pane without its own uses the first. */
+  layouts: readonly PathwayLayout[];
+  /** The whole machine's graph (labels for any state). */
   graph: PathwayGraph;
   scenarios: readonly Scenario[];
   settings: TrainerRunSettings;
@@ -45,6 +47,9 @@ export interface FrameStats {
 
 const bandOf = (need: number, s: Scenario) => needLevel(need, s.need);
 
+/** Pane `i`'s diagram. */
+const layoutOf = (inputs: RuntimeInputs, i: number): PathwayLayout => inputs.layouts[i] ?? inputs.layouts[0]!;
+
 function defaultWorker(): WorkerPort {
   return startTrainerWorker() as unknown as WorkerPort;
 }
@@ -55,7 +60,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
     ref.current = inputs;
   });
   const [panes] = useState(() =>
-    [0, 1].map((i) => new PaneController(createWorker, inputs.layout, () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings)),
+    [0, 1].map((i) => new PaneController(createWorker, layoutOf(inputs, i), () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings)),
   );
   const canvases = useRef<(HTMLCanvasElement | null)[]>([null, null]);
   const clock = useRef({ target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false });
@@ -68,12 +73,15 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
   const keyB = inputs.scenarios[1] ? JSON.stringify([inputs.scenarios[1].id, keyA]) : null;
   useEffect(() => {
     const { scenarios, settings } = ref.current;
+    panes[0]!.drawOn(layoutOf(ref.current, 0));
     panes[0]!.start(scenarios[0]!, settings);
     clock.current = { target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false };
   }, [keyA, panes]);
   useEffect(() => {
     const { scenarios, settings } = ref.current;
-    if (keyB !== null) panes[1]!.start(scenarios[1]!, settings);
+    if (keyB === null) return;
+    panes[1]!.drawOn(layoutOf(ref.current, 1));
+    panes[1]!.start(scenarios[1]!, settings);
   }, [keyB, panes]);
 
   useEffect(() => () => panes.forEach((p) => p.dispose()), [panes]);
@@ -161,7 +169,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
         if (!ctx || w === 0) return;
         const s = p.getSnapshot().scenario;
         drawn += drawField(ctx, field, sprites, {
-          scale: cssW / inp.layout.width,
+          scale: cssW / layoutOf(inp, i).width,
           dpr,
           t,
           agencies: s.demand.sources.map((x) => x.agency),
@@ -214,7 +222,8 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
       const p = panes[i]!;
       const canvas = e.currentTarget;
       const r = canvas.getBoundingClientRect();
-      const k = ref.current.layout.width / r.width;
+      const layout = layoutOf(ref.current, i);
+      const k = layout.width / r.width;
       const x = (e.clientX - r.left) * k;
       const y = (e.clientY - r.top) * k;
       const hit = p.field?.hit(x, y, performance.now(), 12);
@@ -222,7 +231,7 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
         ref.current.follow(hit.child);
         return;
       }
-      const box = ref.current.layout.nodes.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
+      const box = layout.nodes.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
       if (box) activateNode(i, box.node.key);
     },
     [panes, activateNode],
