@@ -98,7 +98,8 @@ export function singleFile(): Plugin[] {
         const styles = files.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
         const page = files.find((f) => f.type === 'asset' && f.fileName === 'index.html');
         const others = files.filter((f) => f.type === 'asset' && f !== page && !styles.includes(f));
-        if (chunks.length !== 1 || !page || page.type !== 'asset') throw new Error(`single file: expected one script chunk and index.html, got ${files.map((f) => f.fileName).join(', ')}`);
+        if (chunks.length !== 1 || !page || page.type !== 'asset')
+          throw new Error(`single file: expected one script chunk and index.html, got ${files.map((f) => f.fileName).join(', ')}`);
         if (others.length > 0) throw new Error(`single file: files that could not be inlined: ${others.map((f) => f.fileName).join(', ')}`);
         const css = styles.map((s) => (s.type === 'asset' ? String(s.source) : '')).join('\n');
         // The lazily loaded trainer is inlined too; Vite leaves its preload list as a placeholder

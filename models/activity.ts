@@ -83,9 +83,7 @@ export function reaches(perceivedNeed: number, appliedThreshold: number): boolea
 export type Decide<E extends RoutedEventType> = (d: DecisionContext) => RouteOf<E>;
 
 /** What a completion sends: an event with no route, or a routed event and the rule that picks the route. */
-export type Completion =
-  | { completes: PlainEventType; decide?: undefined }
-  | { [E in RoutedEventType]: { completes: E; decide: Decide<E> } }[RoutedEventType];
+export type Completion = { completes: PlainEventType; decide?: undefined } | { [E in RoutedEventType]: { completes: E; decide: Decide<E> } }[RoutedEventType];
 
 /** Waiting for a member of a staff pool; `started` is sent when one takes the case. */
 export interface QueueForStaff {

@@ -76,12 +76,15 @@ export const assessmentStage = {
     ),
     awaitingTransfer: waitingState(
       'Awaiting transfer to a long-term team',
-      { kind: 'queueForPlace', pool: 'longTermPlaces', started: 'TRANSFERRED', route: (f) => f.noted.plan, urgent: (f) => f.noted.plan === 'childProtectionPlan' },
       {
-        TRANSFERRED: [
-          routeTo('childInNeed', '#caseJourney.services.childInNeed'),
-          routeTo('childProtectionPlan', '#caseJourney.services.childProtectionPlan'),
-        ],
+        kind: 'queueForPlace',
+        pool: 'longTermPlaces',
+        started: 'TRANSFERRED',
+        route: (f) => f.noted.plan,
+        urgent: (f) => f.noted.plan === 'childProtectionPlan',
+      },
+      {
+        TRANSFERRED: [routeTo('childInNeed', '#caseJourney.services.childInNeed'), routeTo('childProtectionPlan', '#caseJourney.services.childProtectionPlan')],
       },
     ),
   },

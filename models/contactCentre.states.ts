@@ -31,7 +31,11 @@ export const contactCentreStage = {
   meta: { label: 'Contact centre', stage: 'contactCentre' },
   initial: 'awaitingScreening',
   states: {
-    awaitingScreening: waitingState('Awaiting screening', { kind: 'queueForStaff', pool: 'frontDoorScreeners', started: 'SCREENING_STARTED' }, { SCREENING_STARTED: 'screening' }),
+    awaitingScreening: waitingState(
+      'Awaiting screening',
+      { kind: 'queueForStaff', pool: 'frontDoorScreeners', started: 'SCREENING_STARTED' },
+      { SCREENING_STARTED: 'screening' },
+    ),
     screening: staffWorkState(
       'Screening',
       { kind: 'staffWork', meanHours: screeningHours, repeat: (f) => (f.duplicate ? 'duplicate' : null), completes: 'SCREENED', decide: decideScreening },

@@ -34,7 +34,11 @@ export const dutyTeamStage = {
   meta: { label: 'Duty team', stage: 'dutyTeam' },
   initial: 'awaitingDutyReview',
   states: {
-    awaitingDutyReview: waitingState('Awaiting duty manager', { kind: 'queueForStaff', pool: 'dutyManagers', started: 'REVIEW_STARTED' }, { REVIEW_STARTED: 'dutyReview' }),
+    awaitingDutyReview: waitingState(
+      'Awaiting duty manager',
+      { kind: 'queueForStaff', pool: 'dutyManagers', started: 'REVIEW_STARTED' },
+      { REVIEW_STARTED: 'dutyReview' },
+    ),
     dutyReview: staffWorkState(
       'Duty manager decision',
       { kind: 'staffWork', meanHours: (_, team) => team.meanManagerScreeningHours, repeat: reviewRepeat, completes: 'REVIEWED', decide: decideReview },

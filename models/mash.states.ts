@@ -32,10 +32,20 @@ export const mashStage = {
   meta: { label: 'MASH', stage: 'mash' },
   initial: 'awaitingScreening',
   states: {
-    awaitingScreening: waitingState('Awaiting MASH screening', { kind: 'queueForStaff', pool: 'frontDoorScreeners', started: 'SCREENING_STARTED' }, { SCREENING_STARTED: 'screening' }),
+    awaitingScreening: waitingState(
+      'Awaiting MASH screening',
+      { kind: 'queueForStaff', pool: 'frontDoorScreeners', started: 'SCREENING_STARTED' },
+      { SCREENING_STARTED: 'screening' },
+    ),
     screening: staffWorkState(
       'Screening and RAG rating',
-      { kind: 'staffWork', meanHours: (s) => s.frontDoor.meanScreeningHours, repeat: (f) => (f.duplicate ? 'duplicate' : null), completes: 'MASH_SCREENED', decide: decideMashScreening },
+      {
+        kind: 'staffWork',
+        meanHours: (s) => s.frontDoor.meanScreeningHours,
+        repeat: (f) => (f.duplicate ? 'duplicate' : null),
+        completes: 'MASH_SCREENED',
+        decide: decideMashScreening,
+      },
       {
         MASH_SCREENED: [
           routeTo('red', 'research', note({ urgency: 'red' })),

@@ -16,12 +16,26 @@ export const servicesStage = {
   states: {
     childInNeed: activityState(
       'Child in need plan',
-      { kind: 'episode', episode: 'plan', plan: 'childInNeed', meanMonths: (s) => s.services.meanChildInNeedMonths, needMetShare: servicesNeedMet, completes: 'PLAN_ENDED' },
+      {
+        kind: 'episode',
+        episode: 'plan',
+        plan: 'childInNeed',
+        meanMonths: (s) => s.services.meanChildInNeedMonths,
+        needMetShare: servicesNeedMet,
+        completes: 'PLAN_ENDED',
+      },
       planEnds,
     ),
     childProtectionPlan: activityState(
       'Child protection plan',
-      { kind: 'episode', episode: 'plan', plan: 'childProtection', meanMonths: (s) => s.services.meanChildProtectionMonths, needMetShare: servicesNeedMet, completes: 'PLAN_ENDED' },
+      {
+        kind: 'episode',
+        episode: 'plan',
+        plan: 'childProtection',
+        meanMonths: (s) => s.services.meanChildProtectionMonths,
+        needMetShare: servicesNeedMet,
+        completes: 'PLAN_ENDED',
+      },
       planEnds,
     ),
   },
@@ -30,7 +44,13 @@ export const servicesStage = {
 
 const earlyHelp = activityState(
   'Early help (CAF)',
-  { kind: 'episode', episode: 'earlyHelp', meanMonths: (s) => s.earlyHelp.meanEarlyHelpMonths, needMetShare: (s) => s.earlyHelp.needMetShare, completes: 'EARLY_HELP_ENDED' },
+  {
+    kind: 'episode',
+    episode: 'earlyHelp',
+    meanMonths: (s) => s.earlyHelp.meanEarlyHelpMonths,
+    needMetShare: (s) => s.earlyHelp.needMetShare,
+    completes: 'EARLY_HELP_ENDED',
+  },
   { EARLY_HELP_ENDED: { target: '#caseJourney.closed', actions: [closeAs('earlyHelp')] } },
 );
 

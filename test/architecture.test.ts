@@ -65,11 +65,19 @@ function importsOf(file: string): Import[] {
   for (const m of code.matchAll(/(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^'";]*?)\s+from\s*['"]([^'"]+)['"]/g)) {
     const bindings = m[3]!;
     const named = /\{([^}]*)\}/.exec(bindings)?.[1];
-    const allNamedAreTypes = named !== undefined && !/^\s*[\w$]+\s*,/.test(bindings) && named.split(',').filter((b) => b.trim()).every((b) => /^\s*type\s/.test(b));
+    const allNamedAreTypes =
+      named !== undefined &&
+      !/^\s*[\w$]+\s*,/.test(bindings) &&
+      named
+        .split(',')
+        .filter((b) => b.trim())
+        .every((b) => /^\s*type\s/.test(b));
     found.push({ specifier: m[4]!, typeOnly: Boolean(m[2]) || allNamedAreTypes, statement: m[0].replace(/^[;\s]+/, '') });
   }
-  for (const m of code.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g)) found.push({ specifier: m[1]!, typeOnly: false, statement: m[0].replace(/^[;\s]+/, '') });
-  for (const m of code.matchAll(/\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1]!, typeOnly: false, statement: m[0].trim() });
+  for (const m of code.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g))
+    found.push({ specifier: m[1]!, typeOnly: false, statement: m[0].replace(/^[;\s]+/, '') });
+  for (const m of code.matchAll(/\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g))
+    found.push({ specifier: m[1]!, typeOnly: false, statement: m[0].trim() });
   return found;
 }
 
@@ -81,7 +89,9 @@ type Target = { kind: 'local'; area: string; path: string } | { kind: 'package';
  */
 function target(file: string, specifier: string): Target {
   if (specifier.startsWith('.')) {
-    const path = relative(root, resolve(root, dirname(file), specifier.replace(/\?.*$/, ''))).split('\\').join('/');
+    const path = relative(root, resolve(root, dirname(file), specifier.replace(/\?.*$/, '')))
+      .split('\\')
+      .join('/');
     const parts = path.split('/');
     return { kind: 'local', area: parts[0] === 'src' ? `src/${parts[1]}` : parts[0]!, path };
   }
@@ -104,7 +114,16 @@ interface Rule {
 /** What the UI may run from the worker folder: the client side of the protocol, never a worker's body. */
 const UI_WORKER_FILES = ['client.ts', 'pool.ts', 'protocol.ts', 'trainerProtocol.ts', 'spawn.ts'].map((f) => `src/worker/${f}`);
 /** What the UI may run from src/sim: the measures' definitions, the results contract, pure wording and statistics, the sensitivity analysis of finished batches, the calendar's constants and the closed-form capacity check; never the engine. */
-const UI_SIM_FILES = ['metricDefinitions.ts', 'results.ts', 'stats.ts', 'steadinessMessages.ts', 'seriesUnits.ts', 'sensitivity.ts', 'workingCalendar.ts', 'flow/capacity.ts'].map((f) => `src/sim/${f}`);
+const UI_SIM_FILES = [
+  'metricDefinitions.ts',
+  'results.ts',
+  'stats.ts',
+  'steadinessMessages.ts',
+  'seriesUnits.ts',
+  'sensitivity.ts',
+  'workingCalendar.ts',
+  'flow/capacity.ts',
+].map((f) => `src/sim/${f}`);
 
 const RULES: Record<string, Rule> = {
   // models → xstate, and the scenario's types (thresholds arrive through the rules' parameters).
@@ -147,7 +166,10 @@ function areaBreaches(file: string, imports: readonly Import[], rule: Rule): str
     } else if (rule.files?.includes(t.path)) {
       continue;
     } else if (rule.typeOnlyAreas?.includes(t.area)) {
-      if (!imp.typeOnly) breaches.push(`${file}: ${imp.statement} (only types may come from ${t.area}${rule.files?.some((f) => f.startsWith(`${t.area}/`)) ? `, values only from ${rule.files.filter((f) => f.startsWith(`${t.area}/`)).join(', ')}` : ''})`);
+      if (!imp.typeOnly)
+        breaches.push(
+          `${file}: ${imp.statement} (only types may come from ${t.area}${rule.files?.some((f) => f.startsWith(`${t.area}/`)) ? `, values only from ${rule.files.filter((f) => f.startsWith(`${t.area}/`)).join(', ')}` : ''})`,
+        );
     } else if (!rule.areas.includes(t.area)) {
       breaches.push(`${file}: ${imp.statement}`);
     } else if (t.area === 'seeds' && !imp.specifier.endsWith('.json')) {
@@ -196,7 +218,11 @@ function uiLayerBreaches(file: string, imports: readonly Import[], pending: Reco
 }
 
 /** A made-up import, for the rules' self-checks. */
-const fake = (specifier: string, typeOnly = false): Import => ({ specifier, typeOnly, statement: `import ${typeOnly ? 'type ' : ''}{ x } from '${specifier}'` });
+const fake = (specifier: string, typeOnly = false): Import => ({
+  specifier,
+  typeOnly,
+  statement: `import ${typeOnly ? 'type ' : ''}{ x } from '${specifier}'`,
+});
 
 describe('dependency direction', () => {
   for (const [area, rule] of Object.entries(RULES)) {
@@ -227,12 +253,24 @@ describe('dependency direction', () => {
     expect(areaBreaches('src/cli/fake.ts', [fake('node:fs'), fake('../sim/batch.ts')], RULES['src/cli']!)).toEqual([]);
     expect(areaBreaches('src/worker/fake.ts', [fake('../ui/lib/format.ts'), fake('../cli/main.ts'), fake('react')], RULES['src/worker']!)).toHaveLength(3);
     const ui = 'src/ui/features/fake/Fake.tsx';
-    expect(areaBreaches(ui, [fake('../../../cli/main.ts'), fake('../../../sim/engine.ts'), fake('../../../worker/handler.ts')], RULES['src/ui']!)).toHaveLength(3);
-    expect(areaBreaches(ui, [fake('../../../sim/engine.ts', true), fake('../../../sim/metricDefinitions.ts'), fake('../../../worker/client.ts')], RULES['src/ui']!)).toEqual([]);
+    expect(areaBreaches(ui, [fake('../../../cli/main.ts'), fake('../../../sim/engine.ts'), fake('../../../worker/handler.ts')], RULES['src/ui']!)).toHaveLength(
+      3,
+    );
+    expect(
+      areaBreaches(ui, [fake('../../../sim/engine.ts', true), fake('../../../sim/metricDefinitions.ts'), fake('../../../worker/client.ts')], RULES['src/ui']!),
+    ).toEqual([]);
     expect(uiLayerBreaches('src/ui/features/sweep/Fake.tsx', [fake('../compare/CompareView.tsx'), fake('../../App.tsx')])).toHaveLength(2);
     expect(uiLayerBreaches('src/ui/features/sweep/Fake.tsx', [fake('../run/RunPanel.tsx')], {})).toHaveLength(1);
-    expect(uiLayerBreaches('src/ui/features/sweep/Fake.tsx', [fake('./SweepView.tsx'), fake('../controls/editedScenario.ts'), fake('../../lib/charts/BandChart.tsx')])).toEqual([]);
-    expect(uiLayerBreaches('src/ui/lib/Fake.tsx', [fake('../features/compare/CompareView.tsx'), fake('../features/controls/editedScenario.ts'), fake('../App.tsx')])).toHaveLength(3);
+    expect(
+      uiLayerBreaches('src/ui/features/sweep/Fake.tsx', [
+        fake('./SweepView.tsx'),
+        fake('../controls/editedScenario.ts'),
+        fake('../../lib/charts/BandChart.tsx'),
+      ]),
+    ).toEqual([]);
+    expect(
+      uiLayerBreaches('src/ui/lib/Fake.tsx', [fake('../features/compare/CompareView.tsx'), fake('../features/controls/editedScenario.ts'), fake('../App.tsx')]),
+    ).toHaveLength(3);
     expect(uiLayerBreaches('src/ui/App.tsx', [fake('./features/compare/CompareView.tsx')])).toEqual([]);
   });
 

@@ -35,7 +35,15 @@ export const SimulateFlags = z.strictObject({
   start: z.enum(['warm', 'empty']).default('warm'),
   reps: digits('20').pipe(z.number().int().min(1).max(10_000)).default(20),
   // The app's default seed, so the CLI prints what the app's default run shows.
-  seed: digits('2010').pipe(z.number().int().min(0).max(2 ** 31 - 1)).default(2010),
+  seed: digits('2010')
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1),
+    )
+    .default(2010),
   out: z.string().min(1).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   workers: digits('2').pipe(z.number().int().min(1).max(256)).default(1),
@@ -107,12 +115,20 @@ export function parseSimulateArgs(argv: readonly string[], cores = availablePara
   const f = r.data;
   const problems: Problem[] = [];
   if (!f.scenario === !f.sweep) {
-    problems.push({ path: '--scenario', message: 'give either --scenario (a file or a preset id such as kent-2010) or --sweep (a sweep file), not both or neither' });
+    problems.push({
+      path: '--scenario',
+      message: 'give either --scenario (a file or a preset id such as kent-2010) or --sweep (a sweep file), not both or neither',
+    });
   }
   if (f.sweep) {
     for (const name of SWEEP_FILE_SETS) {
       if (!given.has(name)) continue;
-      const message = name === 'start' ? 'does not apply to a sweep (every point starts warm)' : name === 'format' ? 'does not apply to a sweep (shards are JSON; merge writes CSV)' : 'is set in the sweep file, not on the command line';
+      const message =
+        name === 'start'
+          ? 'does not apply to a sweep (every point starts warm)'
+          : name === 'format'
+            ? 'does not apply to a sweep (shards are JSON; merge writes CSV)'
+            : 'is set in the sweep file, not on the command line';
       problems.push({ path: `--${name}`, message });
     }
   } else if (given.has('shard')) {

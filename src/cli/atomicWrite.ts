@@ -61,7 +61,7 @@ export function writeFileAtomic(target: string, produce: (write: (piece: string)
     const buf = Buffer.from(pending.join(''), 'utf8');
     pending = [];
     pendingBytes = 0;
-    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
   };
   try {
     produce((piece) => {

@@ -58,7 +58,11 @@ const verdict = (e: Evaluation): string => {
 /** Prints rows as an aligned plain-text table. */
 function table(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
@@ -89,7 +93,15 @@ for (const [id, run] of runs) {
     ['target', 'documented', 'simulated', 'tolerance', 'basis', 'source', 'result'],
     rows.map((e) => {
       const t = e.target as Extract<typeof e.target, { kind: 'band' }>;
-      return [t.quantity.label, t.documented, est(t.quantity.format, e.estimate), t.tolerance, t.basis, `${shortDoc(t.source.document)} ${t.source.paragraph}`, verdict(e)];
+      return [
+        t.quantity.label,
+        t.documented,
+        est(t.quantity.format, e.estimate),
+        t.tolerance,
+        t.basis,
+        `${shortDoc(t.source.document)} ${t.source.paragraph}`,
+        verdict(e),
+      ];
     }),
   );
 }

@@ -290,7 +290,11 @@ export function runCalibration(
     reps.push({ rep: result, facts: facts.finish() });
     onProgress?.(rep + 1, opts.reps);
   }
-  const batch = summariseBatch(scenario, opts, reps.map((r) => r.rep));
+  const batch = summariseBatch(
+    scenario,
+    opts,
+    reps.map((r) => r.rep),
+  );
   return { scenario, batch, reps };
 }
 
@@ -388,7 +392,11 @@ const pct = (name: MetricName, label: string) => metric(name, label, 'percent');
  * warm-up, by check, each with why: they are left out of the preset's target and each gets a
  * target of its own that is expected to fail, and turns red when the gap closes.
  */
-function steady(preset: string, source: Citation, gaps: { trend?: Partial<Record<SeriesName, string>>; warmup?: Partial<Record<SeriesName, string>> } = {}): SteadyTarget[] {
+function steady(
+  preset: string,
+  source: Citation,
+  gaps: { trend?: Partial<Record<SeriesName, string>>; warmup?: Partial<Record<SeriesName, string>> } = {},
+): SteadyTarget[] {
   const claims = {
     trend: 'no weekly series rises or falls through the measured year',
     warmup: 'every weekly series has settled by the end of the warm-up (MSER-5)',
@@ -404,18 +412,16 @@ function steady(preset: string, source: Citation, gaps: { trend?: Partial<Record
       source,
       ...(Object.keys(left).length ? { except: left } : {}),
     };
-    const each = (Object.entries(left) as [SeriesName, string][]).map(
-      ([series, why]): SteadyTarget => ({
-        kind: 'steady',
-        id: `${whole.id}-${series}`,
-        preset,
-        check,
-        claim: check === 'trend' ? `${series} neither rises nor falls through the measured year` : `${series} has settled by the end of the warm-up (MSER-5)`,
-        series: [series],
-        source,
-        knownGap: why,
-      }),
-    );
+    const each = (Object.entries(left) as [SeriesName, string][]).map(([series, why]): SteadyTarget => ({
+      kind: 'steady',
+      id: `${whole.id}-${series}`,
+      preset,
+      check,
+      claim: check === 'trend' ? `${series} neither rises nor falls through the measured year` : `${series} has settled by the end of the warm-up (MSER-5)`,
+      series: [series],
+      source,
+      knownGap: why,
+    }));
     return [whole, ...each];
   });
 }
@@ -428,7 +434,7 @@ function steady(preset: string, source: Citation, gaps: { trend?: Partial<Record
  * referrals awaiting allocation with them; the app and CLI report it with the same detector.
  */
 const EDGE_OF_CAPACITY =
-  'not a start-up trend: Kent 2010 runs at the edge of its duty teams\' capacity, and its queue for assessment creeps up for years after the warm start (quarterly means of initial assessments open 86, 91, 94, 100 over 3.5 simulated years, 10 replications); the detector reports it to the user, and a preset with a little more duty capacity is steady';
+  "not a start-up trend: Kent 2010 runs at the edge of its duty teams' capacity, and its queue for assessment creeps up for years after the warm start (quarterly means of initial assessments open 86, 91, 94, 100 over 3.5 simulated years, 10 replications); the detector reports it to the user, and a preset with a little more duty capacity is steady";
 
 /**
  * Why kent-2010-mash's overdue core assessments are marked as a known gap: every Kent 2010 preset
@@ -465,7 +471,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     high: 0.12,
     tolerance: 'as documented (10-12%)',
     basis: 'cited',
-    source: { document: K10, paragraph: '¶25', quote: 'Currently between 10 and 12% of contacts are returned to the contact centre for re-classification as a referral.' },
+    source: {
+      document: K10,
+      paragraph: '¶25',
+      quote: 'Currently between 10 and 12% of contacts are returned to the contact centre for re-classification as a referral.',
+    },
   },
   {
     kind: 'band',
@@ -477,7 +487,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     high: 1,
     tolerance: 'every one (not fast-tracked or linked to an open case)',
     basis: 'cited',
-    source: { document: K10, paragraph: '¶25', quote: 'All referrals and contacts about children who are known are then screened and reviewed again by the duty team manager.' },
+    source: {
+      document: K10,
+      paragraph: '¶25',
+      quote: 'All referrals and contacts about children who are known are then screened and reviewed again by the duty team manager.',
+    },
   },
   {
     kind: 'band',
@@ -489,7 +503,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     high: 0.26,
     tolerance: '± 3 points',
     basis: 'cited',
-    source: { document: K10, paragraph: '¶24', quote: '23% of cases that had been closed required either children in need or safeguarding and child protection services' },
+    source: {
+      document: K10,
+      paragraph: '¶24',
+      quote: '23% of cases that had been closed required either children in need or safeguarding and child protection services',
+    },
   },
   {
     kind: 'band',
@@ -501,7 +519,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     high: 0.5,
     tolerance: 'county share 20-50% (the 35% is one office, not the county)',
     basis: 'derived',
-    source: { document: K10, paragraph: '¶28', quote: 'In one office, 23 of the 65 currently allocated core assessments have not been completed within required timescales' },
+    source: {
+      document: K10,
+      paragraph: '¶28',
+      quote: 'In one office, 23 of the 65 currently allocated core assessments have not been completed within required timescales',
+    },
   },
   {
     kind: 'band',
@@ -525,7 +547,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     high: 0.35,
     tolerance: '18-35%',
     basis: 'national',
-    source: { document: 'shared/ARCHITECTURE.md (national figures for sanity)', paragraph: 'Domain definitions', quote: 'about 20-30% of contacts become referrals' },
+    source: {
+      document: 'shared/ARCHITECTURE.md (national figures for sanity)',
+      paragraph: 'Domain definitions',
+      quote: 'about 20-30% of contacts become referrals',
+    },
   },
   // ---- Medway 2006 ------------------------------------------------------------------------------
   {
@@ -550,7 +576,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     high: Infinity,
     tolerance: 'at least a day on average',
     basis: 'cited',
-    source: { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' },
+    source: {
+      document: M06,
+      paragraph: '¶36',
+      quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.',
+    },
   },
   // ---- Kent 2008 against Kent 2010 --------------------------------------------------------------
   {
@@ -559,7 +589,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     claim: 'Kent 2008 re-refers fewer children than Kent 2010',
     lower: { preset: 'kent-2008', quantity: pct('reReferralRate', 're-referral rate') },
     higher: { preset: 'kent-2010', quantity: pct('reReferralRate', 're-referral rate') },
-    source: { document: K08, paragraph: '¶22', quote: 'Referral rates of children in need are significantly below those of comparators and re-referrals are comparatively low.' },
+    source: {
+      document: K08,
+      paragraph: '¶22',
+      quote: 'Referral rates of children in need are significantly below those of comparators and re-referrals are comparatively low.',
+    },
   },
   {
     kind: 'comparison',
@@ -592,7 +626,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     claim: 'In Kent 2010 the three highest-threshold duty teams re-refer more than the three lowest-threshold teams',
     lower: { preset: 'kent-2010', quantity: reReferralOfThresholdGroup('lowest') },
     higher: { preset: 'kent-2010', quantity: reReferralOfThresholdGroup('highest') },
-    source: { document: K10, paragraph: '¶24', quote: 'Some teams have very high thresholds for access to assessment services which are reflected in high re-referral rates.' },
+    source: {
+      document: K10,
+      paragraph: '¶24',
+      quote: 'Some teams have very high thresholds for access to assessment services which are reflected in high re-referral rates.',
+    },
   },
   {
     kind: 'comparison',
@@ -600,7 +638,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     claim: 'A single qualified front door screens fewer contacts twice than the Kent 2010 centre',
     lower: { preset: 'kent-2010-single-front-door', quantity: pct('doubleScreenedRate', 'contacts screened twice') },
     higher: { preset: 'kent-2010', quantity: pct('doubleScreenedRate', 'contacts screened twice') },
-    source: { document: K10, paragraph: '¶25', quote: 'The current arrangements for screening and prioritising contacts and referrals are duplicative and not cost effective.' },
+    source: {
+      document: K10,
+      paragraph: '¶25',
+      quote: 'The current arrangements for screening and prioritising contacts and referrals are duplicative and not cost effective.',
+    },
   },
   {
     kind: 'comparison',
@@ -616,7 +658,11 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     claim: 'Filling social worker vacancies leaves fewer referrals waiting for allocation than in Kent 2010',
     lower: { preset: 'kent-2010-vacancies-filled', quantity: metric('awaitingAllocationMean', 'referrals awaiting allocation (mean)') },
     higher: { preset: 'kent-2010', quantity: metric('awaitingAllocationMean', 'referrals awaiting allocation (mean)') },
-    source: { document: K10R, paragraph: 'Priority 8', quote: 'A key objective for 2010/11 is to further reduce the social work vacancy rate to 10 - 15% across the county.' },
+    source: {
+      document: K10R,
+      paragraph: 'Priority 8',
+      quote: 'A key objective for 2010/11 is to further reduce the social work vacancy rate to 10 - 15% across the county.',
+    },
   },
   {
     kind: 'comparison',
@@ -635,7 +681,8 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     source: {
       document: K10,
       paragraph: '¶72',
-      quote: 'CAF has not been properly or systematically implemented therefore effectively closing down an alternative route to follow rather than making a direct referral for children in need services.',
+      quote:
+        'CAF has not been properly or systematically implemented therefore effectively closing down an alternative route to follow rather than making a direct referral for children in need services.',
     },
   },
   {
@@ -656,12 +703,28 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     claim: 'A MASH, whose manager decides once, screens fewer contacts twice than the Kent 2010 centre',
     lower: { preset: 'kent-2010-mash', quantity: pct('doubleScreenedRate', 'contacts screened twice') },
     higher: { preset: 'kent-2010', quantity: pct('doubleScreenedRate', 'contacts screened twice') },
-    source: { document: K10, paragraph: '¶25', quote: 'The current arrangements for screening and prioritising contacts and referrals are duplicative and not cost effective.' },
+    source: {
+      document: K10,
+      paragraph: '¶25',
+      quote: 'The current arrangements for screening and prioritising contacts and referrals are duplicative and not cost effective.',
+    },
   },
   // ---- steady states -------------------------------------------------------------------------------
-  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, { trend: { initialAssessmentsOpen: EDGE_OF_CAPACITY } }),
-  ...steady('kent-2008', { document: K08, paragraph: '¶22', quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.' }),
-  ...steady('medway-2006', { document: M06, paragraph: '¶36', quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.' }),
+  ...steady(
+    'kent-2010',
+    { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" },
+    { trend: { initialAssessmentsOpen: EDGE_OF_CAPACITY } },
+  ),
+  ...steady('kent-2008', {
+    document: K08,
+    paragraph: '¶22',
+    quote: 'There are robust systems in place for managing referrals and assessments in social care duty teams, which are consistently applied.',
+  }),
+  ...steady('medway-2006', {
+    document: M06,
+    paragraph: '¶36',
+    quote: 'Managers also fail to manage workloads properly and cases remain unallocated without proper consideration of the risks involved.',
+  }),
   ...(
     [
       ['kent-2010-single-front-door', {}],
@@ -671,7 +734,9 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
       ['kent-2010-twelve-districts', {}],
       ['kent-2010-mash', { trend: { coreAssessmentsOverdue: SLOW_CORE_OVERDUE } }],
     ] as const
-  ).flatMap(([id, gaps]) => steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps)),
+  ).flatMap(([id, gaps]) =>
+    steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps),
+  ),
   // ---- reference rows (shown, not calibrated) ------------------------------------------------------
   {
     kind: 'reference',

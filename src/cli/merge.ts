@@ -40,12 +40,19 @@ export function mergeShards(shards: readonly NamedShard[]): Parsed<SweepFile> {
   for (const { file, shard: s } of shards) {
     const own = sweepFingerprint(s.sweep);
     if (s.fingerprint !== own) {
-      problems.push({ path: file, message: `its fingerprint ${s.fingerprint} does not match its own settings (${own}): the file was edited, or its fingerprint copied from another sweep` });
+      problems.push({
+        path: file,
+        message: `its fingerprint ${s.fingerprint} does not match its own settings (${own}): the file was edited, or its fingerprint copied from another sweep`,
+      });
     } else if (s.fingerprint !== first.shard.fingerprint) {
-      problems.push({ path: file, message: `belongs to a different sweep than ${first.file} (fingerprint ${s.fingerprint}, expected ${first.shard.fingerprint})` });
+      problems.push({
+        path: file,
+        message: `belongs to a different sweep than ${first.file} (fingerprint ${s.fingerprint}, expected ${first.shard.fingerprint})`,
+      });
     }
     if (s.shard.index >= s.shard.count) problems.push({ path: `${file}: shard`, message: `${s.shard.index}/${s.shard.count} needs 0 ≤ i < n` });
-    if (s.shard.count !== first.shard.shard.count) problems.push({ path: `${file}: shard`, message: `is one of ${s.shard.count} shards, but ${first.file} is one of ${first.shard.shard.count}` });
+    if (s.shard.count !== first.shard.shard.count)
+      problems.push({ path: `${file}: shard`, message: `is one of ${s.shard.count} shards, but ${first.file} is one of ${first.shard.shard.count}` });
     const { values, days, warmupDays, reps, seed } = s.sweep;
     for (const p of s.points) {
       const where = `${file}: point ${p.index}`;
@@ -53,11 +60,19 @@ export function mergeShards(shards: readonly NamedShard[]): Parsed<SweepFile> {
         problems.push({ path: where, message: `is out of range: the sweep has points 0 to ${values.length - 1}` });
         continue;
       }
-      if (!same(p.value, values[p.index])) problems.push({ path: where, message: `has value ${JSON.stringify(p.value)}, but the sweep's point ${p.index} is ${JSON.stringify(values[p.index])}` });
-      if (p.index % s.shard.count !== s.shard.index) problems.push({ path: where, message: `does not belong to shard ${s.shard.index}/${s.shard.count} (it runs points ${s.shard.index}, ${s.shard.index + s.shard.count}, …)` });
+      if (!same(p.value, values[p.index]))
+        problems.push({ path: where, message: `has value ${JSON.stringify(p.value)}, but the sweep's point ${p.index} is ${JSON.stringify(values[p.index])}` });
+      if (p.index % s.shard.count !== s.shard.index)
+        problems.push({
+          path: where,
+          message: `does not belong to shard ${s.shard.index}/${s.shard.count} (it runs points ${s.shard.index}, ${s.shard.index + s.shard.count}, …)`,
+        });
       const r = p.result;
       if (r.days !== days || r.warmupDays !== warmupDays || r.reps !== reps || r.seed !== seed) {
-        problems.push({ path: where, message: `was run with ${r.days} days, ${r.warmupDays} warm-up, ${r.reps} replications, seed ${r.seed}; the sweep says ${days}, ${warmupDays}, ${reps}, seed ${seed}` });
+        problems.push({
+          path: where,
+          message: `was run with ${r.days} days, ${r.warmupDays} warm-up, ${r.reps} replications, seed ${r.seed}; the sweep says ${days}, ${warmupDays}, ${reps}, seed ${seed}`,
+        });
       }
       const prev = byIndex.get(p.index);
       if (prev) problems.push({ path: where, message: `appears in more than one shard (also in ${prev.file})` });
@@ -66,7 +81,8 @@ export function mergeShards(shards: readonly NamedShard[]): Parsed<SweepFile> {
   }
   if (!problems.length) {
     const missing = first.shard.sweep.values.map((_, i) => i).filter((i) => !byIndex.has(i));
-    if (missing.length) problems.push({ path: 'files', message: `points ${missing.join(', ')} are missing: run their shards (shard i of n runs points i, i+n, …)` });
+    if (missing.length)
+      problems.push({ path: 'files', message: `points ${missing.join(', ')} are missing: run their shards (shard i of n runs points i, i+n, …)` });
   }
   if (problems.length) return { ok: false, problems };
   return {

@@ -28,17 +28,34 @@ export const SensitivityFlags = z.strictObject({
   reps: digits('8').pipe(z.number().int().min(2, 'needs at least 2 replications for an interval').max(10_000)).default(8),
   days: digits('365').pipe(z.number().int().min(1).max(36_525)).default(365),
   'warmup-days': digits('90').pipe(z.number().int().min(0).max(36_524)).default(90),
-  seed: digits('2010').pipe(z.number().int().min(0).max(2 ** 31 - 1)).default(2010),
+  seed: digits('2010')
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1),
+    )
+    .default(2010),
   /** Absent: two, or the machine's cores if fewer (parseSensitivityArgs fills it in). */
   workers: digits('2').pipe(z.number().int().min(1).max(256)).optional(),
   'force-workers': z.boolean().default(false),
   parameters: z
     .string()
     .default(SENSITIVITY_PARAMETERS.map((p) => p.path).join(','))
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
-        .array(z.enum(SENSITIVITY_PARAMETERS.map((p) => p.path) as [string, ...string[]], { error: (i) => `"${String(i.input)}" is not one of the parameters (${SENSITIVITY_PARAMETERS.map((p) => p.path).join(', ')})` }))
+        .array(
+          z.enum(SENSITIVITY_PARAMETERS.map((p) => p.path) as [string, ...string[]], {
+            error: (i) => `"${String(i.input)}" is not one of the parameters (${SENSITIVITY_PARAMETERS.map((p) => p.path).join(', ')})`,
+          }),
+        )
         .min(1, 'name at least one parameter'),
     ),
   json: z.string().min(1).optional(),
@@ -92,7 +109,10 @@ export function parseSensitivityArgs(argv: readonly string[], cores = availableP
   if (!r.success) return { ok: false, problems: r.error.issues.map((i): Problem => ({ path: `--${formatPath(i.path.slice(0, 1))}`, message: i.message })) };
   const f = { ...r.data, workers: r.data.workers ?? Math.min(2, cores) };
   if (f.workers > cores && !f['force-workers']) {
-    return { ok: false, problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }] };
+    return {
+      ok: false,
+      problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }],
+    };
   }
   return { ok: true, value: f };
 }
@@ -127,7 +147,10 @@ export async function sensitivityMain(argv: readonly string[], io: Io): Promise<
   const { ranges, variants } = plan.value;
   const opts = { days: f.days, warmupDays: f['warmup-days'], reps: f.reps, seed: f.seed };
   const started = performance.now();
-  if (!f.quiet) io.err(`sensitivity: ${scenario.value.id}: the base and ${variants.length} variants × ${f.reps} replications on ${Math.min(f.workers, variants.length + 1)} worker(s)\n`);
+  if (!f.quiet)
+    io.err(
+      `sensitivity: ${scenario.value.id}: the base and ${variants.length} variants × ${f.reps} replications on ${Math.min(f.workers, variants.length + 1)} worker(s)\n`,
+    );
   let batches;
   try {
     batches = await runScenarios([scenario.value, ...variants.map((v) => v.scenario)], opts, f.workers, (done, total) => {
@@ -148,6 +171,9 @@ export async function sensitivityMain(argv: readonly string[], io: Io): Promise<
     const file = { kind: 'front-door-sensitivity', version: 1, parameters: SENSITIVITY_PARAMETERS.filter((p) => f.parameters.includes(p.path)), ...full };
     code = deliver('sensitivity', out.value, 'json', (w) => (writeJson(file, w), w('\n')), io);
   }
-  if (!f.quiet) io.err(`\nsensitivity: ${batches.length} batches of ${f.reps} replications in ${((performance.now() - started) / 1000).toFixed(1)} s${f.json && code === 0 ? `, every measure written to ${f.json}` : ''}\n`);
+  if (!f.quiet)
+    io.err(
+      `\nsensitivity: ${batches.length} batches of ${f.reps} replications in ${((performance.now() - started) / 1000).toFixed(1)} s${f.json && code === 0 ? `, every measure written to ${f.json}` : ''}\n`,
+    );
   return code;
 }

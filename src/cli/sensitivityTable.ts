@@ -8,7 +8,8 @@ import type { Effect, SensitivityAnalysis } from '../sim/sensitivity.ts';
  */
 
 const pct = (x: number, signed: boolean) => `${signed && x > 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
-const num = (x: number, signed: boolean) => `${signed && x > 0 ? '+' : ''}${Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)}`;
+const num = (x: number, signed: boolean) =>
+  `${signed && x > 0 ? '+' : ''}${Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)}`;
 /** "-0.0" reads as a change; a zero is written without a sign. */
 const noNegativeZero = (s: string) => (/^[-+]?0(\.0+)?( pp|%)?$/.test(s) ? s.replace(/^[-+]/, '') : s);
 
@@ -53,14 +54,24 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function sensitivityTable(a: SensitivityAnalysis, measures = a.measures.map((m) => m.metric)): string {
   const out: string[] = [];
   out.push(`Sensitivity of "${a.scenario.name}" (${a.scenario.id})`);
-  out.push(`${a.reps} replications of ${a.days} days after ${a.warmupDays} days' warm-up, base seed ${a.seed}; every variant runs on the base's seeds (common random numbers).`);
-  out.push('Effect = variant minus base: the mean of the differences paired by replication, with its 95% interval (paired Student t). * = the interval excludes zero.');
+  out.push(
+    `${a.reps} replications of ${a.days} days after ${a.warmupDays} days' warm-up, base seed ${a.seed}; every variant runs on the base's seeds (common random numbers).`,
+  );
+  out.push(
+    'Effect = variant minus base: the mean of the differences paired by replication, with its 95% interval (paired Student t). * = the interval excludes zero.',
+  );
   out.push('');
   out.push('Parameters and their ranges (why each range: below the tables)');
   out.push(
     table(
       ['parameter', 'base', 'low', 'high', 'rule'],
-      a.ranges.map((r) => [r.path, formatParam(r.base), formatParam(r.low), formatParam(r.high), ruleText(sensitivityParameter(r.path).rule) + (r.cut ? ', cut to the schema' : '')]),
+      a.ranges.map((r) => [
+        r.path,
+        formatParam(r.base),
+        formatParam(r.low),
+        formatParam(r.high),
+        ruleText(sensitivityParameter(r.path).rule) + (r.cut ? ', cut to the schema' : ''),
+      ]),
       [false, true, true, true, false],
     ),
   );
@@ -69,11 +80,19 @@ export function sensitivityTable(a: SensitivityAnalysis, measures = a.measures.m
     if (!m) continue;
     const { unit, label } = METRICS[metric];
     out.push('');
-    out.push(`${label}: base ${formatLevel(m.base.mean, unit)} (${formatLevel(m.base.ci95[0], unit)} to ${formatLevel(m.base.ci95[1], unit)}); largest swing first`);
+    out.push(
+      `${label}: base ${formatLevel(m.base.mean, unit)} (${formatLevel(m.base.ci95[0], unit)} to ${formatLevel(m.base.ci95[1], unit)}); largest swing first`,
+    );
     out.push(
       table(
         ['parameter', 'low -> high', 'effect at low', 'effect at high', 'swing'],
-        m.rows.map((r) => [r.path, `${formatParam(r.low.value)} -> ${formatParam(r.high.value)}`, formatEffect(r.low.effect, unit, r.low.run), formatEffect(r.high.effect, unit, r.high.run), formatChange(r.swing, unit).replace(/^\+/, '')]),
+        m.rows.map((r) => [
+          r.path,
+          `${formatParam(r.low.value)} -> ${formatParam(r.high.value)}`,
+          formatEffect(r.low.effect, unit, r.low.run),
+          formatEffect(r.high.effect, unit, r.high.run),
+          formatChange(r.swing, unit).replace(/^\+/, ''),
+        ]),
         [false, false, true, true, true],
       ),
     );
@@ -83,7 +102,9 @@ export function sensitivityTable(a: SensitivityAnalysis, measures = a.measures.m
   for (const r of a.ranges) out.push(`  ${r.path}: ${sensitivityParameter(r.path).basis}`);
   if (a.unsteady.length) {
     out.push('');
-    out.push("No steady state: in these variants a weekly series rose through the measured days (it did not in the base), so their averages depend on the run's length:");
+    out.push(
+      "No steady state: in these variants a weekly series rose through the measured days (it did not in the base), so their averages depend on the run's length:",
+    );
     for (const u of a.unsteady) out.push(`  ${u.path} at its ${u.side} value: ${u.series.join(', ')}`);
   }
   return out.join('\n') + '\n';

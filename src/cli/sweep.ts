@@ -85,7 +85,10 @@ export function loadSweep(file: string): Parsed<LoadedSweep> {
   }
   if (problems.length) return { ok: false, problems };
   const { parameter, values, days, warmupDays, reps, seed } = s;
-  return { ok: true, value: { spec: s, base: base.value, points, fingerprint: sweepFingerprint({ parameter, values, days, warmupDays, reps, seed, scenario: base.value }) } };
+  return {
+    ok: true,
+    value: { spec: s, base: base.value, points, fingerprint: sweepFingerprint({ parameter, values, days, warmupDays, reps, seed, scenario: base.value }) },
+  };
 }
 
 /** Runs shard `index` of `count` of a loaded sweep. */
@@ -109,7 +112,15 @@ export async function runSweepShard(
     version: 1,
     fingerprint: sweep.fingerprint,
     shard: { index, count },
-    sweep: { parameter: spec.parameter, values: spec.values, days: spec.days, warmupDays: spec.warmupDays, reps: spec.reps, seed: spec.seed, scenario: sweep.base },
+    sweep: {
+      parameter: spec.parameter,
+      values: spec.values,
+      days: spec.days,
+      warmupDays: spec.warmupDays,
+      reps: spec.reps,
+      seed: spec.seed,
+      scenario: sweep.base,
+    },
     points: out,
   };
 }

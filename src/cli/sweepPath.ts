@@ -16,7 +16,11 @@ export function parameterPathProblem(scenario: unknown, parameter: string): Prob
       if (Array.isArray(node)) {
         if (key === '*') next.push(...node);
         else if (/^(0|[1-9][0-9]*)$/.test(key) && Number(key) < node.length) next.push(node[Number(key)]);
-        else return { path: [...trail, key].join('.'), message: `${trail.join('.') || 'this'} is a list: use * (every element) or an index from 0 to ${node.length - 1}` };
+        else
+          return {
+            path: [...trail, key].join('.'),
+            message: `${trail.join('.') || 'this'} is a list: use * (every element) or an index from 0 to ${node.length - 1}`,
+          };
       } else if (node !== null && typeof node === 'object') {
         if (key === '*') return { path: [...trail, key].join('.'), message: `"*" needs a list here, found a group of fields` };
         if (!Object.hasOwn(node, key)) return { path: [...trail, key].join('.'), message: 'no such field in the scenario' };

@@ -10,7 +10,15 @@ export const SweepShardFile = z.strictObject({
   version: z.literal(1),
   fingerprint: z.string(),
   shard: z.strictObject({ index: z.number().int().min(0), count: z.number().int().min(1) }),
-  sweep: z.strictObject({ parameter: z.string(), values: z.array(z.unknown()), days: z.number(), warmupDays: z.number(), reps: z.number(), seed: z.number(), scenario: z.unknown() }),
+  sweep: z.strictObject({
+    parameter: z.string(),
+    values: z.array(z.unknown()),
+    days: z.number(),
+    warmupDays: z.number(),
+    reps: z.number(),
+    seed: z.number(),
+    scenario: z.unknown(),
+  }),
   points: z.array(SweepPointResult),
 });
 export type SweepShardFile = z.infer<typeof SweepShardFile>;

@@ -16,7 +16,12 @@ const Message = z.union([
  * scenario's replications, so a scenario's warm-start template is built once. Results do not
  * depend on `workers`: replication r of every scenario runs on seed replicationSeed(seed, r).
  */
-export async function runScenarios(scenarios: readonly Scenario[], opts: BatchOptions, workers: number, onProgress?: (done: number, total: number) => void): Promise<BatchResult[]> {
+export async function runScenarios(
+  scenarios: readonly Scenario[],
+  opts: BatchOptions,
+  workers: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BatchResult[]> {
   const total = scenarios.length * opts.reps;
   let done = 0;
   const results: ReplicationResult[][] = scenarios.map(() => []);

@@ -41,7 +41,8 @@ export function jsonDepth(text: string, limit = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -74,7 +75,9 @@ export function checkScenarioText(text: string, what: string): { ok: true; text:
   if (depth > MAX_JSON_DEPTH) {
     return {
       ok: false,
-      problems: [{ path: '', message: `the ${what} nests more than ${MAX_JSON_DEPTH} levels deep (a scenario nests 4), so it is not a scenario and was not read` }],
+      problems: [
+        { path: '', message: `the ${what} nests more than ${MAX_JSON_DEPTH} levels deep (a scenario nests 4), so it is not a scenario and was not read` },
+      ],
     };
   }
   return { ok: true, text: body };

@@ -38,7 +38,13 @@ function withHint(issue: z.core.$ZodIssue): string {
       const bound = plain(small ? issue.minimum : issue.maximum);
       const inclusive = issue.inclusive !== false;
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
-        const rule = small ? (inclusive ? `must be at least ${bound}` : `must be more than ${bound}`) : inclusive ? `must be at most ${bound}` : `must be less than ${bound}`;
+        const rule = small
+          ? inclusive
+            ? `must be at least ${bound}`
+            : `must be more than ${bound}`
+          : inclusive
+            ? `must be at most ${bound}`
+            : `must be less than ${bound}`;
         const hint = !small && Number(issue.maximum) === 1 && typeof got === 'number' && got > 1 && got <= 100 ? ` (did you mean ${got / 100}?)` : '';
         return typeof got === 'number' ? `${rule}, not ${plain(got)}${hint}` : rule;
       }
@@ -89,7 +95,12 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   if (typeof v === 'number' && v > SCENARIO_VERSION) {
     return {
       ok: false,
-      problems: [{ path: 'version', message: `this file was saved by a newer version of Front Door (scenario version ${v}); this copy reads version ${SCENARIO_VERSION} and earlier: update the app` }],
+      problems: [
+        {
+          path: 'version',
+          message: `this file was saved by a newer version of Front Door (scenario version ${v}); this copy reads version ${SCENARIO_VERSION} and earlier: update the app`,
+        },
+      ],
     };
   }
   const result = Scenario.safeParse(migrateScenario(input), { reportInput: true });

@@ -17,16 +17,7 @@ const share = (what: string) => z.number().min(0).max(1).describe(what);
 const needScore = (what: string) => z.number().min(0).max(100).describe(what);
 const count = (what: string, max = 10_000) => z.number().int().min(0).max(max).describe(what);
 
-export const AGENCIES = [
-  'police',
-  'school',
-  'health',
-  'gp',
-  'familySelf',
-  'anonymous',
-  'otherLocalAuthority',
-  'other',
-] as const;
+export const AGENCIES = ['police', 'school', 'health', 'gp', 'familySelf', 'anonymous', 'otherLocalAuthority', 'other'] as const;
 export const Agency = z.enum(AGENCIES).describe('Referring agency');
 export type Agency = z.infer<typeof Agency>;
 
@@ -43,11 +34,7 @@ export const AGENCY_LABELS: Record<Agency, string> = {
 
 export const DemandSource = z.strictObject({
   agency: Agency,
-  contactsPerMonth: z
-    .number()
-    .min(0)
-    .max(1_000_000)
-    .describe('New concerns per month from this agency (before any early-help diversion)'),
+  contactsPerMonth: z.number().min(0).max(1_000_000).describe('New concerns per month from this agency (before any early-help diversion)'),
   informationQualitySd: z
     .number()
     .min(0)
@@ -64,27 +51,20 @@ export const DemandSource = z.strictObject({
     .min(-50)
     .max(50)
     .default(0)
-    .describe('How much screeners and duty managers over- or under-read this agency’s contacts, in need-score points (negative: discounted, as anonymous referrals seen as malicious, K10 ¶27)'),
+    .describe(
+      'How much screeners and duty managers over- or under-read this agency’s contacts, in need-score points (negative: discounted, as anonymous referrals seen as malicious, K10 ¶27)',
+    ),
 });
 export type DemandSource = z.infer<typeof DemandSource>;
 
 export const Demand = z.strictObject({
   sources: z.array(DemandSource).min(1).describe('Referring agencies and their contact rates'),
-  trendPerYear: z
-    .number()
-    .min(-0.9)
-    .max(5)
-    .default(0)
-    .describe('Growth in demand per year as a fraction (0.1 = 10% more contacts a year later)'),
+  trendPerYear: z.number().min(-0.9).max(5).default(0).describe('Growth in demand per year as a fraction (0.1 = 10% more contacts a year later)'),
   meanNeedScore: needScore('Mean true need of children on first contact (0-100)'),
   needScoreSd: z.number().min(0).max(50).describe('Spread of true need between children (need-score points, sd)'),
   knownChildShare: share('Share of new children already known to social care (open or historic cases)'),
   multiAgencyReportShare: share('Chance that an incident is also reported by a second agency (a duplicate contact)'),
-  duplicateWindowDays: z
-    .number()
-    .min(0)
-    .max(60)
-    .describe('A contact within this many days of another contact about the same child counts as a duplicate'),
+  duplicateWindowDays: z.number().min(0).max(60).describe('A contact within this many days of another contact about the same child counts as a duplicate'),
 });
 export type Demand = z.infer<typeof Demand>;
 
@@ -113,10 +93,7 @@ export const WorkingCalendar = z.strictObject({
     .describe('"workingDays": staff work weekdays only; "always": staff work around the clock (for checks against queueing theory)'),
   hoursPerDay: z.number().min(1).max(24).describe('Working hours per working day'),
   workingDaysPerWeek: z.number().int().min(1).max(7).describe('Working days per week (day 0 of a run is a Monday)'),
-  bankHolidayDaysOfYear: z
-    .array(z.number().int().min(0).max(364))
-    .default([])
-    .describe('Days of the year (0 = first day of the run) that are bank holidays'),
+  bankHolidayDaysOfYear: z.array(z.number().int().min(0).max(364)).default([]).describe('Days of the year (0 = first day of the run) that are bank holidays'),
 });
 export type WorkingCalendar = z.infer<typeof WorkingCalendar>;
 
@@ -124,28 +101,22 @@ export const FRONT_DOOR_STRUCTURES = ['contactCentre', 'singleQualified', 'distr
 export const FrontDoor = z.strictObject({
   structure: z
     .enum(FRONT_DOOR_STRUCTURES)
-    .describe('contactCentre: a centre screens, known children are screened again by duty managers (Kent 2010); singleQualified: one qualified front door decides once; districtDuty: each duty team screens its own contacts; direct: every contact is a referral (queueing checks); mash: a multi-agency safeguarding hub screens and rates each contact red, amber or green, partners check their records within that window, and a qualified MASH manager decides once'),
+    .describe(
+      'contactCentre: a centre screens, known children are screened again by duty managers (Kent 2010); singleQualified: one qualified front door decides once; districtDuty: each duty team screens its own contacts; direct: every contact is a referral (queueing checks); mash: a multi-agency safeguarding hub screens and rates each contact red, amber or green, partners check their records within that window, and a qualified MASH manager decides once',
+    ),
   unqualifiedScreeners: count('Unqualified screeners at the front door (staff on duty)'),
   qualifiedScreeners: count('Qualified social workers screening at the front door'),
   meanScreeningHours: z.number().min(0).max(40).describe('Staff hours to screen one contact'),
-  unqualifiedScreeningSd: z
-    .number()
-    .min(0)
-    .max(50)
-    .describe('Error of an unqualified screener’s view of need (need-score points, sd)'),
-  qualifiedScreeningSd: z
-    .number()
-    .min(0)
-    .max(50)
-    .describe('Error of a qualified screener’s or manager’s view of need (need-score points, sd)'),
+  unqualifiedScreeningSd: z.number().min(0).max(50).describe('Error of an unqualified screener’s view of need (need-score points, sd)'),
+  qualifiedScreeningSd: z.number().min(0).max(50).describe('Error of a qualified screener’s or manager’s view of need (need-score points, sd)'),
   referralThreshold: needScore('Perceived need at or above which the front door classifies a contact as a referral'),
-  childProtectionFastTrack: z
-    .boolean()
-    .describe('Contacts that look like child protection go straight to the duty team for allocation'),
+  childProtectionFastTrack: z.boolean().describe('Contacts that look like child protection go straight to the duty team for allocation'),
   knownChildrenRescreened: z
     .boolean()
     .default(true)
-    .describe('With a contact centre: contacts about children already known to social care are screened by the centre and then screened again by the duty manager (Kent 2010). Off: the centre passes known children straight to the duty manager, who screens them once against the team’s threshold'),
+    .describe(
+      'With a contact centre: contacts about children already known to social care are screened by the centre and then screened again by the duty manager (Kent 2010). Off: the centre passes known children straight to the duty manager, who screens them once against the team’s threshold',
+    ),
   reclassificationRequired: z
     .boolean()
     .describe('A duty team that wants to accept a contact must return it to the centre to be reclassified as a referral (Kent 2010)'),
@@ -160,7 +131,9 @@ export const FrontDoor = z.strictObject({
   redResearchWindowHours: z.number().min(0).max(720).default(4).describe('MASH: hours within which partners check their records on a contact rated red'),
   amberResearchWindowHours: z.number().min(0).max(720).default(24).describe('MASH: hours within which partners check their records on a contact rated amber'),
   greenResearchWindowHours: z.number().min(0).max(720).default(72).describe('MASH: hours within which partners check their records on a contact rated green'),
-  mashInformationSharedShare: share('MASH: share of the referring agency’s information error and bias that partners’ records remove before the manager decides').default(0),
+  mashInformationSharedShare: share(
+    'MASH: share of the referring agency’s information error and bias that partners’ records remove before the manager decides',
+  ).default(0),
 });
 export type FrontDoor = z.infer<typeof FrontDoor>;
 
@@ -169,23 +142,14 @@ export const DutyTeam = z
     name: z.string().min(1).max(80).describe('Duty team (duty access point) name'),
     demandShare: z.number().min(0).max(1000).describe('Relative share of the county’s children this team serves'),
     threshold: needScore('Perceived need at or above which this team accepts a referral for assessment'),
-    thresholdInconsistencySd: z
-      .number()
-      .min(0)
-      .max(50)
-      .describe('How unevenly the threshold is applied from one decision to the next (need-score points, sd)'),
+    thresholdInconsistencySd: z.number().min(0).max(50).describe('How unevenly the threshold is applied from one decision to the next (need-score points, sd)'),
     managers: count('Duty managers screening and deciding on referrals', 500),
     meanManagerScreeningHours: z.number().min(0).max(40).describe('Manager hours to screen or decide on one contact or referral'),
     socialWorkerPosts: count('Social worker posts (full-time equivalent) doing assessments', 5000),
     vacancyRate: share('Share of social worker posts vacant'),
     newlyQualifiedShare: share('Share of filled posts held by newly qualified social workers'),
     caseloadCap: z.number().int().min(1).max(200).describe('Most assessments an experienced social worker holds at once'),
-    newlyQualifiedCaseloadCap: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .describe('Protected caseload cap of a newly qualified social worker'),
+    newlyQualifiedCaseloadCap: z.number().int().min(1).max(200).describe('Protected caseload cap of a newly qualified social worker'),
     earlyHelpCoverage: share('Share of this district where early help (CAF) is working'),
     longTermSocialWorkers: z
       .number()
@@ -193,14 +157,10 @@ export const DutyTeam = z
       .min(0)
       .max(5000)
       .default(0)
-      .describe('Social workers in this district’s long-term teams holding child-in-need and child protection plans (used when long-term capacity is modelled)'),
-    longTermCaseloadCap: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(16)
-      .describe('Most plans a long-term social worker holds at once'),
+      .describe(
+        'Social workers in this district’s long-term teams holding child-in-need and child protection plans (used when long-term capacity is modelled)',
+      ),
+    longTermCaseloadCap: z.number().int().min(1).max(200).default(16).describe('Most plans a long-term social worker holds at once'),
   })
   .check((ctx) => {
     const t = ctx.value;
@@ -216,65 +176,30 @@ export const DutyTeam = z
 export type DutyTeam = z.infer<typeof DutyTeam>;
 
 export const Assessment = z.strictObject({
-  decisionTimescaleWorkingDays: z
-    .number()
-    .min(0)
-    .max(20)
-    .default(1)
-    .describe('Working days allowed from contact to a decision on it (Working Together: 1)'),
+  decisionTimescaleWorkingDays: z.number().min(0).max(20).default(1).describe('Working days allowed from contact to a decision on it (Working Together: 1)'),
   initialAssessmentClockStartsAt: z
     .enum(['referral', 'allocation'])
     .default('referral')
-    .describe('When the initial-assessment timescale starts: "referral" (DfE: the date of referral, so waiting for a duty manager or for allocation counts) or "allocation" (when a social worker takes the case)'),
+    .describe(
+      'When the initial-assessment timescale starts: "referral" (DfE: the date of referral, so waiting for a duty manager or for allocation counts) or "allocation" (when a social worker takes the case)',
+    ),
   initialAssessmentTimescaleWorkingDays: z
     .number()
     .min(1)
     .max(60)
     .describe('Working days allowed from referral to a completed initial assessment (7, or 10 under Working Together 2010)'),
-  coreAssessmentTimescaleWorkingDays: z
-    .number()
-    .min(1)
-    .max(200)
-    .describe('Working days allowed for a core assessment (35)'),
-  meanInitialAssessmentWorkingDays: z
-    .number()
-    .min(0)
-    .max(200)
-    .describe('Working days an allocated initial assessment takes, on average, without pressure'),
-  meanCoreAssessmentWorkingDays: z
-    .number()
-    .min(0)
-    .max(400)
-    .describe('Working days an allocated core assessment takes, on average, without pressure'),
-  durationShape: z
-    .number()
-    .min(0.2)
-    .max(50)
-    .describe('Gamma shape of assessment durations (1 = exponential; larger = more regular)'),
+  coreAssessmentTimescaleWorkingDays: z.number().min(1).max(200).describe('Working days allowed for a core assessment (35)'),
+  meanInitialAssessmentWorkingDays: z.number().min(0).max(200).describe('Working days an allocated initial assessment takes, on average, without pressure'),
+  meanCoreAssessmentWorkingDays: z.number().min(0).max(400).describe('Working days an allocated core assessment takes, on average, without pressure'),
+  durationShape: z.number().min(0.2).max(50).describe('Gamma shape of assessment durations (1 = exponential; larger = more regular)'),
   initialAssessmentWorkHours: z.number().min(0).max(200).describe('Social worker hours of work in one initial assessment'),
   coreAssessmentWorkHours: z.number().min(0).max(500).describe('Social worker hours of work in one core assessment'),
   coreAssessmentLevel: needScore('Perceived need at or above which an initial assessment leads to a core assessment'),
-  qualifiedAssessmentSd: z
-    .number()
-    .min(0)
-    .max(50)
-    .describe('Error of an experienced social worker’s assessment of need (points, sd)'),
-  newlyQualifiedAssessmentSd: z
-    .number()
-    .min(0)
-    .max(50)
-    .describe('Error of a newly qualified social worker’s assessment of need (points, sd)'),
+  qualifiedAssessmentSd: z.number().min(0).max(50).describe('Error of an experienced social worker’s assessment of need (points, sd)'),
+  newlyQualifiedAssessmentSd: z.number().min(0).max(50).describe('Error of a newly qualified social worker’s assessment of need (points, sd)'),
   prematureClosureBaseRate: share('Chance that an assessment which should lead to services closes anyway, with no pressure'),
-  prematureClosurePerPressure: z
-    .number()
-    .min(0)
-    .max(10)
-    .describe('Extra chance of premature closure per unit of team pressure above the knee'),
-  durationStretchPerPressure: z
-    .number()
-    .min(0)
-    .max(10)
-    .describe('Assessments take this much longer (as a fraction) per unit of team pressure above the knee'),
+  prematureClosurePerPressure: z.number().min(0).max(10).describe('Extra chance of premature closure per unit of team pressure above the knee'),
+  durationStretchPerPressure: z.number().min(0).max(10).describe('Assessments take this much longer (as a fraction) per unit of team pressure above the knee'),
   pressureKnee: z
     .number()
     .min(0)
@@ -293,7 +218,9 @@ export const Services = z.strictObject({
   longTermCapacity: z
     .enum(['unlimited', 'caseloadCaps'])
     .default('unlimited')
-    .describe('unlimited: plans start as soon as an assessment ends; caseloadCaps: a plan needs a place in the district’s long-term team and the case waits, still held by its duty social worker, until one is free'),
+    .describe(
+      'unlimited: plans start as soon as an assessment ends; caseloadCaps: a plan needs a place in the district’s long-term team and the case waits, still held by its duty social worker, until one is free',
+    ),
   meanChildInNeedMonths: z.number().min(0).max(120).describe('Months a child-in-need plan lasts on average'),
   meanChildProtectionMonths: z.number().min(0).max(120).describe('Months a child protection plan lasts on average'),
   needMetShare: share('Share of children whose need is met when services end'),
@@ -301,7 +228,9 @@ export const Services = z.strictObject({
 export type Services = z.infer<typeof Services>;
 
 export const EarlyHelp = z.strictObject({
-  upstreamDiversionShare: share('Where early help works, share of moderate-need concerns that partners handle through early help without contacting social care'),
+  upstreamDiversionShare: share(
+    'Where early help works, share of moderate-need concerns that partners handle through early help without contacting social care',
+  ),
   signpostedTakeUpShare: share('Where early help works, share of signposted children with moderate or higher need who take it up'),
   needMetShare: share('Share of children in early help whose need is met'),
   meanEarlyHelpMonths: z.number().min(0).max(60).describe('Months early help lasts on average'),
@@ -309,38 +238,22 @@ export const EarlyHelp = z.strictObject({
 export type EarlyHelp = z.infer<typeof EarlyHelp>;
 
 export const ReReferral = z.strictObject({
-  unmetNeedReturnsPerYear: z
-    .number()
-    .min(0)
-    .max(100)
-    .describe('Rate (per year) at which a child whose need is unmet comes back as a new contact'),
-  metNeedReturnsPerYear: z
-    .number()
-    .min(0)
-    .max(100)
-    .describe('Rate (per year) at which a child whose need was met comes back as a new contact'),
+  unmetNeedReturnsPerYear: z.number().min(0).max(100).describe('Rate (per year) at which a child whose need is unmet comes back as a new contact'),
+  metNeedReturnsPerYear: z.number().min(0).max(100).describe('Rate (per year) at which a child whose need was met comes back as a new contact'),
   returnHorizonMonths: z
     .number()
     .min(0)
     .max(216)
     .default(24)
     .describe('A child who has not come back within this many months of closure does not come back (need resolved, moved away or grown up)'),
-  escalationOnReturn: z
-    .number()
-    .min(0)
-    .max(50)
-    .describe('Need-score points an unmet need grows by before the child comes back'),
+  escalationOnReturn: z.number().min(0).max(50).describe('Need-score points an unmet need grows by before the child comes back'),
   windowMonths: z
     .number()
     .min(1)
     .max(60)
     .default(12)
     .describe('A referral within this many months of a previous referral for the same child is a re-referral (DfE: 12)'),
-  historicReferralLookbackMonths: z
-    .number()
-    .min(0)
-    .max(120)
-    .describe('Known children’s last referral before the run is spread evenly over this many months'),
+  historicReferralLookbackMonths: z.number().min(0).max(120).describe('Known children’s last referral before the run is spread evenly over this many months'),
 });
 export type ReReferral = z.infer<typeof ReReferral>;
 

@@ -32,23 +32,104 @@ export interface SensitivityParameter {
 
 /** The parameters varied, in the order models/ASSUMPTIONS.md lists them. */
 export const SENSITIVITY_PARAMETERS: readonly SensitivityParameter[] = [
-  { path: 'demand.meanNeedScore', label: 'Average need of children on first contact', rule: { kind: 'shift', by: 2 }, basis: '±2 need points: 31.5 was its value before the presets were last recalibrated; as far above.' },
-  { path: 'demand.needScoreSd', label: 'Spread of need between children', rule: { kind: 'scale', by: 0.2 }, basis: '±20%: at ±50% the share of Kent 2010’s new children at child-in-need level would move from about 1 in 70 to 1 in 4, beyond any calibration.' },
-  { path: 'demand.knownChildShare', label: 'Share of new children already known', rule: { kind: 'shift', by: 0.09 }, basis: '±0.09: 0.45 was its value before the presets were last recalibrated; as far below.' },
-  { path: 'frontDoor.unqualifiedScreeningSd', label: 'Misjudgement by unqualified screeners', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed; no source gives a figure).' },
-  { path: 'frontDoor.qualifiedScreeningSd', label: 'Misjudgement by qualified screeners and managers', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed; no source gives a figure).' },
-  { path: 'assessment.prematureClosureBaseRate', label: 'Premature closure without pressure', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed; K10 ¶27 names premature closure without a rate).' },
-  { path: 'assessment.prematureClosurePerPressure', label: 'Extra premature closure under pressure', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed; no source gives a figure).' },
-  { path: 'assessment.durationStretchPerPressure', label: 'How much pressure slows assessments', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (calibrated; at 0.8 Kent 2010 had no steady state).' },
-  { path: 'services.needMetShare', label: 'Share of children whose services meet their need', rule: { kind: 'unmet', by: 0.5 }, basis: 'The share not met ±50% (calibrated to re-referral near 25%; 0.75 and 0.85 were tried).' },
-  { path: 'earlyHelp.upstreamDiversionShare', label: 'Concerns handled by early help before a contact', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed).' },
+  {
+    path: 'demand.meanNeedScore',
+    label: 'Average need of children on first contact',
+    rule: { kind: 'shift', by: 2 },
+    basis: '±2 need points: 31.5 was its value before the presets were last recalibrated; as far above.',
+  },
+  {
+    path: 'demand.needScoreSd',
+    label: 'Spread of need between children',
+    rule: { kind: 'scale', by: 0.2 },
+    basis: '±20%: at ±50% the share of Kent 2010’s new children at child-in-need level would move from about 1 in 70 to 1 in 4, beyond any calibration.',
+  },
+  {
+    path: 'demand.knownChildShare',
+    label: 'Share of new children already known',
+    rule: { kind: 'shift', by: 0.09 },
+    basis: '±0.09: 0.45 was its value before the presets were last recalibrated; as far below.',
+  },
+  {
+    path: 'frontDoor.unqualifiedScreeningSd',
+    label: 'Misjudgement by unqualified screeners',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed; no source gives a figure).',
+  },
+  {
+    path: 'frontDoor.qualifiedScreeningSd',
+    label: 'Misjudgement by qualified screeners and managers',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed; no source gives a figure).',
+  },
+  {
+    path: 'assessment.prematureClosureBaseRate',
+    label: 'Premature closure without pressure',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed; K10 ¶27 names premature closure without a rate).',
+  },
+  {
+    path: 'assessment.prematureClosurePerPressure',
+    label: 'Extra premature closure under pressure',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed; no source gives a figure).',
+  },
+  {
+    path: 'assessment.durationStretchPerPressure',
+    label: 'How much pressure slows assessments',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (calibrated; at 0.8 Kent 2010 had no steady state).',
+  },
+  {
+    path: 'services.needMetShare',
+    label: 'Share of children whose services meet their need',
+    rule: { kind: 'unmet', by: 0.5 },
+    basis: 'The share not met ±50% (calibrated to re-referral near 25%; 0.75 and 0.85 were tried).',
+  },
+  {
+    path: 'earlyHelp.upstreamDiversionShare',
+    label: 'Concerns handled by early help before a contact',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed).',
+  },
   { path: 'earlyHelp.signpostedTakeUpShare', label: 'Take-up of early help after signposting', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed).' },
-  { path: 'earlyHelp.needMetShare', label: 'Share of children whose early help meets their need', rule: { kind: 'unmet', by: 0.5 }, basis: 'The share not met ±50% (assumed).' },
-  { path: 'reReferral.unmetNeedReturnsPerYear', label: 'How often children with unmet need come back', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed: a return after six months on average).' },
-  { path: 'reReferral.metNeedReturnsPerYear', label: 'How often children whose need was met come back', rule: { kind: 'shift', by: 0.1 }, basis: '+0.1 a year (it cannot go below 0): a third of the 0.3 once tried, which raised contacts by half and counted again children already among known children’s contacts.' },
-  { path: 'reReferral.returnHorizonMonths', label: 'Months after closure a child may still come back', rule: { kind: 'scale', by: 0.5 }, basis: '±50% (assumed: two years).' },
-  { path: 'reReferral.escalationOnReturn', label: 'How much unmet need grows before a child comes back', rule: { kind: 'shift', by: 2 }, basis: '±2 need points: 6 and 10 are the values tried in calibration.' },
-  { path: 'reReferral.historicReferralLookbackMonths', label: 'How far back known children’s last referral lies', rule: { kind: 'scale', by: 0.5 }, basis: '±50%, at most 120 months (the schema’s limit); five years was once tried.' },
+  {
+    path: 'earlyHelp.needMetShare',
+    label: 'Share of children whose early help meets their need',
+    rule: { kind: 'unmet', by: 0.5 },
+    basis: 'The share not met ±50% (assumed).',
+  },
+  {
+    path: 'reReferral.unmetNeedReturnsPerYear',
+    label: 'How often children with unmet need come back',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed: a return after six months on average).',
+  },
+  {
+    path: 'reReferral.metNeedReturnsPerYear',
+    label: 'How often children whose need was met come back',
+    rule: { kind: 'shift', by: 0.1 },
+    basis:
+      '+0.1 a year (it cannot go below 0): a third of the 0.3 once tried, which raised contacts by half and counted again children already among known children’s contacts.',
+  },
+  {
+    path: 'reReferral.returnHorizonMonths',
+    label: 'Months after closure a child may still come back',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50% (assumed: two years).',
+  },
+  {
+    path: 'reReferral.escalationOnReturn',
+    label: 'How much unmet need grows before a child comes back',
+    rule: { kind: 'shift', by: 2 },
+    basis: '±2 need points: 6 and 10 are the values tried in calibration.',
+  },
+  {
+    path: 'reReferral.historicReferralLookbackMonths',
+    label: 'How far back known children’s last referral lies',
+    rule: { kind: 'scale', by: 0.5 },
+    basis: '±50%, at most 120 months (the schema’s limit); five years was once tried.',
+  },
 ];
 
 /** The parameter at `path`; throws for one not in the list. */
@@ -111,7 +192,8 @@ export function parameterRange(param: SensitivityParameter, scenario: Scenario):
   const base = valueAt(scenario, param.path);
   const { min, max, integer } = fieldBounds(param.path);
   const { kind, by } = param.rule;
-  const [rawLow, rawHigh] = kind === 'scale' ? [base * (1 - by), base * (1 + by)] : kind === 'shift' ? [base - by, base + by] : [1 - (1 - base) * (1 + by), 1 - (1 - base) * (1 - by)];
+  const [rawLow, rawHigh] =
+    kind === 'scale' ? [base * (1 - by), base * (1 + by)] : kind === 'shift' ? [base - by, base + by] : [1 - (1 - base) * (1 + by), 1 - (1 - base) * (1 - by)];
   const fit = (v: number) => {
     const inside = Math.min(max, Math.max(min, v));
     return tidy(integer ? Math.round(inside) : inside);

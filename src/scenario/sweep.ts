@@ -17,11 +17,20 @@ export const SweepSpec = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9*]+(\.[A-Za-z0-9*]+)*$/, 'use a dotted path such as dutyTeams.*.socialWorkerPosts')
     .describe('The field to vary, as a dotted path; * stands for every element of a list'),
-  values: z.array(z.union([z.number(), z.boolean(), z.string()])).min(1).max(10_000).describe('The values to try, in order'),
+  values: z
+    .array(z.union([z.number(), z.boolean(), z.string()]))
+    .min(1)
+    .max(10_000)
+    .describe('The values to try, in order'),
   days: z.number().int().min(1).max(36_525).default(365).describe('Days measured at each point, after the warm-up'),
   warmupDays: z.number().min(0).default(90).describe('Days simulated first and left out (each replication also starts from a warm state)'),
   reps: z.number().int().min(1).max(10_000).default(20),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
 });
 export type SweepSpec = z.infer<typeof SweepSpec>;
 

@@ -132,12 +132,31 @@ export function decodeScenario(fragment: string): Parsed<Scenario> {
   if (!text.startsWith(URL_CODEC_PREFIX) && !isPatch) {
     const newer = /^v(\d{1,6})\./.exec(text);
     if (newer) {
-      return { ok: false, problems: [{ path: '', message: `this link was made by a newer version of Front Door (link format v${newer[1]}); this copy reads formats v1 and v2: open it in an up-to-date copy, or ask for the scenario as a file` }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '',
+            message: `this link was made by a newer version of Front Door (link format v${newer[1]}); this copy reads formats v1 and v2: open it in an up-to-date copy, or ask for the scenario as a file`,
+          },
+        ],
+      };
     }
-    return { ok: false, problems: [{ path: '', message: `the link does not hold a scenario (expected it to start with "${URL_CODEC_PREFIX}" or "${URL_PATCH_PREFIX}")` }] };
+    return {
+      ok: false,
+      problems: [{ path: '', message: `the link does not hold a scenario (expected it to start with "${URL_CODEC_PREFIX}" or "${URL_PATCH_PREFIX}")` }],
+    };
   }
   if (text.length > URL_DECODE_MAX_LENGTH) {
-    return { ok: false, problems: [{ path: '', message: `the link is ${text.length.toLocaleString('en-GB')} characters, longer than any browser keeps (${URL_BROWSER_MAX_LENGTH.toLocaleString('en-GB')}), so it was not read: ask for the scenario as a file` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: `the link is ${text.length.toLocaleString('en-GB')} characters, longer than any browser keeps (${URL_BROWSER_MAX_LENGTH.toLocaleString('en-GB')}), so it was not read: ask for the scenario as a file`,
+        },
+      ],
+    };
   }
   let json: string;
   try {

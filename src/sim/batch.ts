@@ -67,7 +67,9 @@ export function runBatch(scenario: Scenario, opts: BatchOptions, onProgress?: (d
   if (!(Number.isInteger(opts.reps) && opts.reps >= 1)) throw new Error(`reps must be a whole number of at least 1, got ${opts.reps}`);
   const results: ReplicationResult[] = [];
   for (let rep = 0; rep < opts.reps; rep++) {
-    results.push(runReplication(scenario, { days: opts.days, warmupDays: opts.warmupDays, seed: opts.seed, rep, ...(opts.start ? { start: opts.start } : {}) }));
+    results.push(
+      runReplication(scenario, { days: opts.days, warmupDays: opts.warmupDays, seed: opts.seed, rep, ...(opts.start ? { start: opts.start } : {}) }),
+    );
     onProgress?.(rep + 1, opts.reps);
   }
   return summariseBatch(scenario, opts, results);

@@ -106,7 +106,12 @@ export interface SensitivityAnalysis {
  * Summarises a base batch and its variants' batches into one tornado per measure. Every batch
  * must share the base's seed, days and replications (common random numbers); throws otherwise.
  */
-export function analyseSensitivity(base: BatchResult, ranges: readonly ParameterRange[], variants: readonly VariantBatch[], metrics: readonly MetricName[] = SENSITIVITY_MEASURES): SensitivityAnalysis {
+export function analyseSensitivity(
+  base: BatchResult,
+  ranges: readonly ParameterRange[],
+  variants: readonly VariantBatch[],
+  metrics: readonly MetricName[] = SENSITIVITY_MEASURES,
+): SensitivityAnalysis {
   const reps = base.replications.map((r) => r.rep);
   for (const v of variants) {
     const b = v.batch;
@@ -124,7 +129,16 @@ export function analyseSensitivity(base: BatchResult, ranges: readonly Parameter
         if (range[which] !== range.base) throw new Error(`no batch for ${range.path} at its ${which} value ${range[which]}`);
         return { value: range[which], run: false, variant: base.metrics[metric], effect: { n: reps.length, mean: 0, ci95: [0, 0] } };
       }
-      return { value: range[which], run: true, variant: batch.metrics[metric], effect: pairedEffect(baseValues, batch.replications.map((r) => r.metrics[metric]), unit) };
+      return {
+        value: range[which],
+        run: true,
+        variant: batch.metrics[metric],
+        effect: pairedEffect(
+          baseValues,
+          batch.replications.map((r) => r.metrics[metric]),
+          unit,
+        ),
+      };
     };
     const rows = ranges.map((range): TornadoRow => {
       const low = side(range, 'low');
@@ -135,9 +149,19 @@ export function analyseSensitivity(base: BatchResult, ranges: readonly Parameter
     rows.sort((a, b) => b.swing - a.swing);
     return { metric, base: base.metrics[metric], rows };
   });
-  const baseRising = new Set(Object.entries(base.steadiness).filter(([, s]) => s.trend === 'rising').map(([k]) => k));
+  const baseRising = new Set(
+    Object.entries(base.steadiness)
+      .filter(([, s]) => s.trend === 'rising')
+      .map(([k]) => k),
+  );
   const unsteady = variants
-    .map((v) => ({ path: v.path, side: v.side, series: Object.entries(v.batch.steadiness).filter(([k, s]) => s.trend === 'rising' && !baseRising.has(k)).map(([k]) => k) }))
+    .map((v) => ({
+      path: v.path,
+      side: v.side,
+      series: Object.entries(v.batch.steadiness)
+        .filter(([k, s]) => s.trend === 'rising' && !baseRising.has(k))
+        .map(([k]) => k),
+    }))
     .filter((u) => u.series.length > 0);
   return { scenario: base.scenario, days: base.days, warmupDays: base.warmupDays, reps: base.reps, seed: base.seed, ranges: [...ranges], measures, unsteady };
 }

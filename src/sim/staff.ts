@@ -199,7 +199,9 @@ export function largestRemainder(exact: readonly number[]): number[] {
 }
 
 /** Filled posts and newly qualified workers for every team, rounded at county level. */
-export function countyStaffing(teams: readonly { socialWorkerPosts: number; vacancyRate: number; newlyQualifiedShare: number }[]): { filled: number; nq: number }[] {
+export function countyStaffing(
+  teams: readonly { socialWorkerPosts: number; vacancyRate: number; newlyQualifiedShare: number }[],
+): { filled: number; nq: number }[] {
   const filled = largestRemainder(teams.map((t) => t.socialWorkerPosts * (1 - t.vacancyRate)));
   const nq = largestRemainder(teams.map((t, i) => filled[i]! * t.newlyQualifiedShare));
   return filled.map((f, i) => ({ filled: f, nq: Math.min(f, nq[i]!) }));

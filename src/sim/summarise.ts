@@ -29,14 +29,38 @@ export function summariseBatch(scenario: Scenario, opts: BatchOptions, replicati
   const reps = [...replications].sort((a, b) => a.rep - b.rep);
   const est = (xs: number[], range: readonly [number, number]): Estimate => estimate(xs, range);
   const rangeOf = (n: (typeof METRIC_NAMES)[number]) => metricRange(METRICS[n].unit);
-  const metrics = Object.fromEntries(METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.metrics[n]), rangeOf(n))])) as BatchResult['metrics'];
+  const metrics = Object.fromEntries(
+    METRIC_NAMES.map((n) => [
+      n,
+      est(
+        reps.map((r) => r.metrics[n]),
+        rangeOf(n),
+      ),
+    ]),
+  ) as BatchResult['metrics'];
   const teams = scenario.dutyTeams.map((t, i) => ({
     name: t.name,
-    metrics: Object.fromEntries(TEAM_METRIC_NAMES.map((n) => [n, est(reps.map((r) => r.teams[i]!.metrics[n]), rangeOf(n))])) as BatchResult['teams'][number]['metrics'],
+    metrics: Object.fromEntries(
+      TEAM_METRIC_NAMES.map((n) => [
+        n,
+        est(
+          reps.map((r) => r.teams[i]!.metrics[n]),
+          rangeOf(n),
+        ),
+      ]),
+    ) as BatchResult['teams'][number]['metrics'],
   }));
   const weeks = reps[0]!.series.contacts.length;
   const values = Object.fromEntries(
-    SERIES_NAMES.map((n) => [n, Array.from({ length: weeks }, (_, w) => est(reps.map((r) => r.series[n][w] ?? 0), metricRange(SERIES_UNITS[n])))]),
+    SERIES_NAMES.map((n) => [
+      n,
+      Array.from({ length: weeks }, (_, w) =>
+        est(
+          reps.map((r) => r.series[n][w] ?? 0),
+          metricRange(SERIES_UNITS[n]),
+        ),
+      ),
+    ]),
   ) as BatchResult['series']['values'];
   return {
     version: RESULTS_VERSION,
@@ -58,4 +82,3 @@ export function summariseBatch(scenario: Scenario, opts: BatchOptions, replicati
     series: { weekStartDays: Array.from({ length: weeks }, (_, w) => (w * HOURS_PER_WEEK) / HOURS_PER_DAY), values },
   };
 }
-

@@ -6,11 +6,15 @@ export function AboutView() {
   return (
     <div style={{ maxWidth: '44em' }}>
       <h1>About Front Door</h1>
-      <p className="lede">Front Door simulates how contacts about children move through a local authority’s front door: screening, duty decisions, assessment, and children who come back.</p>
+      <p className="lede">
+        Front Door simulates how contacts about children move through a local authority’s front door: screening, duty decisions, assessment, and children who
+        come back.
+      </p>
       <h2>What it is for</h2>
       <p>
-        Service designers, trainers and managers use it to ask “what if”: what if the contact centre stopped re-screening known children, the duty threshold were applied more consistently, or
-        three more social workers joined each duty team? It shows three things: re-referrals, duplicated work, and assessment backlogs.
+        Service designers, trainers and managers use it to ask “what if”: what if the contact centre stopped re-screening known children, the duty threshold
+        were applied more consistently, or three more social workers joined each duty team? It shows three things: re-referrals, duplicated work, and assessment
+        backlogs.
       </p>
       <h2>How to read the results</h2>
       <ul>
@@ -23,19 +27,19 @@ export function AboutView() {
       <ExampleFiles />
       <h2>Your data</h2>
       <p>
-        Everything runs in this browser. Scenarios are kept in this browser’s storage so they are still here next time, and a shared link carries the scenario inside the link itself. Nothing is sent to
-        a server.
+        Everything runs in this browser. Scenarios are kept in this browser’s storage so they are still here next time, and a shared link carries the scenario
+        inside the link itself. Nothing is sent to a server.
       </p>
       <GetFrontDoor />
       <h2>Accessibility statement</h2>
       <p>
-        We want as many people as possible to be able to use this tool. It aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. You should be able to use it with a
-        keyboard alone, zoom to 200%, use it with a screen reader, and change colours through your browser. Every chart has its data as a table and as a CSV file; chart lines differ in pattern as well
-        as colour. Animations respect your device’s reduced-motion setting.
+        We want as many people as possible to be able to use this tool. It aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA.
+        You should be able to use it with a keyboard alone, zoom to 200%, use it with a screen reader, and change colours through your browser. Every chart has
+        its data as a table and as a CSV file; chart lines differ in pattern as well as colour. Animations respect your device’s reduced-motion setting.
       </p>
       <p>
-        Each release is tested automatically with axe-core for WCAG 2.2 A and AA failures. Automated tests find only some problems; if you find something that does not work for you, tell the team that
-        gave you this tool, and say which page and what you were trying to do.
+        Each release is tested automatically with axe-core for WCAG 2.2 A and AA failures. Automated tests find only some problems; if you find something that
+        does not work for you, tell the team that gave you this tool, and say which page and what you were trying to do.
       </p>
     </div>
   );

@@ -98,7 +98,15 @@ export function App({ presets, initial, runner, session }: Props) {
     return () => clearTimeout(t);
   }, [encoded]);
   const shareUrl = shareableUrl(encoded);
-  const library = useLibrarySession({ start: initial.library, state: store.state, valid: store.problems.length === 0, dispatch: store.dispatch, linkLength: encoded ? addressLength(encoded) : null, session, onShowLibrary: () => goTo('library') });
+  const library = useLibrarySession({
+    start: initial.library,
+    state: store.state,
+    valid: store.problems.length === 0,
+    dispatch: store.dispatch,
+    linkLength: encoded ? addressLength(encoded) : null,
+    session,
+    onShowLibrary: () => goTo('library'),
+  });
 
   // A link pasted into this tab's address bar opens its scenario.
   const { dispatch } = store;
@@ -126,7 +134,8 @@ export function App({ presets, initial, runner, session }: Props) {
     const job: RunJob = {
       description: `${settings.reps} replications of “${scenario.name}”`,
       inputKey: exploreKey,
-      start: (signal, onProgress) => runner([scenario], settings, { signal, onProgress }).then((r): LabelledBatch => ({ label: scenario.name, batch: r[0] as BatchResult })),
+      start: (signal, onProgress) =>
+        runner([scenario], settings, { signal, onProgress }).then((r): LabelledBatch => ({ label: scenario.name, batch: r[0] as BatchResult })),
     };
     sendExplore({ type: 'RUN', job, now: performance.now() });
   }, [scenario, settings, exploreKey, runner, sendExplore]);
@@ -167,7 +176,8 @@ export function App({ presets, initial, runner, session }: Props) {
     const job: RunJob = {
       description: `${values.length} values × ${sweepSettings.reps} replications`,
       inputKey: JSON.stringify([parameterId, values, scenarios[0], sweepSettings]),
-      start: (signal, onProgress) => runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName, ...extra })),
+      start: (signal, onProgress) =>
+        runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName, ...extra })),
     };
     sendSweep({ type: 'RUN', job, now: performance.now() });
   };
@@ -252,7 +262,9 @@ export function App({ presets, initial, runner, session }: Props) {
             <RunDock
               formId="explore-run"
               label="Run simulation"
-              disabledReason={scenario ? null : runBlockedReason(store.fieldErrorList.length + store.problems.length, firstProblem(store.fieldErrorList, store.problems))}
+              disabledReason={
+                scenario ? null : runBlockedReason(store.fieldErrorList.length + store.problems.length, firstProblem(store.fieldErrorList, store.problems))
+              }
               running={explore.matches('running')}
               onCancel={() => sendExplore({ type: 'CANCEL' })}
               status={String(explore.value)}
@@ -287,15 +299,29 @@ export function App({ presets, initial, runner, session }: Props) {
                 dispatch={store.dispatch}
                 shareUrl={shareUrl}
               />
-              <ScenarioEditor key={store.state.revision} draft={store.state.draft} problems={store.problems} fieldErrors={store.fieldErrorList} onCommit={store.commit} onFieldError={store.reportFieldError} dispatch={store.dispatch} />
+              <ScenarioEditor
+                key={store.state.revision}
+                draft={store.state.draft}
+                problems={store.problems}
+                fieldErrors={store.fieldErrorList}
+                onCommit={store.commit}
+                onFieldError={store.reportFieldError}
+                dispatch={store.dispatch}
+              />
             </section>
             <div className="workspace__main">
               <BoardFromExplore scenario={scenario} preset={basePreset} onRequest={summariseAgainstPreset} />
               {scenario && <CapacityPanel scenario={scenario} batch={stale ? null : exploreBatch} />}
               {stale && !explore.matches('running') && (
-                <output className="notice notice--info status-line">The scenario or run settings have changed since these results. Run again to bring them up to date.</output>
+                <output className="notice notice--info status-line">
+                  The scenario or run settings have changed since these results. Run again to bring them up to date.
+                </output>
               )}
-              {exploreResult ? <ResultsView label={exploreResult.label} batch={exploreResult.batch} /> : !explore.matches('running') && <div className="empty-state">Not run yet.</div>}
+              {exploreResult ? (
+                <ResultsView label={exploreResult.label} batch={exploreResult.batch} />
+              ) : (
+                !explore.matches('running') && <div className="empty-state">Not run yet.</div>
+              )}
             </div>
           </div>
         )}
@@ -337,11 +363,19 @@ export function App({ presets, initial, runner, session }: Props) {
             status={String(sensitivity.value)}
             context={sensitivity.context}
             actor={sensitivityActor}
-            onRun={(paths) => scenario && sendSensitivity({ type: 'RUN', job: sensitivityJob(scenario, paths, sensitivitySettings, runner), now: performance.now() })}
+            onRun={(paths) =>
+              scenario && sendSensitivity({ type: 'RUN', job: sensitivityJob(scenario, paths, sensitivitySettings, runner), now: performance.now() })
+            }
             onCancel={() => sendSensitivity({ type: 'CANCEL' })}
           />
         )}
-        {view === 'report' && <ReportView comparison={compare.context.result as ComparisonResult | null} onGoToCompare={() => goTo('compare')} running={compare.matches('running')} />}
+        {view === 'report' && (
+          <ReportView
+            comparison={compare.context.result as ComparisonResult | null}
+            onGoToCompare={() => goTo('compare')}
+            running={compare.matches('running')}
+          />
+        )}
         {view === 'trainer' && (
           <Suspense fallback={<p className="secondary-text">Loading the trainer view…</p>}>
             <TrainerView presets={presets} runner={runner} />
@@ -350,7 +384,8 @@ export function App({ presets, initial, runner, session }: Props) {
         {view === 'about' && <AboutView />}
       </main>
       <footer className="app-footer">
-        Front Door simulates the front door of children’s social care in England for service design and training. Its numbers come from a model, not from case records.
+        Front Door simulates the front door of children’s social care in England for service design and training. Its numbers come from a model, not from case
+        records.
       </footer>
     </>
   );

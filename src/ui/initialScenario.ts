@@ -91,7 +91,11 @@ export async function openInitialScenario(opts: {
       if (live.length) notices = withNotice(notices, openedBesideNotice(fromLink.value.name, previous));
       return added(fromLink.value, 'link', { kind: 'info', title, problems: [] });
     }
-    notice = { kind: 'error', title: 'The scenario in this link could not be used, so your last saved scenario is shown instead.', problems: fromLink.problems };
+    notice = {
+      kind: 'error',
+      title: 'The scenario in this link could not be used, so your last saved scenario is shown instead.',
+      problems: fromLink.problems,
+    };
   }
   const mine = live.find((e) => e.entry.id === recall(opts.session)) ?? live[0];
   if (mine) return opened(mine, 'autosave', notice);
@@ -142,4 +146,3 @@ function recall(session: KeyValueStore | null): string | null {
     return null;
   }
 }
-

@@ -5,10 +5,7 @@ import type { EncodedWarmState } from '../sim/warmStateCodec.ts';
 import { WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 /** Runs one replication; in the app this is `runReplication` from src/sim/batch.ts. */
-export type Replicate = (
-  scenario: Scenario,
-  opts: { days: number; warmupDays: number; seed: number; rep: number },
-) => ReplicationResult;
+export type Replicate = (scenario: Scenario, opts: { days: number; warmupDays: number; seed: number; rep: number }) => ReplicationResult;
 
 /** The worker's warm-start templates (in the app: warmStart.ts's cache through warmStateCodec.ts). */
 export interface TemplateStore {

@@ -176,7 +176,7 @@ export class SimulationPool {
 
   /** Hands work to every idle worker, starting workers while there is work for them. */
   private pump(): void {
-    for (let progressed = true; progressed && !this.disposed; ) {
+    for (let progressed = true; progressed && !this.disposed;) {
       progressed = false;
       for (const slot of this.slots) {
         if (slot.work !== null) continue;
@@ -356,7 +356,15 @@ export class SimulationPool {
       return;
     }
     try {
-      run.resolve(run.scenarios.map((scenario, job) => run.options.summarise(scenario, run.settings, [...run.results[job]!].sort((a, b) => a.rep - b.rep))));
+      run.resolve(
+        run.scenarios.map((scenario, job) =>
+          run.options.summarise(
+            scenario,
+            run.settings,
+            [...run.results[job]!].sort((a, b) => a.rep - b.rep),
+          ),
+        ),
+      );
     } catch (e) {
       run.reject(e as Error);
     }

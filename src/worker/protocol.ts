@@ -11,7 +11,12 @@ import { STRIDE, type EncodedWarmState as EncodedWarmStateType } from '../sim/wa
 /** How long to run and how many times: the same for every scenario in a comparison or sweep. */
 export const RunSettings = z.strictObject({
   days: z.number().int().min(7).max(3650).describe('Days measured in each run, after the warm-up'),
-  warmupDays: z.number().int().min(0).max(3650).describe('Days simulated before the measured days and left out of the figures (each run already starts from a warmed-up state)'),
+  warmupDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .describe('Days simulated before the measured days and left out of the figures (each run already starts from a warmed-up state)'),
   reps: z.number().int().min(1).max(500).describe('Runs with different random numbers'),
   seed: z.number().int().min(0).max(2_147_483_647).describe('The same seed gives the same results'),
 });

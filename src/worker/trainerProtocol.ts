@@ -140,9 +140,28 @@ export type FrameMessage = z.infer<typeof FrameMessage>;
 const base = { t: hours, caseId: int, team: int };
 /** A record about one case of a child (src/sim/records.ts), as sent for a followed child. */
 export const CaseRecord = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('contact'), ...base, child: int, agency: int, sincePreviousContactHours: hours, sinceLastClosureHours: hours, lastClosureUnmet: z.boolean(), duplicate: z.boolean(), trueNeed: z.number(), known: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('contact'),
+    ...base,
+    child: int,
+    agency: int,
+    sincePreviousContactHours: hours,
+    sinceLastClosureHours: hours,
+    lastClosureUnmet: z.boolean(),
+    duplicate: z.boolean(),
+    trueNeed: z.number(),
+    known: z.boolean(),
+  }),
   z.strictObject({ kind: z.literal('carriedOver'), ...base, child: int, agency: int, state: z.string(), trueNeed: z.number(), known: z.boolean() }),
-  z.strictObject({ kind: z.literal('screened'), ...base, by: z.enum(['frontDoor', 'manager']), hours: z.number(), doneAt: z.number(), qualified: z.boolean(), repeat: z.enum(['rescreen', 'reclassification', 'duplicate']).nullable() }),
+  z.strictObject({
+    kind: z.literal('screened'),
+    ...base,
+    by: z.enum(['frontDoor', 'manager']),
+    hours: z.number(),
+    doneAt: z.number(),
+    qualified: z.boolean(),
+    repeat: z.enum(['rescreen', 'reclassification', 'duplicate']).nullable(),
+  }),
   z.strictObject({ kind: z.literal('decided'), ...base, route: z.string(), waitHours: z.number(), inTimescale: z.boolean() }),
   z.strictObject({ kind: z.literal('referral'), ...base, child: int, sincePreviousReferralHours: hours }),
   z.strictObject({ kind: z.literal('returnedForReclassification'), ...base }),

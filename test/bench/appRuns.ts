@@ -64,7 +64,12 @@ async function timedClick(page: Page, button: string, selector = '[data-run-stat
   });
 }
 
-console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
+console.log(
+  `load average before: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${os.cpus().length} cores`,
+);
 for (let i = 0; i < RUNS; i++) {
   let page = await open();
   note('default run, pressed at once', await timedClick(page, 'Run simulation'));
@@ -82,10 +87,19 @@ for (let i = 0; i < RUNS; i++) {
   for (let s = 0; s < 4; s++) await page.selectOption(`#slot-${s}`, chosen[s] ?? ids[s]!);
   note('comparison of 4 presets (kent-2010 template held)', await timedClick(page, 'Run comparison', '[data-testid="comparison-table"]'));
   await page.context().close();
-  console.log(`round ${i + 1}: ${Object.entries(figures).map(([k, v]) => `${k} ${(v[i]! / 1000).toFixed(2)} s`).join('; ')}`);
+  console.log(
+    `round ${i + 1}: ${Object.entries(figures)
+      .map(([k, v]) => `${k} ${(v[i]! / 1000).toFixed(2)} s`)
+      .join('; ')}`,
+  );
 }
 const workers = Math.max(1, Math.min(4, os.cpus().length));
 for (const [name, xs] of Object.entries(figures)) console.log(`median ${name}: ${(median(xs) / 1000).toFixed(2)} s (${RUNS} rounds, ${workers} workers)`);
-console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(
+  `load average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}`,
+);
 await browser.close();
 await new Promise<void>((r) => server.httpServer.close(() => r()));

@@ -102,7 +102,10 @@ function main(): void {
   warmStartCost(kent);
   // Retained memory needs a full collection, and --expose-gc slows node 20 down: a child process.
   const mem = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./memory.ts', import.meta.url).pathname, '5'], { encoding: 'utf8' }).trim().split('\n').pop()!,
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./memory.ts', import.meta.url).pathname, '5'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
   ) as { year: number; retainedMb: number; openCases: number }[];
   console.log('\nretained heap after a full collection at the end of each year of one kent-2010 run:');
   for (const r of mem) console.log(`  year ${r.year}: ${r.retainedMb.toFixed(1).padStart(6)} MB, ${String(r.openCases).padStart(6)} cases open`);
@@ -132,7 +135,11 @@ function warmStartCost(s: Scenario): void {
   const build = median(builds);
   console.log(`
 warm start (${s.id}): template ${template.months} months, ${fmt(template.entities.length)} entities, built in ${build.toFixed(0)} ms (median of 5)`);
-  console.log(`app default run: ${perRep.toFixed(0)} ms per replication (90 + 365 days) → 20 replications ${(20 * perRep / 1000).toFixed(2)} s on one thread;`);
-  console.log(`  on two workers about ${((build + 10 * perRep) / 1000).toFixed(2)} s with the template built in the run, ${((10 * perRep) / 1000).toFixed(2)} s with it prepared ahead`);
+  console.log(
+    `app default run: ${perRep.toFixed(0)} ms per replication (90 + 365 days) → 20 replications ${((20 * perRep) / 1000).toFixed(2)} s on one thread;`,
+  );
+  console.log(
+    `  on two workers about ${((build + 10 * perRep) / 1000).toFixed(2)} s with the template built in the run, ${((10 * perRep) / 1000).toFixed(2)} s with it prepared ahead`,
+  );
   console.log(`  (then 10 replications each); a 4-scenario comparison about ${((2 * build + 40 * perRep) / 1000).toFixed(2)} s (4 templates, 2 at a time)`);
 }

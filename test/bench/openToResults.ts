@@ -20,11 +20,19 @@ const server = await preview({ logLevel: 'error', build: { outDir: dist }, previ
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('preview server has no port');
 const targets = { 'single file (file://)': pathToFileURL(join(dist, 'front-door.html')).href, 'hosted (vite preview)': `http://127.0.0.1:${address.port}/` };
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const times: Record<string, { ready: number[]; results: number[] }> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
+console.log(
+  `load average before: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${os.cpus().length} cores`,
+);
 for (let i = 0; i < RUNS; i++) {
   for (const [name, url] of Object.entries(targets)) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -42,7 +50,13 @@ for (let i = 0; i < RUNS; i++) {
     await context.close();
   }
 }
-for (const [name, t] of Object.entries(times)) console.log(`median ${name}: ready ${Math.round(median(t.ready))} ms, first results ${Math.round(median(t.results))} ms (${RUNS} runs)`);
-console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+for (const [name, t] of Object.entries(times))
+  console.log(`median ${name}: ready ${Math.round(median(t.ready))} ms, first results ${Math.round(median(t.results))} ms (${RUNS} runs)`);
+console.log(
+  `load average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}`,
+);
 await browser.close();
 await new Promise<void>((r) => server.httpServer.close(() => r()));

@@ -50,12 +50,21 @@ function start(version: string, files: string[], pages: Record<string, string>, 
     return new Response(pages[path] ?? `file ${path} of ${version}`);
   };
   caches.setNetwork(network);
-  const self = { registration: { scope: SCOPE }, caches: caches.api, addEventListener: (type: string, h: Handler) => handlers.set(type, h), skipWaiting: async () => void skipped++ };
+  const self = {
+    registration: { scope: SCOPE },
+    caches: caches.api,
+    addEventListener: (type: string, h: Handler) => handlers.set(type, h),
+    skipWaiting: async () => void skipped++,
+  };
   runInNewContext(serviceWorkerSource({ version, files }), { self, URL, Request, Response, fetch: network });
   const dispatch = async (type: string, fields: Record<string, unknown> = {}) => {
     let pending: Promise<unknown> = Promise.resolve(undefined);
     let responded = false;
-    handlers.get(type)!({ ...fields, waitUntil: (p: Promise<unknown>) => (pending = p), respondWith: (p: Promise<unknown>) => ((pending = p), (responded = true)) });
+    handlers.get(type)!({
+      ...fields,
+      waitUntil: (p: Promise<unknown>) => (pending = p),
+      respondWith: (p: Promise<unknown>) => ((pending = p), (responded = true)),
+    });
     return { result: await pending, responded };
   };
   const get = async (path: string, mode = 'cors', method = 'GET') => dispatch('fetch', { request: { url: new URL(path, SCOPE).href, method, mode } });

@@ -83,7 +83,11 @@ describe('restructures are kent-2010 with one change', () => {
     expect(base.dutyTeams).toHaveLength(11);
     expect(twelve).toHaveLength(12);
     const sum = (ts: readonly Scenario['dutyTeams'][number][], f: (t: Scenario['dutyTeams'][number]) => number) => ts.reduce((s, t) => s + f(t), 0);
-    for (const f of [(t: Scenario['dutyTeams'][number]) => t.socialWorkerPosts, (t: Scenario['dutyTeams'][number]) => t.managers, (t: Scenario['dutyTeams'][number]) => t.demandShare]) {
+    for (const f of [
+      (t: Scenario['dutyTeams'][number]) => t.socialWorkerPosts,
+      (t: Scenario['dutyTeams'][number]) => t.managers,
+      (t: Scenario['dutyTeams'][number]) => t.demandShare,
+    ]) {
       expect(sum(twelve, f)).toBe(sum(base.dutyTeams, f));
     }
     // The engine rounds filled posts once for the county: the split must not change the county's filled posts.

@@ -40,7 +40,10 @@ describe('front-door, the built command-line tool', () => {
   });
 
   it('a preset id works without the seeds/ folder beside it (presets are bundled)', () => {
-    const r = runBin(['simulate', '--scenario', 'kent-2010', '--days', '5', '--reps', '1', '--quiet', '--start', 'empty', '--warmup-days', '0', '--format', 'csv'], { cwd: dir });
+    const r = runBin(
+      ['simulate', '--scenario', 'kent-2010', '--days', '5', '--reps', '1', '--quiet', '--start', 'empty', '--warmup-days', '0', '--format', 'csv'],
+      { cwd: dir },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^scope,metric,label,mean/);
   });
@@ -64,7 +67,22 @@ describe('CSV formula injection in the CLI’s CSV (issue 14, security)', () => 
     s.dutyTeams[1]!.name = '=HYPERLINK("http://evil.example","x")';
     s.dutyTeams[2]!.name = '-2+3';
     writeFileSync(join(dir, 'evil.json'), JSON.stringify(s));
-    const r = await run(['simulate', '--scenario', join(dir, 'evil.json'), '--days', '10', '--reps', '2', '--start', 'empty', '--warmup-days', '0', '--format', 'csv', '--quiet']);
+    const r = await run([
+      'simulate',
+      '--scenario',
+      join(dir, 'evil.json'),
+      '--days',
+      '10',
+      '--reps',
+      '2',
+      '--start',
+      'empty',
+      '--warmup-days',
+      '0',
+      '--format',
+      'csv',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const scopes = new Set(csvParse(r.out).map((row) => row.scope));
     expect(scopes).toContain("'@SUM(1+1)");

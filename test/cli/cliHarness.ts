@@ -40,7 +40,10 @@ export function builtCli(): string {
 }
 
 /** Runs the built CLI as its own process (optionally under `sh -c` with a prefix such as `ulimit -f 4;`). */
-export function runBin(argv: string[], opts: { cwd?: string; shellPrefix?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+export function runBin(
+  argv: string[],
+  opts: { cwd?: string; shellPrefix?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): SpawnSyncReturns<string> {
   const bin = builtCli();
   const common = { cwd: opts.cwd ?? ROOT, encoding: 'utf8' as const, timeout: opts.timeoutMs ?? 60_000, env: { ...process.env, ...opts.env } };
   if (opts.shellPrefix) {

@@ -98,7 +98,10 @@ describe('9. --out naming an input is refused', () => {
   });
 
   it('a sweep never writes over its sweep file or the scenario file it names', async () => {
-    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ scenario: 'small.json', parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10], days: 10, warmupDays: 0, reps: 1 }));
+    writeFileSync(
+      join(dir, 'sweep.json'),
+      JSON.stringify({ scenario: 'small.json', parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10], days: 10, warmupDays: 0, reps: 1 }),
+    );
     const sweepBefore = readFileSync(join(dir, 'sweep.json'), 'utf8');
     for (const target of ['sweep.json', 'small.json']) {
       const r = await run(['sweep', join(dir, 'sweep.json'), '--out', join(dir, target), '--quiet']);
@@ -206,7 +209,13 @@ describe('12. a named pipe (FIFO) is refused at once, never waited on', () => {
   it.each([
     ['--scenario', (f: string) => ['simulate', '--scenario', f]],
     ['--sweep', (f: string) => ['sweep', f]],
-    ['a sweep whose scenario is a FIFO', (f: string) => (writeFileSync(join(dir, 's.json'), JSON.stringify({ scenario: f, parameter: 'dutyTeams.*.threshold', values: [60] })), ['sweep', join(dir, 's.json')])],
+    [
+      'a sweep whose scenario is a FIFO',
+      (f: string) => (
+        writeFileSync(join(dir, 's.json'), JSON.stringify({ scenario: f, parameter: 'dutyTeams.*.threshold', values: [60] })),
+        ['sweep', join(dir, 's.json')]
+      ),
+    ],
     ['a merge shard', (f: string) => ['merge', f]],
   ])('%s: exit 2 in seconds (whole process, 20 s timeout)', (_, argv) => {
     const r = runBin(argv(fifo), { timeoutMs: 20_000 });
@@ -258,7 +267,10 @@ describe('14. files with a byte-order mark open as they do in the app', () => {
 
 describe('15. merge checks what is inside the shards', () => {
   const dir = scratch('merge15');
-  writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ scenario: small, parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10, 14], days: 10, warmupDays: 0, reps: 1, seed: 4 }));
+  writeFileSync(
+    join(dir, 'sweep.json'),
+    JSON.stringify({ scenario: small, parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10, 14], days: 10, warmupDays: 0, reps: 1, seed: 4 }),
+  );
   const shard = (i: number) => join(dir, `s${i}.json`);
   const made = (async () => {
     for (const i of [0, 1]) expect((await run(['sweep', join(dir, 'sweep.json'), '--shard', `${i}/2`, '--out', shard(i), '--quiet'])).code).toBe(0);
@@ -281,9 +293,21 @@ describe('15. merge checks what is inside the shards', () => {
   it.each([
     ['a point index out of range', (s: SweepShardFile) => (s.points[0]!.index = 7), /point 7: is out of range: the sweep has points 0 to 2/],
     ['a value not in the sweep', (s: SweepShardFile) => (s.points[0]!.value = 99), /point 1: has value 99, but the sweep's point 1 is 10/],
-    ['a pasted fingerprint (settings edited, fingerprint kept)', (s: SweepShardFile) => (s.sweep.reps = 40), /its fingerprint \w+ does not match its own settings/],
-    ['a fingerprint pasted from another sweep', (s: SweepShardFile) => (s.fingerprint = '0badf00d'), /its fingerprint 0badf00d does not match its own settings/],
-    ['a point moved to the wrong shard', (s: SweepShardFile) => (s.shard = { index: 0, count: 2 }), /does not belong to shard 0\/2|appears in more than one shard/],
+    [
+      'a pasted fingerprint (settings edited, fingerprint kept)',
+      (s: SweepShardFile) => (s.sweep.reps = 40),
+      /its fingerprint \w+ does not match its own settings/,
+    ],
+    [
+      'a fingerprint pasted from another sweep',
+      (s: SweepShardFile) => (s.fingerprint = '0badf00d'),
+      /its fingerprint 0badf00d does not match its own settings/,
+    ],
+    [
+      'a point moved to the wrong shard',
+      (s: SweepShardFile) => (s.shard = { index: 0, count: 2 }),
+      /does not belong to shard 0\/2|appears in more than one shard/,
+    ],
     ['a result from a different run length', (s: SweepShardFile) => (s.points[0]!.result.days = 365), /was run with 365 days/],
   ])('%s: exit 2 with the reason; no merged file; the shards unchanged', async (_, edit, message) => {
     await made;

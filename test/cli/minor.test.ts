@@ -33,7 +33,10 @@ describe('flags are parsed strictly', () => {
   });
 
   it('merge --out with no value is refused (it used to write to standard output and exit 0)', async () => {
-    for (const argv of [['merge', 'a.json', '--out'], ['merge', '--out']]) {
+    for (const argv of [
+      ['merge', 'a.json', '--out'],
+      ['merge', '--out'],
+    ]) {
       const r = await run(argv);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
@@ -81,7 +84,9 @@ describe('messages', () => {
   }, 60_000);
 
   it('the guard does not advise fewer replications to a run of one', () => {
-    const e = new EngineLimitError('stopped after 50,000,000 events at day 40 of 36525: the run is larger than the guard allows (12 cases open). Shorten the run or use fewer replications.');
+    const e = new EngineLimitError(
+      'stopped after 50,000,000 events at day 40 of 36525: the run is larger than the guard allows (12 cases open). Shorten the run or use fewer replications.',
+    );
     expect(guardMessage(e, 1)).toMatch(/Shorten the run\.$/);
     expect(guardMessage(e, 1)).not.toMatch(/fewer replications/);
     expect(guardMessage(e, 20)).toBe(e.message);

@@ -10,7 +10,15 @@ import { run, scratch } from './cliHarness.ts';
 describe('front-door sensitivity: flags', () => {
   it('defaults to 8 replications of the app’s run on seed 2010, every parameter, at most 2 workers', () => {
     const f = parseSensitivityArgs(['--scenario', 'kent-2010'], 2);
-    expect(f.ok && f.value).toMatchObject({ scenario: 'kent-2010', reps: 8, days: 365, 'warmup-days': 90, seed: 2010, workers: 2, parameters: SENSITIVITY_PARAMETERS.map((p) => p.path) });
+    expect(f.ok && f.value).toMatchObject({
+      scenario: 'kent-2010',
+      reps: 8,
+      days: 365,
+      'warmup-days': 90,
+      seed: 2010,
+      workers: 2,
+      parameters: SENSITIVITY_PARAMETERS.map((p) => p.path),
+    });
     const one = parseSensitivityArgs(['--scenario', 'kent-2010'], 1);
     expect(one.ok && one.value.workers).toBe(1);
   });
@@ -42,16 +50,39 @@ describe('front-door sensitivity: a run', () => {
     const dir = scratch('sensitivity');
     const file = join(dir, 'pressured.json');
     writeFileSync(file, JSON.stringify(pressuredScenario()));
-    const args = ['sensitivity', '--scenario', file, '--parameters', 'reReferral.unmetNeedReturnsPerYear,reReferral.metNeedReturnsPerYear', '--reps', '2', '--days', '28', '--warmup-days', '0', '--seed', '3', '--quiet'];
+    const args = [
+      'sensitivity',
+      '--scenario',
+      file,
+      '--parameters',
+      'reReferral.unmetNeedReturnsPerYear,reReferral.metNeedReturnsPerYear',
+      '--reps',
+      '2',
+      '--days',
+      '28',
+      '--warmup-days',
+      '0',
+      '--seed',
+      '3',
+      '--quiet',
+    ];
     const one = await run([...args, '--workers', '1', '--json', join(dir, 'one.json')]);
     expect(one.err).toBe('');
     expect(one.code).toBe(0);
     expect(one.out).toMatch(/^Sensitivity of "Pressured three-team county" \(pressured\)/);
     expect(one.out).toMatch(/common random numbers/);
-    expect(one.out).toMatch(/\nRe-referral rate: base [\d.]+% \([\d.]+% to [\d.]+%\); largest swing first\nparameter +low -> high +effect at low +effect at high +swing\n/);
+    expect(one.out).toMatch(
+      /\nRe-referral rate: base [\d.]+% \([\d.]+% to [\d.]+%\); largest swing first\nparameter +low -> high +effect at low +effect at high +swing\n/,
+    );
     expect(one.out).toMatch(/\nreReferral\.unmetNeedReturnsPerYear +0\.75 -> 2\.25 +[-+]?[\d.]+ pp \(/);
     expect(one.out).toMatch(/reReferral\.metNeedReturnsPerYear +0\.1 -> 0\.3 /);
-    for (const label of ['Came back within 12 months of closure', 'Closed with unmet need', 'Awaiting allocation (average)', 'Initial assessments in timescale']) expect(one.out).toContain(`\n${label}: base`);
+    for (const label of [
+      'Came back within 12 months of closure',
+      'Closed with unmet need',
+      'Awaiting allocation (average)',
+      'Initial assessments in timescale',
+    ])
+      expect(one.out).toContain(`\n${label}: base`);
     const json = JSON.parse(readFileSync(join(dir, 'one.json'), 'utf8'));
     expect(json).toMatchObject({ kind: 'front-door-sensitivity', version: 1, reps: 2, days: 28, seed: 3 });
     expect(json.measures.map((m: { metric: string }) => m.metric)).toEqual(METRIC_NAMES);

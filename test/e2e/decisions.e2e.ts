@@ -24,7 +24,14 @@ import { ARTIFACTS, newPage, pageErrors, screenshot, withBuiltApp } from './harn
  */
 
 const app = withBuiltApp();
-const RESTRUCTURES = ['kent-2010', 'kent-2010-single-front-door', 'kent-2010-one-threshold', 'kent-2010-vacancies-filled', 'kent-2010-caf-relaunched', 'kent-2010-twelve-districts'];
+const RESTRUCTURES = [
+  'kent-2010',
+  'kent-2010-single-front-door',
+  'kent-2010-one-threshold',
+  'kent-2010-vacancies-filled',
+  'kent-2010-caf-relaunched',
+  'kent-2010-twelve-districts',
+];
 const SETTINGS = { days: 200, warmupDays: 60, reps: 4, seed: 2010 };
 const SIZES = [
   [390, 844],
@@ -35,7 +42,9 @@ const SIZES = [
 /** axe-core with WCAG 2.2 A/AA and best-practice rules, as readable lines. */
 async function axeAll(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+  );
 }
 
 /** At each of the three sizes: the viewport, and the part this issue added (full length), then back to 1280×800. */
@@ -49,7 +58,11 @@ async function shootSizes(page: Page, name: string, part: Locator, inScroller = 
     const path = join(ARTIFACTS, `decisions-${name}-part-${w}.png`);
     // Inside a scrolling side panel an element screenshot misplaces its box: clip the viewport instead.
     const box = inScroller ? await part.boundingBox() : null;
-    if (box) await page.screenshot({ path, clip: { x: Math.max(0, box.x), y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, h - Math.max(0, box.y)) } });
+    if (box)
+      await page.screenshot({
+        path,
+        clip: { x: Math.max(0, box.x), y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, h - Math.max(0, box.y)) },
+      });
     else await part.screenshot({ path });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -109,7 +122,11 @@ describe('from results to a decision', () => {
       );
 
     // Every finding named on Compare is a clear paired difference in the stated direction.
-    const compareClaims = await findings.locator('li[data-finding]').evaluateAll((els) => els.map((e) => ({ metric: e.getAttribute('data-finding')!, direction: e.getAttribute('data-direction')!, scenario: e.getAttribute('data-scenario')! })));
+    const compareClaims = await findings
+      .locator('li[data-finding]')
+      .evaluateAll((els) =>
+        els.map((e) => ({ metric: e.getAttribute('data-finding')!, direction: e.getAttribute('data-direction')!, scenario: e.getAttribute('data-scenario')! })),
+      );
     expect(compareClaims.length).toBeGreaterThan(0);
     const labels = await findings.locator('section h3').allTextContents();
     for (const c of compareClaims) {
@@ -124,13 +141,19 @@ describe('from results to a decision', () => {
     await board.waitFor();
     expect(await board.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Kent 2010 against 5 alternatives/);
     expect(await board.locator('.board__scenarios li').count()).toBe(6);
-    expect(await board.locator('.board__footer').textContent()).toMatch(/Front Door \d+\.\d+\.\d+ .*base seed 2010 · 4 replications of 200 days \(60 warm-up\)/);
+    expect(await board.locator('.board__footer').textContent()).toMatch(
+      /Front Door \d+\.\d+\.\d+ .*base seed 2010 · 4 replications of 200 days \(60 warm-up\)/,
+    );
     expect(await board.locator('svg.board__svg').count()).toBe(1);
     expect(await board.locator('.board__assumptions li').count()).toBeGreaterThanOrEqual(3);
 
     // Its findings match the paired differences: every named step is clear and in the stated direction.
     const claims = await board.locator('[data-finding]').evaluateAll((els) =>
-      els.map((e) => ({ metric: e.getAttribute('data-finding')!, direction: e.getAttribute('data-direction')!, index: Number(e.closest('[data-index]')!.getAttribute('data-index')) })),
+      els.map((e) => ({
+        metric: e.getAttribute('data-finding')!,
+        direction: e.getAttribute('data-direction')!,
+        index: Number(e.closest('[data-index]')!.getAttribute('data-index')),
+      })),
     );
     expect(claims.length).toBeGreaterThan(0);
     for (const c of claims) {
@@ -139,11 +162,18 @@ describe('from results to a decision', () => {
       expect(d.mean > 0 ? 'higher' : 'lower').toBe(c.direction);
     }
     // A scenario the board calls "no clear difference" has none in Node either.
-    const none = await board.locator('[data-scenario-findings]').evaluateAll((els) => els.filter((e) => /no clear difference/.test(e.textContent ?? '')).map((e) => Number(e.getAttribute('data-index'))));
+    const none = await board
+      .locator('[data-scenario-findings]')
+      .evaluateAll((els) => els.filter((e) => /no clear difference/.test(e.textContent ?? '')).map((e) => Number(e.getAttribute('data-index'))));
     for (const i of none) for (const m of Object.keys(METRICS) as MetricName[]) expect(diff(i, m).excludesZero, `${RESTRUCTURES[i]} ${m}`).toBe(false);
     // The table: each difference as Node computes it, bold exactly when its interval excludes zero.
     const cells = await board.locator('td[data-metric]').evaluateAll((els) =>
-      els.map((e) => ({ metric: e.getAttribute('data-metric')!, index: Number(e.getAttribute('data-index')), clear: e.getAttribute('data-clear'), diffText: e.querySelector('.board__diff')?.textContent ?? '' })),
+      els.map((e) => ({
+        metric: e.getAttribute('data-metric')!,
+        index: Number(e.getAttribute('data-index')),
+        clear: e.getAttribute('data-clear'),
+        diffText: e.querySelector('.board__diff')?.textContent ?? '',
+      })),
     );
     expect(cells.length).toBeGreaterThanOrEqual(5 * 8);
     for (const c of cells) {
@@ -192,7 +222,9 @@ describe('from results to a decision', () => {
     // A refused edit changes nothing and names the team.
     await page.fill('#bulk-value', '×1000');
     await page.getByRole('button', { name: 'Apply to every team' }).click();
-    expect(await page.locator('#bulk-value-error').textContent()).toMatch(/^Error: Nothing changed: 11 of 11 teams would leave the allowed range\. Duty access point 1: 10 would become 10,000, outside 0 to 5,000; .*; and 8 more teams\.$/);
+    expect(await page.locator('#bulk-value-error').textContent()).toMatch(
+      /^Error: Nothing changed: 11 of 11 teams would leave the allowed range\. Duty access point 1: 10 would become 10,000, outside 0 to 5,000; .*; and 8 more teams\.$/,
+    );
     expect(await result.locator('li').count()).toBe(0); // the earlier list is gone: nothing changed
     await page.fill('#bulk-value', '');
 
@@ -216,7 +248,9 @@ describe('from results to a decision', () => {
     const board = page.getByTestId('board-summary');
     await board.waitFor({ timeout: 90_000 });
     expect(await board.getByRole('heading', { level: 1 }).textContent()).toMatch(/\(edited\) against Kent 2010: what the model finds$/);
-    expect(await board.locator('.board__scenarios li').nth(1).textContent()).toMatch(/Perceived need at or above which this team accepts a referral for assessment: \+5 each in every duty team; Social worker posts .*: \+2 each in every duty team/);
+    expect(await board.locator('.board__scenarios li').nth(1).textContent()).toMatch(
+      /Perceived need at or above which this team accepts a referral for assessment: \+5 each in every duty team; Social worker posts .*: \+2 each in every duty team/,
+    );
     expect(pdfPages(await printPdf(page, 'board-summary-explore'))).toBe(1);
     expect(await axeAll(page)).toEqual([]);
 
@@ -257,7 +291,9 @@ describe('from results to a decision', () => {
     const charts = await results.locator('svg.chart-svg').count();
     expect(charts).toBeGreaterThan(0);
     expect(await results.locator('svg.chart-svg g[data-reference="0"]').count()).toBe(charts);
-    expect(await results.getByTestId('sweep-findings').locator('[data-headline]').textContent()).toMatch(/^From −?-?2 to 2 \(change to every team’s social worker posts \(added\)\): /);
+    expect(await results.getByTestId('sweep-findings').locator('[data-headline]').textContent()).toMatch(
+      /^From −?-?2 to 2 \(change to every team’s social worker posts \(added\)\): /,
+    );
     expect(await axeAll(page)).toEqual([]);
     await shootSizes(page, 'sweep-relative', results.locator('svg.chart-svg').first());
     await results.getByTestId('sweep-findings').screenshot({ path: join(ARTIFACTS, 'decisions-sweep-findings-part-1280.png') });

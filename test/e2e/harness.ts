@@ -12,7 +12,15 @@ import { build, preview, type PreviewServer } from 'vite';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Where the e2e build goes: its own folder, so it never races a `vite build` into dist/. */
 const OUT_DIR = join(process.cwd(), 'test-artifacts', 'e2e-dist');
@@ -33,7 +41,12 @@ export function launch(): Promise<Browser> {
 
 /** A fresh context (own storage) and page at 1280×800, with downloads allowed. */
 export async function newPage(browser: Browser, opts: { reducedMotion?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference', locale: 'en-GB' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
+    locale: 'en-GB',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -58,7 +71,9 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 /** WCAG 2.2 A and AA violations axe-core finds on the page, as readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+  );
 }
 
 /** The axe rule sets `axeAllViolations` checks: WCAG 2.0-2.2 A and AA, and axe's best practices. */
@@ -78,7 +93,9 @@ export async function axeAllViolations(page: Page): Promise<string[]> {
     .analyze();
   const ran = new Set([...result.passes, ...result.violations, ...result.incomplete, ...result.inapplicable].map((r) => r.id));
   for (const r of AXE_EXTRA_RULES) if (!ran.has(r)) throw new Error(`axe did not run ${r}`);
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+  );
 }
 
 /**

@@ -31,7 +31,9 @@ const entryNames = (page: Page) => page.locator('.library__entry[data-entry-id] 
 /** A valid kent-2010 whose source quote holds `chars` of incompressible text (its link is about as long). */
 function bigScenario(chars: number, name: string) {
   const s = structuredClone(PRESETS[0]!);
-  const quote = randomBytes(Math.ceil((chars * 3) / 4)).toString('base64').slice(0, chars);
+  const quote = randomBytes(Math.ceil((chars * 3) / 4))
+    .toString('base64')
+    .slice(0, chars);
   s.name = name;
   s.sources = [...s.sources, { document: 'a long appendix', paragraph: '', quote, supports: '' }];
   return s;
@@ -48,7 +50,8 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     const { context, page } = await newPage(app.browser);
     await page.goto(app.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    const bad = '{"format":"front-door-autosave","version":1,"scenario":{"version":1,"id":"mine","name":"My careful edits","frontDoor":{"referralThreshold":140}}}';
+    const bad =
+      '{"format":"front-door-autosave","version":1,"scenario":{"version":1,"id":"mine","name":"My careful edits","frontDoor":{"referralThreshold":140}}}';
     await page.evaluate((text) => localStorage.setItem('front-door.autosave.v1', text), bad);
     // and a library record damaged by hand (or by a bug in some later version)
     await page.evaluate(
@@ -65,7 +68,9 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     );
     await page.reload();
     await notice(page, 'quarantine').waitFor();
-    expect(await notice(page, 'quarantine').textContent()).toMatch(/2 scenarios saved in this browser could not be read.*kept exactly as found, never overwritten/);
+    expect(await notice(page, 'quarantine').textContent()).toMatch(
+      /2 scenarios saved in this browser could not be read.*kept exactly as found, never overwritten/,
+    );
     await screenshot(page, 'library-1-quarantine-notice', false);
     // Wait past the old 1.5 s overwrite, reload twice: the records are still there to download.
     await page.waitForTimeout(1600);
@@ -78,7 +83,11 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     for (let i = 0; i < 2; i++) texts.push((await downloaded(page, () => rows.nth(i).getByRole('button', { name: 'Download' }).click())).text);
     expect(texts).toContain(bad);
     // each download is the record exactly as it was found
-    expect(texts.map((t) => (t.startsWith('{\n') ? JSON.parse(t) : null)).find((x) => x?.id === 'damaged')).toEqual({ format: 'front-door-library-entry', id: 'damaged', versions: 'not a list' });
+    expect(texts.map((t) => (t.startsWith('{\n') ? JSON.parse(t) : null)).find((x) => x?.id === 'damaged')).toEqual({
+      format: 'front-door-library-entry',
+      id: 'damaged',
+      versions: 'not a list',
+    });
     await screenshot(page, 'library-1-could-not-be-read', false);
     expect(await axeViolations(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
@@ -98,11 +107,16 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     const other = await context.newPage();
     await other.goto(link);
     await other.getByRole('heading', { level: 1, name: 'Panel’s proposal' }).waitFor();
-    expect(await notice(other, 'opened').textContent()).toMatch(/“Panel’s proposal” is saved as a new scenario in My scenarios\..*What you had open, “Kent 2010.*”, is unchanged there/);
+    expect(await notice(other, 'opened').textContent()).toMatch(
+      /“Panel’s proposal” is saved as a new scenario in My scenarios\..*What you had open, “Kent 2010.*”, is unchanged there/,
+    );
     await screenshot(other, 'library-2-opened-beside', false);
     await goToLibrary(other);
     expect(await entryNames(other)).toHaveLength(2);
-    await other.locator('.library__entry', { hasNotText: 'Panel’s proposal' }).getByRole('button', { name: /^Open / }).click();
+    await other
+      .locator('.library__entry', { hasNotText: 'Panel’s proposal' })
+      .getByRole('button', { name: /^Open / })
+      .click();
     await goToExplore(other);
     await other.getByRole('heading', { level: 1, name: /Kent 2010/ }).waitFor();
     expect(await other.inputValue('#field-frontDoor-unqualifiedScreeners')).toBe('17');
@@ -195,7 +209,9 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     await page.setInputFiles('#scenario-file', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
     await page.getByRole('heading', { level: 1, name: 'A very large scenario' }).waitFor();
     await notice(page, 'storage').waitFor({ timeout: 10_000 });
-    expect(await notice(page, 'storage').textContent()).toMatch(/Your latest changes are not saved in this browser\..*storage for Front Door is full \(using [\d.,]+ MB of the [\d.,]+ MB this browser allows\)\. Save the scenario as a file now/);
+    expect(await notice(page, 'storage').textContent()).toMatch(
+      /Your latest changes are not saved in this browser\..*storage for Front Door is full \(using [\d.,]+ MB of the [\d.,]+ MB this browser allows\)\. Save the scenario as a file now/,
+    );
     await screenshot(page, 'library-5-quota', false);
     const file = await downloaded(page, () => notice(page, 'storage').getByRole('button', { name: 'Save as a file' }).click());
     expect(JSON.parse(file.text)).toMatchObject({ name: 'A very large scenario', sources: big.sources });
@@ -290,8 +306,15 @@ describe('nothing the user made is lost (issue 14, browser paths 1-7)', () => {
     expect((await entryNames(elsewhere.page)).join('|')).toMatch(/Option A.*\|.*Option A/);
     await elsewhere.context.close();
     // history: the preset as first opened is an earlier version of Option A
-    await page.locator('.library__entry', { hasText: /^Option Aopen/ }).locator('summary', { hasText: 'Earlier versions' }).click();
-    await page.locator('.library__entry', { hasText: /^Option Aopen/ }).getByRole('button', { name: /Open as a copy/ }).first().click();
+    await page
+      .locator('.library__entry', { hasText: /^Option Aopen/ })
+      .locator('summary', { hasText: 'Earlier versions' })
+      .click();
+    await page
+      .locator('.library__entry', { hasText: /^Option Aopen/ })
+      .getByRole('button', { name: /Open as a copy/ })
+      .first()
+      .click();
     await goToExplore(page);
     await page.getByRole('heading', { level: 1, name: /Kent 2010/ }).waitFor();
     expect(await page.inputValue('#field-frontDoor-unqualifiedScreeners')).not.toBe('16');

@@ -39,10 +39,18 @@ describe('speed in the browser', () => {
     const longest = Math.round(Math.max(0, ...during.map(([, d]) => d)));
     const seconds = (finished - started) / 1000;
     const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
-    const figures = { seconds: Number(seconds.toFixed(2)), workers, longestTaskDuringBatchMs: longest, longTasksDuringBatch: during.length, loadAverage: os.loadavg()[0] ?? 0 };
+    const figures = {
+      seconds: Number(seconds.toFixed(2)),
+      workers,
+      longestTaskDuringBatchMs: longest,
+      longTasksDuringBatch: during.length,
+      loadAverage: os.loadavg()[0] ?? 0,
+    };
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'performance.json'), JSON.stringify(figures, null, 2));
-    console.log(`browser: the default run (20 × 90 + 365 days of kent-2010 from a warm start) in ${figures.seconds} s on ${workers} workers; longest main-thread task during the batch ${longest} ms (${during.length} over 50 ms); load ${figures.loadAverage.toFixed(1)}`);
+    console.log(
+      `browser: the default run (20 × 90 + 365 days of kent-2010 from a warm start) in ${figures.seconds} s on ${workers} workers; longest main-thread task during the batch ${longest} ms (${during.length} over 50 ms); load ${figures.loadAverage.toFixed(1)}`,
+    );
     expect(await page.locator('[data-run-status]').textContent()).toMatch(/^Finished 20 replications/);
     expect(pageErrors(page)).toEqual([]);
     expect(seconds).toBeLessThan(60);

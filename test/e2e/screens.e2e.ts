@@ -199,10 +199,12 @@ describe('the trainer, for a room', () => {
       const sizes: [string, number][] = [];
       const svg = document.querySelector('svg.trainer-diagram') as SVGSVGElement;
       const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      for (const t of document.querySelectorAll('section.trainer svg.trainer-diagram text')) sizes.push([t.textContent ?? '', parseFloat(getComputedStyle(t).fontSize) * k]);
+      for (const t of document.querySelectorAll('section.trainer svg.trainer-diagram text'))
+        sizes.push([t.textContent ?? '', parseFloat(getComputedStyle(t).fontSize) * k]);
       for (const el of document.querySelectorAll('section.trainer .trainer-screen *')) {
         if (el.closest('svg') || el.closest('.visually-hidden') || !(el as HTMLElement).offsetParent) continue;
-        if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) sizes.push([el.textContent ?? '', parseFloat(getComputedStyle(el).fontSize)]);
+        if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+          sizes.push([el.textContent ?? '', parseFloat(getComputedStyle(el).fontSize)]);
       }
       return sizes.sort((a, b) => a[1] - b[1]).slice(0, 3);
     });
@@ -217,7 +219,10 @@ describe('the trainer, for a room', () => {
     // Two front doors: stacked, each full width, so neither shrinks to half-size text.
     await page.getByLabel('Side by side with').check();
     await page.locator('figure.trainer-pane[data-pane="1"] svg.trainer-diagram [data-state="closed"]').waitFor();
-    const [a, b] = [await page.locator('figure.trainer-pane[data-pane="0"]').boundingBox(), await page.locator('figure.trainer-pane[data-pane="1"]').boundingBox()];
+    const [a, b] = [
+      await page.locator('figure.trainer-pane[data-pane="0"]').boundingBox(),
+      await page.locator('figure.trainer-pane[data-pane="1"]').boundingBox(),
+    ];
     expect(b!.y).toBeGreaterThanOrEqual(a!.y + a!.height - 1);
     expect(Math.abs(a!.width - b!.width)).toBeLessThan(1);
     await screenshot(page, 'screens-trainer-two-doors-1920', true);
@@ -232,7 +237,10 @@ describe('the trainer, for a room', () => {
     await goTo(page, 'Trainer');
     await page.selectOption('#trainer-speed', '3');
     await page.getByRole('button', { name: /^Play/ }).click();
-    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 60, null, { timeout: 120_000, polling: 200 });
+    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 60, null, {
+      timeout: 120_000,
+      polling: 200,
+    });
     await page.getByRole('button', { name: /^Pause/ }).click();
     expect(Number(await page.locator('svg.trainer-diagram [data-state="services.childInNeed"]').first().getAttribute('data-now'))).toBeGreaterThan(0);
     await page.locator('svg.trainer-diagram [data-state="services.childInNeed"]').first().press('Enter');

@@ -48,7 +48,12 @@ describe('a static site that keeps everything on the machine', () => {
     await smallRun(page);
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });
-    await page.getByRole('tab', { name: 'Trainer' }).or(page.getByRole('link', { name: 'Trainer' })).or(page.getByRole('button', { name: 'Trainer' })).first().click();
+    await page
+      .getByRole('tab', { name: 'Trainer' })
+      .or(page.getByRole('link', { name: 'Trainer' }))
+      .or(page.getByRole('button', { name: 'Trainer' }))
+      .first()
+      .click();
     await page.waitForTimeout(1500);
 
     const origin = new URL(app.url).origin;
@@ -58,11 +63,15 @@ describe('a static site that keeps everything on the machine', () => {
     for (const r of late) {
       expect(r.method, r.url).toBe('GET');
       // The workers' and the trainer's files, and what the service worker stores for offline use.
-      expect(new URL(r.url).pathname, r.url).toMatch(/^\/(assets\/[\w.-]+\.(js|css|svg|png|woff2?)|sw\.js|index\.html|manifest\.webmanifest|icon[\w-]*\.(svg|png))$/);
+      expect(new URL(r.url).pathname, r.url).toMatch(
+        /^\/(assets\/[\w.-]+\.(js|css|svg|png|woff2?)|sw\.js|index\.html|manifest\.webmanifest|icon[\w-]*\.(svg|png))$/,
+      );
     }
     expect(await violations(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
-    console.log(`security: ${requests.length} requests in all, ${late.length} after load (${[...new Set(late.map((r) => new URL(r.url).pathname.replace(/-[\w]+\.js$/, '.js')))].join(', ')}), none elsewhere; no CSP violations`);
+    console.log(
+      `security: ${requests.length} requests in all, ${late.length} after load (${[...new Set(late.map((r) => new URL(r.url).pathname.replace(/-[\w]+\.js$/, '.js')))].join(', ')}), none elsewhere; no CSP violations`,
+    );
     await context.close();
   });
 
@@ -100,11 +109,16 @@ describe('a static site that keeps everything on the machine', () => {
     // Framed from another origin: refused; the same page with the policy header taken away (the
     // control) loads, so it is the header that refuses it.
     const { context, page } = await newPage(app.browser);
-    await page.route('http://elsewhere.test/', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Framing</title><iframe src="${app.url}" title="app"></iframe>` }));
+    await page.route('http://elsewhere.test/', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Framing</title><iframe src="${app.url}" title="app"></iframe>` }),
+    );
     const framedUrl = async () => {
       await page.goto('http://elsewhere.test/');
       await page.waitForTimeout(1000);
-      return page.frames().find((f) => f !== page.mainFrame())?.url();
+      return page
+        .frames()
+        .find((f) => f !== page.mainFrame())
+        ?.url();
     };
     await page.route(app.url, async (route) => {
       const response = await route.fetch();

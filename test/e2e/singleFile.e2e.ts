@@ -69,13 +69,18 @@ describe('Front Door as one file, opened from disk', () => {
     expect(await page.locator('[data-metric="reReferralRate"] .card__value').first().textContent()).toMatch(/^\d+\.\d%$/);
     expect(await page.locator('svg.chart-svg').count()).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'single-file-results', false);
-    console.log(`single file: ready ${ready} ms after opening; first results (the app's default run of kent-2010: 20 replications) ${firstResults} ms, every chart drawn ${allDrawn} ms after opening`);
+    console.log(
+      `single file: ready ${ready} ms after opening; first results (the app's default run of kent-2010: 20 replications) ${firstResults} ms, every chart drawn ${allDrawn} ms after opening`,
+    );
 
     // The trainer: its own worker, started from inlined code.
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Trainer' }).click();
     await page.locator('svg.trainer-diagram [data-state="closed"]').waitFor();
     await page.getByRole('button', { name: /^Play/ }).click();
-    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 20, null, { timeout: 30_000, polling: 100 });
+    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 20, null, {
+      timeout: 30_000,
+      polling: 100,
+    });
     await page.getByRole('button', { name: /^Pause/ }).click();
     const contacts = Number(await page.locator('table.trainer-counters tr[data-state="contactReceived"] td[data-total]').first().getAttribute('data-total'));
     expect(contacts).toBeGreaterThan(100);

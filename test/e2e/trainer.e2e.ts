@@ -51,7 +51,8 @@ async function openTrainer(opts: { reducedMotion?: boolean; width?: number; heig
 }
 
 const attr = async (page: Page, name: string) => Number(await page.locator('section.trainer').getAttribute(name));
-const soFar = async (page: Page, key: string) => Number(await page.locator(`table.trainer-counters tr[data-state="${key}"] td[data-total]`).first().getAttribute('data-total'));
+const soFar = async (page: Page, key: string) =>
+  Number(await page.locator(`table.trainer-counters tr[data-state="${key}"] td[data-total]`).first().getAttribute('data-total'));
 const nowIn = async (page: Page, key: string) => Number(await page.locator(`svg.trainer-diagram [data-state="${key}"]`).first().getAttribute('data-now'));
 
 /** Waits until the view's clock stops moving (a paused run has landed its last slice). */
@@ -71,9 +72,17 @@ function recordsOf(child: number, hours: number): SimRecord[] {
   const records: SimRecord[] = [];
   const kent = getPreset('kent-2010')!;
   // As the trainer runs it: from the batch's warm start, the warm-up and then the days measured.
-  const run = createRun(kent, { days: WARMUP + DAYS, warmupDays: WARMUP, seed: replicationSeed(SEED, 0), warmStart: warmStateFor(kent, SEED), onRecord: (r) => records.push(r) });
+  const run = createRun(kent, {
+    days: WARMUP + DAYS,
+    warmupDays: WARMUP,
+    seed: replicationSeed(SEED, 0),
+    warmStart: warmStateFor(kent, SEED),
+    onRecord: (r) => records.push(r),
+  });
   run.runUntil(hours);
-  const cases = new Set(records.filter((r) => (r.kind === 'contact' || r.kind === 'carriedOver') && r.child === child).map((r) => (r as { caseId: number }).caseId));
+  const cases = new Set(
+    records.filter((r) => (r.kind === 'contact' || r.kind === 'carriedOver') && r.child === child).map((r) => (r as { caseId: number }).caseId),
+  );
   return records.filter((r) => 'caseId' in r && cases.has(r.caseId));
 }
 
@@ -99,10 +108,11 @@ describe('the trainer view in Chromium', () => {
     expect(tableStates).toEqual(machineStates);
     // Moves: every (state, event, route) XState accepts, against the connectors drawn.
     const moves = new Set<string>();
-    for (const from of machineStates) for (const e of ALL_EVENTS) {
-      const out = step(from, e);
-      if (!out.ignored) moves.add(`${from}>${out.next}`);
-    }
+    for (const from of machineStates)
+      for (const e of ALL_EVENTS) {
+        const out = step(from, e);
+        if (!out.ignored) moves.add(`${from}>${out.next}`);
+      }
     const drawn = await page.locator('svg.trainer-diagram path[data-edge]').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')));
     expect(new Set(drawn)).toEqual(moves);
     await screenshot(page, 'trainer-01-start', false);
@@ -113,7 +123,10 @@ describe('the trainer view in Chromium', () => {
   it('play, pause and step change the counters', async () => {
     expect(await soFar(page, 'contactReceived')).toBe(0);
     await page.getByRole('button', { name: /^Play/ }).click();
-    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 20, null, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 20, null, {
+      timeout: 20_000,
+      polling: 100,
+    });
     await page.getByRole('button', { name: /^Pause/ }).click();
     const paused = await settle(page);
     const contacts = await soFar(page, 'contactReceived');
@@ -125,7 +138,11 @@ describe('the trainer view in Chromium', () => {
     expect(await soFar(page, 'contactReceived')).toBe(contacts);
     // Step: one event that moves a case; the counters move by it and the live region says which.
     const events = await attr(page, 'data-events');
-    const entered = async () => (await page.locator('table.trainer-counters td[data-total]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-total'))))).reduce((a, b) => a + b, 0);
+    const entered = async () =>
+      (await page.locator('table.trainer-counters td[data-total]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-total'))))).reduce(
+        (a, b) => a + b,
+        0,
+      );
     const before = await entered();
     await page.getByRole('button', { name: /^Step one event/ }).click();
     await page.waitForFunction((n) => Number(document.querySelector('section.trainer')?.getAttribute('data-events')) > n, events, { polling: 100 });
@@ -150,7 +167,9 @@ describe('the trainer view in Chromium', () => {
     const timeline = page.locator('ol.trainer-timeline');
     await timeline.waitFor();
     const at = Number(await timeline.getAttribute('data-now'));
-    const items = await timeline.locator('li').evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), t: Number(e.getAttribute('data-t')), text: e.textContent ?? '' })));
+    const items = await timeline
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), t: Number(e.getAttribute('data-t')), text: e.textContent ?? '' })));
     const expected = recordsOf(child, at);
     expect(items.map((i) => [i.kind, i.t])).toEqual(expected.map((r) => [r.kind, r.t]));
     if (items[0]!.kind === 'carriedOver') {
@@ -171,7 +190,10 @@ describe('the trainer view in Chromium', () => {
     await page.locator('table.trainer-placement').first().waitFor({ timeout: 60_000 });
     await page.selectOption('#trainer-speed', '3');
     await page.getByRole('button', { name: /^Play/ }).click();
-    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 150, null, { timeout: 30_000, polling: 250 });
+    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 150, null, {
+      timeout: 30_000,
+      polling: 250,
+    });
     await page.selectOption('#trainer-speed', '2');
     const from = await attr(page, 'data-now');
     const measured = await page.evaluate(
@@ -193,7 +215,9 @@ describe('the trainer view in Chromium', () => {
     );
     const to = await attr(page, 'data-now');
     const dots = await attr(page, 'data-dots');
-    const open = await page.locator('svg.trainer-diagram [data-state]').evaluateAll((els) => els.reduce((a, e) => a + Number(e.getAttribute('data-now') ?? 0), 0));
+    const open = await page
+      .locator('svg.trainer-diagram [data-state]')
+      .evaluateAll((els) => els.reduce((a, e) => a + Number(e.getAttribute('data-now') ?? 0), 0));
     await screenshot(page, 'trainer-06-kent-busy', false);
     const fps = (measured.frames * 1000) / measured.ms;
     const report = {
@@ -238,9 +262,15 @@ describe('the trainer’s presenter aids in Chromium', () => {
     await page.getByLabel(/Threshold decisions/).check();
     await page.getByLabel('Side by side with').check();
     await page.locator('figure.trainer-pane[data-pane="1"] svg.trainer-diagram [data-state="closed"]').waitFor();
-    expect(await page.locator('figure.trainer-pane').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')))).toEqual(['kent-2010', 'kent-2010-single-front-door']);
+    expect(await page.locator('figure.trainer-pane').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')))).toEqual([
+      'kent-2010',
+      'kent-2010-single-front-door',
+    ]);
     await page.getByRole('button', { name: /^Play/ }).click();
-    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 15, null, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(() => Number(document.querySelector('section.trainer')?.getAttribute('data-now')) > 24 * 15, null, {
+      timeout: 20_000,
+      polling: 100,
+    });
     await page.getByRole('button', { name: /^Pause/ }).click();
     await settle(page);
     await page.waitForTimeout(400);
@@ -273,7 +303,11 @@ describe('the trainer’s presenter aids in Chromium', () => {
     expect(await page.locator('section.trainer').getAttribute('data-motion')).toBe('stepped');
     expect(await page.locator('#trainer-motion').inputValue()).toBe('stepped');
     await page.getByRole('button', { name: /^Play/ }).click();
-    await page.waitForFunction(() => /^Days? \d+( to \d+)?: [\d,]+ new contacts?/.test(document.querySelector('[data-testid="trainer-announce"]')?.textContent ?? ''), null, { timeout: 15_000, polling: 100 });
+    await page.waitForFunction(
+      () => /^Days? \d+( to \d+)?: [\d,]+ new contacts?/.test(document.querySelector('[data-testid="trainer-announce"]')?.textContent ?? ''),
+      null,
+      { timeout: 15_000, polling: 100 },
+    );
     await page.getByRole('button', { name: /^Pause/ }).click();
     await settle(page);
     expect(await soFar(page, 'contactReceived')).toBeGreaterThan(0);

@@ -79,7 +79,10 @@ describe('the workspace in Chromium', () => {
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: [number, number][] };
       w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
     });
     const clock = () => page.evaluate(() => performance.now());
     /** The longest main-thread task that started between two times (ms on the page's clock). */
@@ -108,7 +111,11 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('button', { name: 'Apply to every team' }).click();
     expect(await page.inputValue('#field-dutyTeams-0-threshold')).toBe('70');
     const rerunStarted = Date.now();
-    await page.waitForFunction((old) => document.querySelector('[data-theme="reReferral"] svg.chart-svg path[stroke="#0072B2"]')?.getAttribute('d') !== old, before, { timeout: 60_000 });
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-theme="reReferral"] svg.chart-svg path[stroke="#0072B2"]')?.getAttribute('d') !== old,
+      before,
+      { timeout: 60_000 },
+    );
     await page.locator('[data-run-status="done"]').waitFor();
     timings.autoRerun = Date.now() - rerunStarted;
     const cardAfter = await page.locator('[data-metric="reReferralRate"] .card__value').first().textContent();
@@ -131,7 +138,9 @@ describe('the workspace in Chromium', () => {
     await page.fill('#field-frontDoor-referralThreshold', '150');
     const error = page.locator('#field-frontDoor-referralThreshold-error');
     expect(await error.textContent()).toMatch(/Must be at most 100, not 150/);
-    expect(await page.locator('.error-summary').textContent()).toMatch(/Perceived need at or above which the front door classifies a contact as a referral: must be at most 100, not 150/);
+    expect(await page.locator('.error-summary').textContent()).toMatch(
+      /Perceived need at or above which the front door classifies a contact as a referral: must be at most 100, not 150/,
+    );
     expect(await page.getByRole('button', { name: 'Run simulation' }).isDisabled()).toBe(true);
     await screenshot(page, '04-explore-invalid-value', false);
     expect(await axeViolations(page)).toEqual([]);
@@ -151,7 +160,9 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('button', { name: 'Apply to every team' }).click();
     await page.getByRole('heading', { name: /^Unsustainable: \d+ stages? ha(s|ve) more work arriving than staff can do$/ }).waitFor();
     const first = page.locator('[data-stage^="team:"]').first();
-    expect(await first.textContent()).toMatch(/caseload places needed for the assessments arriving, [\d.]+ available \(ρ = ([1-9]\.\d\d|infinite: no staff, or children return without end)\)/); // one post a team: vacancies leave some with none
+    expect(await first.textContent()).toMatch(
+      /caseload places needed for the assessments arriving, [\d.]+ available \(ρ = ([1-9]\.\d\d|infinite: no staff, or children return without end)\)/,
+    ); // one post a team: vacancies leave some with none
     await screenshot(page, '04b-capacity-warning', false);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
@@ -215,7 +226,20 @@ describe('the workspace in Chromium', () => {
     const summary = await downloadText(page, () => page.getByRole('button', { name: 'Download summary (CSV)' }).click());
     expect(summary.name).toMatch(/\.csv$/);
     const rows = csvParse(summary.text.replace(/^\uFEFF/, ''));
-    expect(rows.columns).toEqual(['scenario', 'scenario_id', 'metric', 'label', 'unit', 'mean', 'ci95_low', 'ci95_high', 'seed', 'replications', 'days', 'warmup_days']);
+    expect(rows.columns).toEqual([
+      'scenario',
+      'scenario_id',
+      'metric',
+      'label',
+      'unit',
+      'mean',
+      'ci95_low',
+      'ci95_high',
+      'seed',
+      'replications',
+      'days',
+      'warmup_days',
+    ]);
     expect(rows.find((r) => r.metric === 'reReferralRate')).toMatchObject({ scenario_id: 'kent-2010', replications: '3', days: '150', seed: '2010' });
     const reps = await downloadText(page, () => page.getByRole('button', { name: 'Every replication (CSV)' }).click());
     expect(new Set(csvParse(reps.text.replace(/^\uFEFF/, '')).map((r) => r.replication_seed)).size).toBe(3);
@@ -233,7 +257,10 @@ describe('the workspace in Chromium', () => {
     await page.goto(url);
     await page.locator('#section-about > summary').click();
     await page.fill('#field-name', 'Shared scenario for the panel');
-    await page.locator('details.subsection', { has: page.locator('#field-dutyTeams-2-threshold') }).locator('summary').click();
+    await page
+      .locator('details.subsection', { has: page.locator('#field-dutyTeams-2-threshold') })
+      .locator('summary')
+      .click();
     await page.fill('#field-dutyTeams-2-threshold', '63');
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.inputValue('#share-link');
@@ -276,7 +303,20 @@ describe('the workspace in Chromium', () => {
     await screenshot(page, '06-malformed-file', false);
     expect(await axeViolations(page)).toEqual([]);
 
-    const wrong = { version: 1, id: 'x', name: 'Wrong', calendar: {}, demand: {}, need: {}, frontDoor: {}, dutyTeams: [], assessment: {}, services: {}, earlyHelp: {}, reReferral: {} };
+    const wrong = {
+      version: 1,
+      id: 'x',
+      name: 'Wrong',
+      calendar: {},
+      demand: {},
+      need: {},
+      frontDoor: {},
+      dutyTeams: [],
+      assessment: {},
+      services: {},
+      earlyHelp: {},
+      reReferral: {},
+    };
     await page.setInputFiles('#scenario-file', { name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
     await page.getByText('wrong.json is not a scenario this tool can use').waitFor();
     expect(await problems.textContent()).toMatch(/problems/);

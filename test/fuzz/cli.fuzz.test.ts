@@ -73,7 +73,22 @@ describe('fuzz: --out targets', () => {
             'long name': () => join(dir, `${name}${'x'.repeat(300)}.json`),
           }[kind]();
           const before = snapshot(dir);
-          const r = await run(['simulate', '--scenario', scenario, '--days', '3', '--reps', '1', '--quiet', '--start', 'empty', '--warmup-days', '0', '--out', target]);
+          const r = await run([
+            'simulate',
+            '--scenario',
+            scenario,
+            '--days',
+            '3',
+            '--reps',
+            '1',
+            '--quiet',
+            '--start',
+            'empty',
+            '--warmup-days',
+            '0',
+            '--out',
+            target,
+          ]);
           counts[`${kind}: exit ${r.code}`] = (counts[`${kind}: exit ${r.code}`] ?? 0) + 1;
           expect([0, 2]).toContain(r.code);
           expect(r.err).not.toMatch(STACK);
@@ -118,48 +133,87 @@ const MUTATIONS = [
 describe('fuzz: shards given to merge', () => {
   it('any damage is refused with exit 2 and nothing written; what merges is exactly the undamaged merge', async () => {
     const dir = scratch('fuzz-shards');
-    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ scenario: small, parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10, 14], days: 8, warmupDays: 0, reps: 1, seed: 2 }));
-    for (const i of [0, 1]) expect((await run(['sweep', join(dir, 'sweep.json'), '--shard', `${i}/2`, '--out', join(dir, `s${i}.json`), '--quiet'])).code).toBe(0);
+    writeFileSync(
+      join(dir, 'sweep.json'),
+      JSON.stringify({ scenario: small, parameter: 'dutyTeams.*.socialWorkerPosts', values: [6, 10, 14], days: 8, warmupDays: 0, reps: 1, seed: 2 }),
+    );
+    for (const i of [0, 1])
+      expect((await run(['sweep', join(dir, 'sweep.json'), '--shard', `${i}/2`, '--out', join(dir, `s${i}.json`), '--quiet'])).code).toBe(0);
     const good = (await run(['merge', join(dir, 's0.json'), join(dir, 's1.json')])).out;
     const texts = [0, 1].map((i) => readFileSync(join(dir, `s${i}.json`), 'utf8'));
     const parsed = texts.map((t) => SweepShardFile.parse(JSON.parse(t)));
     const counts: Record<string, number> = {};
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...MUTATIONS), fc.integer({ min: 0, max: 1 }), fc.integer({ min: -3, max: 1e6 }), fc.jsonValue({ maxDepth: 1 }), fc.nat(), async (mutation, which, k, v, cut) => {
-        const shards = parsed.map((x) => structuredClone(x));
-        const s = shards[which]!;
-        const p = s.points[0]!;
-        const files = [0, 1].map((i) => join(dir, `m${n}-${i}.json`));
-        n++;
-        let raw: (string | Buffer)[] | undefined;
-        switch (mutation) {
-          case 'point index': p.index = k === p.index ? k + 3 : k; break;
-          case 'point value': if (JSON.stringify(v) === JSON.stringify(p.value)) return; p.value = v; break;
-          case 'fingerprint': s.fingerprint = (k >>> 0).toString(16).padStart(8, '0'); if (s.fingerprint === shards[1 - which]!.fingerprint) return; break;
-          case 'settings edited': s.sweep.seed = s.sweep.seed + 1 + Math.abs(k); break;
-          case 'shard number': s.shard.index = 1 - s.shard.index; break;
-          case 'shard count': s.shard.count = 3 + (Math.abs(k) % 5); break;
-          case 'duplicate point': s.points.push(structuredClone(p)); break;
-          case 'drop point': s.points.shift(); break;
-          case 'result days': p.result.days = p.result.days + 1 + Math.abs(k); break;
-          case 'truncate file': raw = texts.map((t, i) => (i === which ? t.slice(0, cut % t.length) : t)); break;
-          case 'garbage bytes': raw = texts.map((t, i) => (i === which ? Buffer.from([0xff, 0x00, k & 0xff, 0x1b, 0x5d]) : t)); break;
-          case 'BOM and whitespace': raw = texts.map((t, i) => (i === which ? `\uFEFF  ${t}\n\n` : t)); break;
-          case 'same file twice': raw = [texts[which]!, texts[which]!]; break;
-        }
-        (raw ?? shards.map((x) => JSON.stringify(x))).forEach((t, i) => writeFileSync(files[i]!, t));
-        const before = files.map((f) => readFileSync(f));
-        const out = join(dir, `merged-${n}.json`);
-        const r = await run(['merge', '--out', out, ...files]);
-        counts[`${mutation}: exit ${r.code}`] = (counts[`${mutation}: exit ${r.code}`] ?? 0) + 1;
-        expect([0, 2]).toContain(r.code);
-        expect(r.err).not.toMatch(STACK);
-        files.forEach((f, i) => expect(readFileSync(f)).toEqual(before[i]));
-        if (r.code === 0) expect(readFileSync(out, 'utf8')).toBe(good);
-        else expect(existsSync(out)).toBe(false);
-        if (mutation !== 'none' && mutation !== 'BOM and whitespace') expect(r.code).toBe(2);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...MUTATIONS),
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: -3, max: 1e6 }),
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.nat(),
+        async (mutation, which, k, v, cut) => {
+          const shards = parsed.map((x) => structuredClone(x));
+          const s = shards[which]!;
+          const p = s.points[0]!;
+          const files = [0, 1].map((i) => join(dir, `m${n}-${i}.json`));
+          n++;
+          let raw: (string | Buffer)[] | undefined;
+          switch (mutation) {
+            case 'point index':
+              p.index = k === p.index ? k + 3 : k;
+              break;
+            case 'point value':
+              if (JSON.stringify(v) === JSON.stringify(p.value)) return;
+              p.value = v;
+              break;
+            case 'fingerprint':
+              s.fingerprint = (k >>> 0).toString(16).padStart(8, '0');
+              if (s.fingerprint === shards[1 - which]!.fingerprint) return;
+              break;
+            case 'settings edited':
+              s.sweep.seed = s.sweep.seed + 1 + Math.abs(k);
+              break;
+            case 'shard number':
+              s.shard.index = 1 - s.shard.index;
+              break;
+            case 'shard count':
+              s.shard.count = 3 + (Math.abs(k) % 5);
+              break;
+            case 'duplicate point':
+              s.points.push(structuredClone(p));
+              break;
+            case 'drop point':
+              s.points.shift();
+              break;
+            case 'result days':
+              p.result.days = p.result.days + 1 + Math.abs(k);
+              break;
+            case 'truncate file':
+              raw = texts.map((t, i) => (i === which ? t.slice(0, cut % t.length) : t));
+              break;
+            case 'garbage bytes':
+              raw = texts.map((t, i) => (i === which ? Buffer.from([0xff, 0x00, k & 0xff, 0x1b, 0x5d]) : t));
+              break;
+            case 'BOM and whitespace':
+              raw = texts.map((t, i) => (i === which ? `\uFEFF  ${t}\n\n` : t));
+              break;
+            case 'same file twice':
+              raw = [texts[which]!, texts[which]!];
+              break;
+          }
+          (raw ?? shards.map((x) => JSON.stringify(x))).forEach((t, i) => writeFileSync(files[i]!, t));
+          const before = files.map((f) => readFileSync(f));
+          const out = join(dir, `merged-${n}.json`);
+          const r = await run(['merge', '--out', out, ...files]);
+          counts[`${mutation}: exit ${r.code}`] = (counts[`${mutation}: exit ${r.code}`] ?? 0) + 1;
+          expect([0, 2]).toContain(r.code);
+          expect(r.err).not.toMatch(STACK);
+          files.forEach((f, i) => expect(readFileSync(f)).toEqual(before[i]));
+          if (r.code === 0) expect(readFileSync(out, 'utf8')).toBe(good);
+          else expect(existsSync(out)).toBe(false);
+          if (mutation !== 'none' && mutation !== 'BOM and whitespace') expect(r.code).toBe(2);
+        },
+      ),
       { numRuns: 100, seed: 15 },
     );
     console.info(`fuzz merge, 100 runs: ${JSON.stringify(counts)}`);

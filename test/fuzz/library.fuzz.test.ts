@@ -27,7 +27,20 @@ const link = (json: string) => `#${URL_PATCH_PREFIX}${toBase64Url(deflateSync(st
 const nested = (depth: number, open: string, close: string, leaf: string) => `${open.repeat(depth)}${leaf}${close.repeat(depth)}`;
 
 /** JSON values of bounded depth with scenario-like keys, so some patches change real fields. */
-const key = fc.constantFrom('name', 'frontDoor', 'qualifiedScreeners', 'dutyTeams', 'threshold', 'need', 'moderateLevel', 'version', 'id', '__proto__', 'constructor', 'x');
+const key = fc.constantFrom(
+  'name',
+  'frontDoor',
+  'qualifiedScreeners',
+  'dutyTeams',
+  'threshold',
+  'need',
+  'moderateLevel',
+  'version',
+  'id',
+  '__proto__',
+  'constructor',
+  'x',
+);
 const { json } = fc.letrec((tie) => ({
   json: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -56,7 +69,8 @@ describe('links (fuzz)', () => {
   it('a patch nested past the depth limit is refused before it is applied, whatever its shape', () => {
     fc.assert(
       fc.property(fc.integer({ min: MAX_JSON_DEPTH, max: 50_000 }), fc.constantFrom('object', 'array', 'mixed'), (depth, shape) => {
-        const inner = shape === 'object' ? nested(depth, '{"a":', '}', '1') : shape === 'array' ? nested(depth, '[', ']', '1') : nested(depth, '{"a":[', ']}', '1');
+        const inner =
+          shape === 'object' ? nested(depth, '{"a":', '}', '1') : shape === 'array' ? nested(depth, '[', ']', '1') : nested(depth, '{"a":[', ']}', '1');
         const href = link(`{"base":"${kent.id}","patch":${inner}}`);
         const r = decodeScenario(href);
         expect(r.ok).toBe(false);
@@ -194,7 +208,12 @@ describe('library records (fuzz)', () => {
   });
 
   it('interleaved saves from two tabs: a save lands only over the revision its tab saw, so no save is overwritten unseen', async () => {
-    const op = fc.record({ tab: fc.constantFrom(0, 1), name: fc.string({ minLength: 1, maxLength: 8 }), wait: fc.integer({ min: 0, max: 300_000 }), reload: fc.boolean() });
+    const op = fc.record({
+      tab: fc.constantFrom(0, 1),
+      name: fc.string({ minLength: 1, maxLength: 8 }),
+      wait: fc.integer({ min: 0, max: 300_000 }),
+      reload: fc.boolean(),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), async (ops) => {
         let clock = 0;

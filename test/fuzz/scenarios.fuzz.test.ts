@@ -43,11 +43,23 @@ const paths = leaves(base);
 /** A mutation: a leaf replaced by a scaled number, an odd value, or deleted; or an extra key. */
 const mutation = fc.oneof(
   // Mostly plausible changes (a number scaled), so that many scenarios reach the engine.
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('scale' as const), at: fc.nat(paths.length - 1), factor: fc.double({ min: 0, max: 20, noNaN: true }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('scale' as const), at: fc.nat(paths.length - 1), factor: fc.double({ min: 0, max: 20, noNaN: true }) }),
+  },
   fc.record({
     kind: fc.constant('odd' as const),
     at: fc.nat(paths.length - 1),
-    value: fc.oneof(fc.constant<Json>(null), fc.constant<Json>(-1), fc.constant<Json>(1e12), fc.constant<Json>('13%'), fc.constant<Json>(true), fc.constant<Json>([]), fc.constant<Json>({}), fc.double({ noNaN: false }).map((d) => d as Json)),
+    value: fc.oneof(
+      fc.constant<Json>(null),
+      fc.constant<Json>(-1),
+      fc.constant<Json>(1e12),
+      fc.constant<Json>('13%'),
+      fc.constant<Json>(true),
+      fc.constant<Json>([]),
+      fc.constant<Json>({}),
+      fc.double({ noNaN: false }).map((d) => d as Json),
+    ),
   }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(paths.length - 1) }),
   fc.record({ kind: fc.constant('extra' as const), key: fc.string({ maxLength: 8 }) }),
@@ -154,11 +166,18 @@ describe('fuzzing scenarios through parse and a short run', () => {
 
   it('random text as a scenario file is rejected with a message, never an exception', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.uint8Array({ maxLength: 400 }).map((b) => new TextDecoder().decode(b))), (text) => {
-        counts.bytes++;
-        const r = parseScenarioJson(text);
-        expect(r.ok).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.uint8Array({ maxLength: 400 }).map((b) => new TextDecoder().decode(b)),
+        ),
+        (text) => {
+          counts.bytes++;
+          const r = parseScenarioJson(text);
+          expect(r.ok).toBe(false);
+        },
+      ),
       { numRuns: 3000, seed: 7 },
     );
   });
@@ -189,7 +208,9 @@ describe('fuzzing scenarios through parse and a short run', () => {
   });
 
   it('reports how many cases ran', () => {
-    console.log(`fuzz: ${counts.parsed + counts.rejected} mutated scenarios (${counts.parsed} parsed, ${counts.rejected} rejected with problems), ${counts.ran} short runs, ${counts.stoppedByGuard} stopped by a guard; ${counts.bytes} random texts; ${counts.urls} URL fragments and autosaves`);
+    console.log(
+      `fuzz: ${counts.parsed + counts.rejected} mutated scenarios (${counts.parsed} parsed, ${counts.rejected} rejected with problems), ${counts.ran} short runs, ${counts.stoppedByGuard} stopped by a guard; ${counts.bytes} random texts; ${counts.urls} URL fragments and autosaves`,
+    );
     expect(counts.ran + counts.stoppedByGuard).toBe(counts.parsed);
   });
 });

@@ -41,7 +41,12 @@ describe('common random numbers', () => {
       fc.property(scenarioArb, runArb, change, (scenario, { days, seed }, c) => {
         const variant: Scenario = {
           ...scenario,
-          frontDoor: { ...scenario.frontDoor, structure: c.structure, unqualifiedScreeners: c.structure === 'singleQualified' ? 0 : c.screeners, qualifiedScreeners: 1 },
+          frontDoor: {
+            ...scenario.frontDoor,
+            structure: c.structure,
+            unqualifiedScreeners: c.structure === 'singleQualified' ? 0 : c.screeners,
+            qualifiedScreeners: 1,
+          },
           dutyTeams: scenario.dutyTeams.map((t) => ({ ...t, socialWorkerPosts: c.posts, managers: c.managers, threshold: c.threshold })),
         };
         expect(newChildren(variant, days, seed)).toEqual(newChildren(scenario, days, seed));

@@ -27,7 +27,9 @@ describe('removing double screening', () => {
   });
 
   it('not rescreening known children cuts repeat work hours, and nobody is screened twice', () => {
-    expect(noRescreen.repeatWorkHours, `${noRescreen.repeatWorkHours.toFixed(0)} vs ${base.repeatWorkHours.toFixed(0)} hours`).toBeLessThan(base.repeatWorkHours);
+    expect(noRescreen.repeatWorkHours, `${noRescreen.repeatWorkHours.toFixed(0)} vs ${base.repeatWorkHours.toFixed(0)} hours`).toBeLessThan(
+      base.repeatWorkHours,
+    );
     expect(noRescreen.doubleScreenedRate).toBe(0);
   });
 

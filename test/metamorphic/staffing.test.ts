@@ -6,7 +6,9 @@ import { meanMetrics, nonIncreasing } from './compare.ts';
 describe('more staff, shorter waits', () => {
   it('more social worker posts in the duty teams never lengthen the wait for allocation', () => {
     const posts = [5, 6, 7, 8, 10];
-    const waits = posts.map((p) => meanMetrics(pressuredScenario((s) => s.dutyTeams.forEach((t: Record<string, unknown>) => (t.socialWorkerPosts = p)))).meanWaitToAllocationHours);
+    const waits = posts.map(
+      (p) => meanMetrics(pressuredScenario((s) => s.dutyTeams.forEach((t: Record<string, unknown>) => (t.socialWorkerPosts = p)))).meanWaitToAllocationHours,
+    );
     expect(nonIncreasing(waits), `posts ${posts.join(', ')} → waits ${waits.map((w) => w.toFixed(1)).join(', ')} hours`).toBe(true);
     // Not vacuous: the smallest team really waits, and enough staff removes the wait.
     expect(waits[0]).toBeGreaterThan(24);

@@ -9,16 +9,17 @@ import { meanMetrics, nonDecreasing, nonIncreasing } from './compare.ts';
  */
 const thresholds = [45, 55, 65, 75];
 let results: ReturnType<typeof meanMetrics>[] = [];
-const runAll = () => thresholds.map((th) =>
-  meanMetrics(
-    pressuredScenario((s) =>
-      s.dutyTeams.forEach((t: Record<string, unknown>) => {
-        t.threshold = th;
-        t.socialWorkerPosts = 8;
-      }),
+const runAll = () =>
+  thresholds.map((th) =>
+    meanMetrics(
+      pressuredScenario((s) =>
+        s.dutyTeams.forEach((t: Record<string, unknown>) => {
+          t.threshold = th;
+          t.socialWorkerPosts = 8;
+        }),
+      ),
     ),
-  ),
-);
+  );
 const show = (xs: number[], d = 3) => `thresholds ${thresholds.join(', ')} → ${xs.map((x) => x.toFixed(d)).join(', ')}`;
 
 describe('a higher team threshold', () => {

@@ -12,7 +12,14 @@ import type { Assessment } from '../../src/scenario/schema.ts';
 import { smallScenario } from '../fixtures/small.ts';
 
 /** Assessment rules: team pressure, premature closure (K10 ¶27), duration stretch and outcomes. */
-const a: Assessment = { ...smallScenario.assessment, prematureClosureBaseRate: 0.05, prematureClosurePerPressure: 0.3, durationStretchPerPressure: 0.5, pressureKnee: 0.8, coreAssessmentLevel: 70 };
+const a: Assessment = {
+  ...smallScenario.assessment,
+  prematureClosureBaseRate: 0.05,
+  prematureClosurePerPressure: 0.3,
+  durationStretchPerPressure: 0.5,
+  pressureKnee: 0.8,
+  coreAssessmentLevel: 70,
+};
 const need = smallScenario.need; // moderate 40, child in need 60, child protection 80
 const facts = (f: Partial<AssessmentFacts>): AssessmentFacts => ({ perceivedNeed: 65, closedPrematurely: false, earlyHelpTakenUp: false, ...f });
 const pressures = fc.double({ min: 0, max: 20, noNaN: true });

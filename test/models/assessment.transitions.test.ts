@@ -20,7 +20,11 @@ const RELEASE = 'releasePlace(pool=socialWorkerPlaces)';
 describe('allocation and assessment', () => {
   it('waits for social workers’ caseload places (fast track first), assesses by the rules, and waits for long-term teams', () => {
     expect(activityIn('assessment.awaitingAllocation')).toMatchObject({ kind: 'queueForPlace', pool: 'socialWorkerPlaces', started: 'ALLOCATED' });
-    expect(activityIn('assessment.initialAssessment')).toMatchObject({ kind: 'assessmentWork', timescale: 'initial', completes: 'INITIAL_ASSESSMENT_COMPLETED' });
+    expect(activityIn('assessment.initialAssessment')).toMatchObject({
+      kind: 'assessmentWork',
+      timescale: 'initial',
+      completes: 'INITIAL_ASSESSMENT_COMPLETED',
+    });
     expect(activityIn('assessment.coreAssessment')).toMatchObject({ kind: 'assessmentWork', timescale: 'core', completes: 'CORE_ASSESSMENT_COMPLETED' });
     expect(activityIn('assessment.awaitingTransfer')).toMatchObject({ kind: 'queueForPlace', pool: 'longTermPlaces', started: 'TRANSFERRED' });
   });

@@ -7,7 +7,13 @@ import { smallScenario } from '../fixtures/small.ts';
 
 /** The front door's screening decision (K10 ¶25) as a pure function. */
 const need = smallScenario.need; // child protection at 80, child in need at 60
-const centre: FrontDoor = { ...smallScenario.frontDoor, structure: 'contactCentre', referralThreshold: 55, childProtectionFastTrack: true, knownChildrenRescreened: true };
+const centre: FrontDoor = {
+  ...smallScenario.frontDoor,
+  structure: 'contactCentre',
+  referralThreshold: 55,
+  childProtectionFastTrack: true,
+  knownChildrenRescreened: true,
+};
 const single: FrontDoor = { ...centre, structure: 'singleQualified', unqualifiedScreeners: 0 };
 const facts = (f: Partial<ScreeningFacts>): ScreeningFacts => ({ perceivedNeed: 50, known: false, hasOpenCase: false, earlyHelpTakenUp: false, ...f });
 

@@ -34,7 +34,11 @@ describe('the contact centre', () => {
   it('waits for the front door’s screeners, who screen for the scenario’s mean hours and decide by screeningRoute', () => {
     expect(activityIn('contactCentre.awaitingScreening')).toMatchObject({ kind: 'queueForStaff', pool: 'frontDoorScreeners', started: 'SCREENING_STARTED' });
     expect(activityIn('contactCentre.screening')).toMatchObject({ kind: 'staffWork', completes: 'SCREENED' });
-    expect(activityIn('contactCentre.awaitingReclassification')).toMatchObject({ kind: 'queueForStaff', pool: 'frontDoorScreeners', started: 'RECLASSIFICATION_STARTED' });
+    expect(activityIn('contactCentre.awaitingReclassification')).toMatchObject({
+      kind: 'queueForStaff',
+      pool: 'frontDoorScreeners',
+      started: 'RECLASSIFICATION_STARTED',
+    });
     expect(activityIn('contactCentre.reclassifying')).toMatchObject({ kind: 'staffWork', completes: 'RECLASSIFIED' });
   });
 
@@ -67,7 +71,8 @@ describe('the contact centre', () => {
   }
 
   it('a contact passed to a duty manager is not yet decided, and a forwarded one about a known child is not yet a referral', () => {
-    for (const route of ['forwardForDecision', 'referral'] as const) expect(step('contactCentre.screening', { type: 'SCREENED', route }).actions).not.toContain('recordDecision');
+    for (const route of ['forwardForDecision', 'referral'] as const)
+      expect(step('contactCentre.screening', { type: 'SCREENED', route }).actions).not.toContain('recordDecision');
     expect(step('contactCentre.screening', { type: 'SCREENED', route: 'forwardForDecision' }).actions).not.toContain('recordReferral');
   });
 

@@ -9,7 +9,11 @@ import { smallScenario } from '../fixtures/small.ts';
 const centre: FrontDoor = { ...smallScenario.frontDoor, structure: 'contactCentre', reclassificationRequired: true };
 const district: FrontDoor = { ...centre, structure: 'districtDuty' };
 /** Facts with need perceived at `perceivedNeed` against a threshold applied at `appliedThreshold`. */
-const facts = ({ perceivedNeed = 60, appliedThreshold = 55, ...f }: Partial<Omit<ReviewFacts, 'reachesThreshold'>> & { perceivedNeed?: number; appliedThreshold?: number }): ReviewFacts => ({
+const facts = ({
+  perceivedNeed = 60,
+  appliedThreshold = 55,
+  ...f
+}: Partial<Omit<ReviewFacts, 'reachesThreshold'>> & { perceivedNeed?: number; appliedThreshold?: number }): ReviewFacts => ({
   reachesThreshold: reaches(perceivedNeed, appliedThreshold),
   isReferral: true,
   screenedAtFrontDoor: true,

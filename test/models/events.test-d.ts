@@ -71,9 +71,7 @@ expectTypeOf<Payload<'MASH_DECISION_STARTED'>>().toEqualTypeOf<{}>();
 expectTypeOf<EntryRoute>().toEqualTypeOf<'screen' | 'dutyScreen' | 'direct' | 'mash'>();
 expectTypeOf<MashScreeningRoute>().toEqualTypeOf<'red' | 'amber' | 'green' | 'signposted' | 'linked'>();
 expectTypeOf<MashDecisionRoute>().toEqualTypeOf<'accepted' | 'earlyHelp' | 'noFurtherAction'>();
-expectTypeOf<ScreeningRoute>().toEqualTypeOf<
-  'fastTrack' | 'forwardForDecision' | 'referral' | 'accepted' | 'signposted' | 'earlyHelp' | 'linked'
->();
+expectTypeOf<ScreeningRoute>().toEqualTypeOf<'fastTrack' | 'forwardForDecision' | 'referral' | 'accepted' | 'signposted' | 'earlyHelp' | 'linked'>();
 expectTypeOf<ReviewRoute>().toEqualTypeOf<'accepted' | 'returnForReclassification' | 'noFurtherAction' | 'earlyHelp' | 'linked'>();
 expectTypeOf<InitialAssessmentRoute>().toEqualTypeOf<'coreAssessment' | 'childInNeed' | 'closed' | 'earlyHelp'>();
 expectTypeOf<CoreAssessmentRoute>().toEqualTypeOf<'childProtectionPlan' | 'childInNeed' | 'closed'>();

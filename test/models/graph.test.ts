@@ -22,7 +22,12 @@ describe('pathwayGraph(caseJourneyMachine)', () => {
 
   it('takes labels and flags from meta, in practice vocabulary', () => {
     const byKey = new Map(graph.nodes.map((n) => [n.key, n]));
-    expect(byKey.get('contactCentre.awaitingReclassification')).toMatchObject({ label: 'Returned for reclassification', queue: true, rework: true, stage: 'contactCentre' });
+    expect(byKey.get('contactCentre.awaitingReclassification')).toMatchObject({
+      label: 'Returned for reclassification',
+      queue: true,
+      rework: true,
+      stage: 'contactCentre',
+    });
     expect(byKey.get('dutyTeam.dutyReview')).toMatchObject({ label: 'Duty manager decision', decision: true, queue: false });
     expect(byKey.get('closed')).toMatchObject({ label: 'Closed', final: true });
     for (const n of graph.nodes) expect(n.label).not.toBe(n.key.split('.').pop());
@@ -51,7 +56,12 @@ describe('pathwayGraph(caseJourneyMachine)', () => {
 
   it('keeps transition actions (a referral is recorded on the edge, not the state)', () => {
     const reclassified = graph.edges.find((e) => e.source === 'contactCentre.reclassifying')!;
-    expect(reclassified).toMatchObject({ target: 'assessment.awaitingAllocation', event: 'RECLASSIFIED', route: null, actions: ['recordDecision', 'recordReferral'] });
+    expect(reclassified).toMatchObject({
+      target: 'assessment.awaitingAllocation',
+      event: 'RECLASSIFIED',
+      route: null,
+      actions: ['recordDecision', 'recordReferral'],
+    });
     const forwarded = graph.edges.find((e) => e.route === 'forwardForDecision')!;
     expect(forwarded.actions).toEqual([]);
   });
@@ -63,7 +73,8 @@ describe('a front door’s part of the graph (reachedBy)', () => {
     expect(centre.stages.map((s) => s.key)).toEqual(['contactReceived', 'contactCentre', 'dutyTeam', 'assessment', 'services', 'earlyHelp', 'closed']);
     const mash = reachedBy(graph, ['mash']);
     expect(mash.stages.map((s) => s.key)).toEqual(['contactReceived', 'mash', 'assessment', 'services', 'earlyHelp', 'closed']);
-    for (const e of mash.edges) expect(mash.nodes.some((n) => n.key === e.source) && mash.nodes.some((n) => n.key === e.target), `${e.source}>${e.target}`).toBe(true);
+    for (const e of mash.edges)
+      expect(mash.nodes.some((n) => n.key === e.source) && mash.nodes.some((n) => n.key === e.target), `${e.source}>${e.target}`).toBe(true);
   });
 
   it('keeps a stage whole when a case can reach part of it (district duty teams send contacts back to the centre)', () => {
@@ -82,7 +93,10 @@ describe('pathwayGraph on other machines', () => {
         b: {
           initial: 'b1',
           on: { CANCEL: '#toy.done' },
-          states: { b1: { meta: { label: 'First' }, on: { NEXT: 'b2' } }, b2: { on: { BACK: { guard: { type: 'routeIs', params: { route: 'x' } }, target: '#toy.a' } } } },
+          states: {
+            b1: { meta: { label: 'First' }, on: { NEXT: 'b2' } },
+            b2: { on: { BACK: { guard: { type: 'routeIs', params: { route: 'x' } }, target: '#toy.a' } } },
+          },
         },
         done: { type: 'final' },
       },

@@ -7,13 +7,25 @@ import { smallScenario } from '../fixtures/small.ts';
 
 /** The MASH front door: screening and RAG rating, partners' research within the window, one manager's decision. */
 
-const fd: FrontDoor = { ...smallScenario.frontDoor, structure: 'mash', mashManagers: 2, redResearchWindowHours: 4, amberResearchWindowHours: 24, greenResearchWindowHours: 72 };
+const fd: FrontDoor = {
+  ...smallScenario.frontDoor,
+  structure: 'mash',
+  mashManagers: 2,
+  redResearchWindowHours: 4,
+  amberResearchWindowHours: 24,
+  greenResearchWindowHours: 72,
+};
 const need = smallScenario.need;
 
 describe('the MASH rules', () => {
   it('rates by perceived need: red at child protection level, amber at the referral threshold, green at moderate need', () => {
     const route = (perceivedNeed: number, hasOpenCase = false) => mashScreeningRoute(fd, need, { perceivedNeed, hasOpenCase });
-    expect([route(need.childProtectionLevel), route(fd.referralThreshold), route(need.moderateLevel), route(need.moderateLevel - 0.01)]).toEqual(['red', 'amber', 'green', 'signposted']);
+    expect([route(need.childProtectionLevel), route(fd.referralThreshold), route(need.moderateLevel), route(need.moderateLevel - 0.01)]).toEqual([
+      'red',
+      'amber',
+      'green',
+      'signposted',
+    ]);
     expect(route(99, true)).toBe('linked');
   });
 

@@ -113,7 +113,10 @@ describe('paths through the case journey', () => {
       if (i < 0) continue;
       const after = p.states.slice(i);
       expect(after.filter((s) => s === 'assessment.awaitingAllocation').length, p.states.join(' → ')).toBe(1);
-      expect(after.some((s) => s.startsWith('contactCentre.') || s.startsWith('dutyTeam.')), p.states.join(' → ')).toBe(false);
+      expect(
+        after.some((s) => s.startsWith('contactCentre.') || s.startsWith('dutyTeam.')),
+        p.states.join(' → '),
+      ).toBe(false);
     }
   });
 });

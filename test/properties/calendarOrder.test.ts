@@ -12,7 +12,11 @@ const before = (a: Key, b: Key) => a.t < b.t || (a.t === b.t && (a.priority < b.
 describe('calendar order', () => {
   it('every pop is the least (t, priority, seq) of the events pending, through any mix of schedules and pops', () => {
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('schedule' as const), dt: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })), priority: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({
+        kind: fc.constant('schedule' as const),
+        dt: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })),
+        priority: fc.integer({ min: 0, max: 3 }),
+      }),
       fc.record({ kind: fc.constant('pop' as const) }),
     );
     fc.assert(

@@ -52,19 +52,24 @@ describe('no case lost', () => {
 
   it('at intermediate times too (runUntil), and open cases are never in the final state', () => {
     fc.assert(
-      fc.property(scenarioArb, runArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (scenario, { days, seed }, cuts) => {
-        const l = ledger();
-        const run = createRun(scenario, { days, seed, onRecord: l.onRecord });
-        for (const f of [...cuts].sort((a, b) => a - b)) {
-          run.runUntil(f * days * 24);
-          expect(run.now).toBeLessThanOrEqual(days * 24);
-          const open = run.openCases();
-          checkBalance(l, open);
-          for (const c of open) expect(c.state).not.toBe('closed');
-        }
-        run.runToEnd();
-        checkBalance(l, run.openCases());
-      }),
+      fc.property(
+        scenarioArb,
+        runArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (scenario, { days, seed }, cuts) => {
+          const l = ledger();
+          const run = createRun(scenario, { days, seed, onRecord: l.onRecord });
+          for (const f of [...cuts].sort((a, b) => a - b)) {
+            run.runUntil(f * days * 24);
+            expect(run.now).toBeLessThanOrEqual(days * 24);
+            const open = run.openCases();
+            checkBalance(l, open);
+            for (const c of open) expect(c.state).not.toBe('closed');
+          }
+          run.runToEnd();
+          checkBalance(l, run.openCases());
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -82,7 +87,8 @@ describe('no negative waits, no case out of order', () => {
           onRecord: (r) => {
             if (r.kind === 'contact') arrived.set(r.caseId, r.t);
             if ((r.kind === 'allocated' || r.kind === 'decided') && !(r.waitHours >= 0)) bad.push(`${r.kind} case ${r.caseId}: waitHours ${r.waitHours}`);
-            if (r.kind === 'decided' && Math.abs(r.t - arrived.get(r.caseId)! - r.waitHours) > 1e-9) bad.push(`decided case ${r.caseId}: wait is not t − arrival`);
+            if (r.kind === 'decided' && Math.abs(r.t - arrived.get(r.caseId)! - r.waitHours) > 1e-9)
+              bad.push(`decided case ${r.caseId}: wait is not t − arrival`);
             if (r.kind === 'closed' && !(r.t >= arrived.get(r.caseId)!)) bad.push(`closed case ${r.caseId} at ${r.t} before arriving`);
             if (r.kind === 'screened' && !(r.hours >= 0)) bad.push(`screened case ${r.caseId}: ${r.hours} hours`);
           },

@@ -122,7 +122,11 @@ describe('re-referral only after closure', () => {
   });
 
   it('under the direct structure with no duplicate reports, a child is referred again only after closure', () => {
-    const direct = scenarioArb.map((s) => ({ ...s, frontDoor: { ...s.frontDoor, structure: 'direct' as const }, demand: { ...s.demand, multiAgencyReportShare: 0 } }));
+    const direct = scenarioArb.map((s) => ({
+      ...s,
+      frontDoor: { ...s.frontDoor, structure: 'direct' as const },
+      demand: { ...s.demand, multiAgencyReportShare: 0 },
+    }));
     fc.assert(
       fc.property(direct, runArb, (scenario, { days, seed }) => {
         expect(referralClashes(scenario, days, seed)).toEqual([]);

@@ -8,7 +8,10 @@ import { scenarioArb } from '../fixtures/randomScenario.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const withTeams = (s: Scenario, patch: Partial<Scenario['dutyTeams'][number]>): Scenario => ({ ...s, dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch })) });
-const withReturns = (s: Scenario, unmet: number, met: number): Scenario => ({ ...s, reReferral: { ...s.reReferral, unmetNeedReturnsPerYear: unmet, metNeedReturnsPerYear: met } });
+const withReturns = (s: Scenario, unmet: number, met: number): Scenario => ({
+  ...s,
+  reReferral: { ...s.reReferral, unmetNeedReturnsPerYear: unmet, metNeedReturnsPerYear: met },
+});
 const rhoOf = (s: Scenario, id: string) => offeredLoad(s).find((x) => x.id === id)!.rho;
 const rhos = (s: Scenario) => new Map(offeredLoad(s).map((x) => [x.id, x.rho]));
 
@@ -60,7 +63,13 @@ describe('offered load (ρ) check', () => {
   });
 
   it('rounds filled posts and newly qualified workers exactly as the engine does', () => {
-    const teams = [3, 8, 8, 16, 2.5].map((posts, i) => ({ ...fixtureScenario().dutyTeams[0]!, name: `T${i}`, socialWorkerPosts: posts, vacancyRate: 0.13, newlyQualifiedShare: 0.4 }));
+    const teams = [3, 8, 8, 16, 2.5].map((posts, i) => ({
+      ...fixtureScenario().dutyTeams[0]!,
+      name: `T${i}`,
+      socialWorkerPosts: posts,
+      vacancyRate: 0.13,
+      newlyQualifiedShare: 0.4,
+    }));
     expect(filledPosts(teams)).toEqual(countyStaffing(teams));
   });
 
@@ -125,12 +134,18 @@ describe('offered load (ρ) check', () => {
   });
 
   it('says nothing for a scenario with ample staff', () => {
-    const s = withTeams({ ...fixtureScenario(), frontDoor: { ...fixtureScenario().frontDoor, unqualifiedScreeners: 60 } }, { socialWorkerPosts: 200, managers: 20 });
+    const s = withTeams(
+      { ...fixtureScenario(), frontDoor: { ...fixtureScenario().frontDoor, unqualifiedScreeners: 60 } },
+      { socialWorkerPosts: 200, managers: 20 },
+    );
     expect(capacityWarnings(s)).toEqual([]);
   });
 
   it('is linear in demand where busyness does not change the work, and monotone where it does', () => {
-    const double = (s: Scenario): Scenario => ({ ...s, demand: { ...s.demand, sources: s.demand.sources.map((x) => ({ ...x, contactsPerMonth: x.contactsPerMonth * 2 })) } });
+    const double = (s: Scenario): Scenario => ({
+      ...s,
+      demand: { ...s.demand, sources: s.demand.sources.map((x) => ({ ...x, contactsPerMonth: x.contactsPerMonth * 2 })) },
+    });
     const linear = linearFixture();
     const [b, u] = [rhos(linear), rhos(double(linear))];
     for (const [id, r] of b) expect(u.get(id), id).toBeCloseTo(2 * r, 9);

@@ -10,7 +10,11 @@ const dir = join(process.cwd(), 'public', 'examples');
 
 describe('example scenario files', () => {
   it('public/examples/ holds exactly the files the About page lists', () => {
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(EXAMPLE_FILES.map((e) => `${e.id}.json`).sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(EXAMPLE_FILES.map((e) => `${e.id}.json`).sort());
   });
 
   it.each(EXAMPLE_FILES.map((e) => e.id))('%s.json parses as a scenario and equals its preset (regenerate with src/cli/write-examples.ts)', (id) => {

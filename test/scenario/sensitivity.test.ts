@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/scenario/presets.ts';
-import { fieldBounds, parameterRange, SENSITIVITY_PARAMETERS, sensitivityParameter, sensitivityVariants, valueAt, variantCount, withValue } from '../../src/scenario/sensitivity.ts';
+import {
+  fieldBounds,
+  parameterRange,
+  SENSITIVITY_PARAMETERS,
+  sensitivityParameter,
+  sensitivityVariants,
+  valueAt,
+  variantCount,
+  withValue,
+} from '../../src/scenario/sensitivity.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { smallScenario } from '../fixtures/small.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
@@ -54,7 +63,13 @@ describe('the parameters a sensitivity analysis varies', () => {
 describe('a parameter’s range', () => {
   it('follows its rule: ±50% of 2 is 1 to 3; the unmet share of 0.88 ±50% is 0.82 to 0.94; ±2 points of 8 is 6 to 10', () => {
     const kent = PRESETS.find((s) => s.id === 'kent-2010')!;
-    expect(parameterRange(sensitivityParameter('reReferral.unmetNeedReturnsPerYear'), kent)).toEqual({ path: 'reReferral.unmetNeedReturnsPerYear', base: 2, low: 1, high: 3, cut: false });
+    expect(parameterRange(sensitivityParameter('reReferral.unmetNeedReturnsPerYear'), kent)).toEqual({
+      path: 'reReferral.unmetNeedReturnsPerYear',
+      base: 2,
+      low: 1,
+      high: 3,
+      cut: false,
+    });
     expect(parameterRange(sensitivityParameter('services.needMetShare'), kent)).toMatchObject({ base: 0.88, low: 0.82, high: 0.94, cut: false });
     expect(parameterRange(sensitivityParameter('reReferral.escalationOnReturn'), kent)).toMatchObject({ low: 6, high: 10 });
   });
@@ -89,7 +104,12 @@ describe('the variants of a scenario', () => {
       expect(plan.ok, s.id).toBe(true);
       if (!plan.ok) continue;
       expect(plan.value.ranges.map((r) => r.path)).toEqual(SENSITIVITY_PARAMETERS.map((p) => p.path));
-      expect(plan.value.variants.length).toBe(variantCount(s, SENSITIVITY_PARAMETERS.map((p) => p.path)));
+      expect(plan.value.variants.length).toBe(
+        variantCount(
+          s,
+          SENSITIVITY_PARAMETERS.map((p) => p.path),
+        ),
+      );
       for (const v of plan.value.variants) {
         const { min, max } = fieldBounds(v.path);
         const range = plan.value.ranges.find((r) => r.path === v.path)!;

@@ -37,9 +37,15 @@ describe('autosave', () => {
 
   it('turns a full or blocked store into a message instead of an exception', () => {
     const store: KeyValueStore = {
-      getItem: () => { throw new Error('blocked'); },
-      setItem: () => { throw new Error('QuotaExceededError'); },
-      removeItem: () => { throw new Error('blocked'); },
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('blocked');
+      },
     };
     expect(autosaveScenario(store, fixtureScenario())).toEqual({ ok: false, message: expect.stringMatching(/QuotaExceeded/) });
     expect(loadAutosave(store)).toBeNull();

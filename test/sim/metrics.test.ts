@@ -53,7 +53,21 @@ describe('the metrics fold', () => {
         managerAvailableHours: 100,
         ...(i === 0 ? w : {}),
       }));
-    const contact = (t: number, caseId: number, back: Partial<SimRecord & { kind: 'contact' }> = {}): SimRecord => ({ kind: 'contact', t, caseId, child: caseId, team: 0, agency: 0, sincePreviousContactHours: Infinity, sinceLastClosureHours: Infinity, lastClosureUnmet: false, duplicate: false, trueNeed: 50, known: false, ...back });
+    const contact = (t: number, caseId: number, back: Partial<SimRecord & { kind: 'contact' }> = {}): SimRecord => ({
+      kind: 'contact',
+      t,
+      caseId,
+      child: caseId,
+      team: 0,
+      agency: 0,
+      sincePreviousContactHours: Infinity,
+      sinceLastClosureHours: Infinity,
+      lastClosureUnmet: false,
+      duplicate: false,
+      trueNeed: 50,
+      known: false,
+      ...back,
+    });
     const records: SimRecord[] = [
       contact(10, 0), // in the warm-up (first 24 hours): not counted
       { kind: 'referral', t: 11, caseId: 0, child: 0, team: 0, sincePreviousReferralHours: Infinity },
@@ -71,7 +85,14 @@ describe('the metrics fold', () => {
       { kind: 'closed', t: 63, caseId: 1, child: 1, team: 0, stage: 'assessment', unmetNeed: false, trueNeed: 30 },
       { kind: 'screened', t: 64, caseId: 2, team: 0, by: 'manager', hours: 0.5, doneAt: 64.5, qualified: true, repeat: 'rescreen' },
       { kind: 'levels', t: 168, week: 0, teams: levels({ awaitingAllocation: 2, awaitingAllocationArea: 336 }) },
-      { kind: 'window', t: 168, fromHours: 24, toHours: 168, frontDoorAvailableHours: 50, teams: win({ awaitingAllocationArea: 288, assessmentsHeldArea: 720, plansHeldArea: 1440, longTermWorkers: 4 }) },
+      {
+        kind: 'window',
+        t: 168,
+        fromHours: 24,
+        toHours: 168,
+        frontDoorAvailableHours: 50,
+        teams: win({ awaitingAllocationArea: 288, assessmentsHeldArea: 720, plansHeldArea: 1440, longTermWorkers: 4 }),
+      },
     ];
     const { metrics: m, series } = metricsFromRecords(smallScenario, 7, 1, records);
     expect(m.contacts).toBe(3);

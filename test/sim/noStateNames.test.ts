@@ -32,7 +32,12 @@ function literals(code: string): { text: string; before: string; after: string; 
   const re = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
   for (const m of code.matchAll(re)) {
     const at = m.index!;
-    out.push({ text: m[2]!, before: code.slice(0, at), after: code.slice(at + m[0].length, at + m[0].length + 40), line: code.slice(0, at).split('\n').length });
+    out.push({
+      text: m[2]!,
+      before: code.slice(0, at),
+      after: code.slice(at + m[0].length, at + m[0].length + 40),
+      line: code.slice(0, at).split('\n').length,
+    });
   }
   return out;
 }

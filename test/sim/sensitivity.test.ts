@@ -12,13 +12,17 @@ describe('the paired effect of a variant', () => {
     const e = pairedEffect([1, 2, 3, 4], [2, 4, 3, 7], 'count');
     expect(e.n).toBe(4);
     expect(e.mean).toBeCloseTo(1.5, 12);
-    expect(e.ci95[0]).toBeCloseTo(1.5 - 3.182446305284263 * Math.sqrt(5 / 3) / 2, 12);
-    expect(e.ci95[1]).toBeCloseTo(1.5 + 3.182446305284263 * Math.sqrt(5 / 3) / 2, 12);
+    expect(e.ci95[0]).toBeCloseTo(1.5 - (3.182446305284263 * Math.sqrt(5 / 3)) / 2, 12);
+    expect(e.ci95[1]).toBeCloseTo(1.5 + (3.182446305284263 * Math.sqrt(5 / 3)) / 2, 12);
   });
 
   it('removes noise the two runs share: equal shifts give a zero-width interval however noisy the base', () => {
     const base = [10, 50, 3, 80, 27];
-    const e = pairedEffect(base, base.map((x) => x + 2), 'cases');
+    const e = pairedEffect(
+      base,
+      base.map((x) => x + 2),
+      'cases',
+    );
     expect(e.mean).toBeCloseTo(2, 12);
     expect(e.ci95[0]).toBeCloseTo(2, 12);
     expect(e.ci95[1]).toBeCloseTo(2, 12);
@@ -40,7 +44,11 @@ describe('the paired effect of a variant', () => {
 const opts = { days: 56, warmupDays: 14, reps: 4, seed: 9 };
 /** A fabricated batch whose every measure is `level` times the fixture's (shared wobble per replication, so pairs differ exactly). */
 function batchAt(level: number, change: (r: ReplicationResult) => ReplicationResult = (r) => r, o = opts): BatchResult {
-  return summariseBatch(fixtureScenario(), o, Array.from({ length: o.reps }, (_, rep) => change(fakeReplication(rep, o.seed, level))));
+  return summariseBatch(
+    fixtureScenario(),
+    o,
+    Array.from({ length: o.reps }, (_, rep) => change(fakeReplication(rep, o.seed, level))),
+  );
 }
 const range = (path: string, base: number, low: number, high: number): ParameterRange => ({ path, base, low, high, cut: false });
 
@@ -78,7 +86,9 @@ describe('the analysis of a sensitivity run', () => {
 
   it('refuses a variant run on other seeds or replications (no common random numbers), and a missing batch', () => {
     const other = { ...opts, seed: 10 };
-    expect(() => analyseSensitivity(base, ranges, [...variants.slice(0, 4), { path: 'a.zero', side: 'high', batch: batchAt(1.05, undefined, other) }])).toThrow(/same|seed/);
+    expect(() => analyseSensitivity(base, ranges, [...variants.slice(0, 4), { path: 'a.zero', side: 'high', batch: batchAt(1.05, undefined, other) }])).toThrow(
+      /same|seed/,
+    );
     expect(() => analyseSensitivity(base, ranges, variants.slice(1))).toThrow(/no batch for a\.small at its low value/);
   });
 });

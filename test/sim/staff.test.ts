@@ -130,7 +130,14 @@ describe('county staffing (largest remainder)', () => {
   it('never fills more posts than a team has, nor has more newly qualified workers than filled posts', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ socialWorkerPosts: fc.integer({ min: 0, max: 30 }), vacancyRate: fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })), newlyQualifiedShare: fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })) }), { minLength: 1, maxLength: 11 }),
+        fc.array(
+          fc.record({
+            socialWorkerPosts: fc.integer({ min: 0, max: 30 }),
+            vacancyRate: fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })),
+            newlyQualifiedShare: fc.noBias(fc.double({ min: 0, max: 1, noNaN: true })),
+          }),
+          { minLength: 1, maxLength: 11 },
+        ),
         (teams) => {
           countyStaffing(teams).forEach((t, i) => {
             expect(t.filled).toBeLessThanOrEqual(teams[i]!.socialWorkerPosts);

@@ -48,7 +48,9 @@ describe('trend verdicts', () => {
     expect(grows.awaitingAllocation.trend).toBe('rising');
     // 3 a week is about 13 a month.
     expect(grows.awaitingAllocation.slopePerMonth.mean).toBeCloseTo(3 * (365.25 / 12 / 7), 1);
-    expect(steadinessMessages(grows, 90)).toContain('Referrals awaiting allocation grow by about 13 a month: this front door cannot keep up, so averages over the run depend on its length.');
+    expect(steadinessMessages(grows, 90)).toContain(
+      'Referrals awaiting allocation grow by about 13 a month: this front door cannot keep up, so averages over the run depend on its length.',
+    );
   });
 
   it('does not call a significant but immaterial drift a trend (under 10% of the level over the window)', () => {

@@ -52,7 +52,11 @@ describe('WorkingTime', () => {
   });
 
   it('addWorkingHours and availableHours agree: the working time between t and t + h of work is h', () => {
-    const calendars = [weekdays, withHoliday, new WorkingTime({ mode: 'workingDays', hoursPerDay: 10, workingDaysPerWeek: 4, bankHolidayDaysOfYear: [0, 3, 30] })];
+    const calendars = [
+      weekdays,
+      withHoliday,
+      new WorkingTime({ mode: 'workingDays', hoursPerDay: 10, workingDaysPerWeek: 4, bankHolidayDaysOfYear: [0, 3, 30] }),
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...calendars), fc.double({ min: 0, max: 2000, noNaN: true }), fc.double({ min: 0, max: 300, noNaN: true }), (cal, t, h) => {
         const end = cal.addWorkingHours(t, h);
@@ -65,10 +69,15 @@ describe('WorkingTime', () => {
 
   it('more work never finishes earlier', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 2000, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (t, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(withHoliday.addWorkingHours(t, hi)).toBeGreaterThanOrEqual(withHoliday.addWorkingHours(t, lo));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 2000, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (t, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(withHoliday.addWorkingHours(t, hi)).toBeGreaterThanOrEqual(withHoliday.addWorkingHours(t, lo));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -93,7 +102,12 @@ describe('WorkingTime', () => {
   });
 
   it('throws, rather than looping, when the calendar has no working time at all', () => {
-    const never = new WorkingTime({ mode: 'workingDays', hoursPerDay: 7.5, workingDaysPerWeek: 5, bankHolidayDaysOfYear: Array.from({ length: 365 }, (_, d) => d) });
+    const never = new WorkingTime({
+      mode: 'workingDays',
+      hoursPerDay: 7.5,
+      workingDaysPerWeek: 5,
+      bankHolidayDaysOfYear: Array.from({ length: 365 }, (_, d) => d),
+    });
     expect(() => never.addWorkingHours(0, 1)).toThrow(/no working time/);
   });
 });

@@ -13,7 +13,11 @@ describe('the board summary’s pure parts', () => {
   });
 
   it('short labels drop the alternatives’ shared lead and keep labels distinct', () => {
-    expect(shortLabels(['Kent 2010: centre', 'Kent 2010 restructured: a single front door', 'Kent 2010 restructured: one threshold'])).toEqual(['Kent 2010', 'A single front door', 'One threshold']);
+    expect(shortLabels(['Kent 2010: centre', 'Kent 2010 restructured: a single front door', 'Kent 2010 restructured: one threshold'])).toEqual([
+      'Kent 2010',
+      'A single front door',
+      'One threshold',
+    ]);
     expect(shortLabels(['A: x', 'B: same', 'C: same'])).toEqual(['A', 'B: same', 'C: same']);
     expect(shortLabels(['Base', 'Mine'])).toEqual(['Base', 'Mine']);
   });

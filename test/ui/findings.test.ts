@@ -84,7 +84,11 @@ describe('findings from runs whose answer is known', () => {
     });
     const f = compareFindings({ label: 'Kent', batch: batch() }, { label: 'CAF', batch: b });
     const words = (m: MetricName) => METRICS[m].label.toLowerCase().replace(/[()]/g, '\\$&');
-    expect(f.mechanism).toMatch(new RegExp(`^Diverted to early help up from .* a month; then ${words('caseloadPerWorker')} down from .*; so ${words('coreAssessmentsOverdueEnd')} down from`));
+    expect(f.mechanism).toMatch(
+      new RegExp(
+        `^Diverted to early help up from .* a month; then ${words('caseloadPerWorker')} down from .*; so ${words('coreAssessmentsOverdueEnd')} down from`,
+      ),
+    );
   });
 
   it('a mechanism is never told from measures that are not clear', () => {
@@ -93,7 +97,11 @@ describe('findings from runs whose answer is known', () => {
   });
 
   it('refuses runs on different seeds (the differences would not be paired)', () => {
-    const other = summariseBatch(scenario, { ...OPTS, seed: 8 }, Array.from({ length: OPTS.reps }, (_, rep) => fakeReplication(rep, 8)));
+    const other = summariseBatch(
+      scenario,
+      { ...OPTS, seed: 8 },
+      Array.from({ length: OPTS.reps }, (_, rep) => fakeReplication(rep, 8)),
+    );
     expect(() => measureFindings(batch(), other)).toThrow(/same seeds/);
   });
 
@@ -114,7 +122,10 @@ describe('what a scenario changes, in a line', () => {
     b.frontDoor.referralThreshold = 70;
     b.name = 'renamed';
     const groups = summariseChanges(a, b, (p) => (p.endsWith('earlyHelpCoverage') ? 'Duty team 1: Early help coverage' : p));
-    expect(groups.map((g) => g.text)).toEqual([`Early help coverage: 0.2 → 0.6 in every duty team`, `frontDoor.referralThreshold: ${a.frontDoor.referralThreshold} → 70`]);
+    expect(groups.map((g) => g.text)).toEqual([
+      `Early help coverage: 0.2 → 0.6 in every duty team`,
+      `frontDoor.referralThreshold: ${a.frontDoor.referralThreshold} → 70`,
+    ]);
     expect(changesLine(groups, 1)).toMatch(/; and 1 more change$/);
     expect(changesLine([], 3)).toBe('same settings as the baseline');
   });

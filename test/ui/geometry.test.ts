@@ -34,7 +34,19 @@ describe('band chart geometry', () => {
   });
 
   it('caps shares at 1 and copes with no data', () => {
-    const capped = bandChart([{ key: 's', label: 'S', points: [{ x: 0, mean: 0.9, lo: 0.7, hi: 1.3 }, { x: 1, mean: 0.95, lo: 0.8, hi: 1.2 }] }], { width: 300, height: 200, yMaxLimit: 1 });
+    const capped = bandChart(
+      [
+        {
+          key: 's',
+          label: 'S',
+          points: [
+            { x: 0, mean: 0.9, lo: 0.7, hi: 1.3 },
+            { x: 1, mean: 0.95, lo: 0.8, hi: 1.2 },
+          ],
+        },
+      ],
+      { width: 300, height: 200, yMaxLimit: 1 },
+    );
     expect(Math.max(...capped.yTicks.map((t) => t.value))).toBe(1);
     const empty = bandChart([], { width: 300, height: 200 });
     expect(empty.series).toEqual([]);
@@ -42,14 +54,51 @@ describe('band chart geometry', () => {
   });
 
   it('draws interval ends below zero at zero for quantities that cannot be negative', () => {
-    const g2 = bandChart([{ key: 'c', label: 'C', points: [{ x: 0, mean: 1, lo: -3, hi: 5 }, { x: 1, mean: 2, lo: -1, hi: 5 }] }], { width: 300, height: 200, nonNegative: true });
+    const g2 = bandChart(
+      [
+        {
+          key: 'c',
+          label: 'C',
+          points: [
+            { x: 0, mean: 1, lo: -3, hi: 5 },
+            { x: 1, mean: 2, lo: -1, hi: 5 },
+          ],
+        },
+      ],
+      { width: 300, height: 200, nonNegative: true },
+    );
     expect(g2.yTicks[0]?.value).toBe(0);
-    const free = bandChart([{ key: 'c', label: 'C', points: [{ x: 0, mean: 1, lo: -3, hi: 5 }, { x: 1, mean: 2, lo: -1, hi: 5 }] }], { width: 300, height: 200 });
+    const free = bandChart(
+      [
+        {
+          key: 'c',
+          label: 'C',
+          points: [
+            { x: 0, mean: 1, lo: -3, hi: 5 },
+            { x: 1, mean: 2, lo: -1, hi: 5 },
+          ],
+        },
+      ],
+      { width: 300, height: 200 },
+    );
     expect(free.yTicks[0]?.value).toBeLessThan(0);
   });
 
   it('breaks a line at non-finite values instead of drawing through them', () => {
-    const gappy = bandChart([{ key: 'g', label: 'G', points: [{ x: 0, mean: 1, lo: 0, hi: 2 }, { x: 1, mean: NaN, lo: NaN, hi: NaN }, { x: 2, mean: 1, lo: 0, hi: 2 }] }], { width: 300, height: 200 });
+    const gappy = bandChart(
+      [
+        {
+          key: 'g',
+          label: 'G',
+          points: [
+            { x: 0, mean: 1, lo: 0, hi: 2 },
+            { x: 1, mean: NaN, lo: NaN, hi: NaN },
+            { x: 2, mean: 1, lo: 0, hi: 2 },
+          ],
+        },
+      ],
+      { width: 300, height: 200 },
+    );
     expect(gappy.series[0]!.line.match(/M/g)).toHaveLength(2);
   });
 });

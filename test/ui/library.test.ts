@@ -116,7 +116,15 @@ describe('scenario library', () => {
 
   it('works over Web Storage too, quarantining text that is not JSON', async () => {
     const m = new Map<string, string>();
-    const kv: KeyValue = { get length() { return m.size; }, key: (i) => [...m.keys()][i] ?? null, getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+    const kv: KeyValue = {
+      get length() {
+        return m.size;
+      },
+      key: (i) => [...m.keys()][i] ?? null,
+      getItem: (k) => m.get(k) ?? null,
+      setItem: (k, v) => void m.set(k, v),
+      removeItem: (k) => void m.delete(k),
+    };
     const lib = new Library(keyValueBackend(kv), 'a', at);
     await lib.create(fixtureScenario(), true, 'preset');
     m.set('front-door.library.entries.zzz', '{not json');

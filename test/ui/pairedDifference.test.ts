@@ -60,15 +60,18 @@ describe('paired difference', () => {
 
   it('is antisymmetric: swapping the scenarios negates the difference and its interval', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 2, maxLength: 30 }), (pairs) => {
-        const a = pairs.map((p) => p[0]);
-        const b = pairs.map((p) => p[1]);
-        const ab = pairedDifference(a, b);
-        const ba = pairedDifference(b, a);
-        expect(ba.mean).toBeCloseTo(-ab.mean, 6);
-        expect(ba.ci95?.[0]).toBeCloseTo(-(ab.ci95?.[1] ?? 0), 6);
-        expect(ba.excludesZero).toBe(ab.excludesZero);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 2, maxLength: 30 }),
+        (pairs) => {
+          const a = pairs.map((p) => p[0]);
+          const b = pairs.map((p) => p[1]);
+          const ab = pairedDifference(a, b);
+          const ba = pairedDifference(b, a);
+          expect(ba.mean).toBeCloseTo(-ab.mean, 6);
+          expect(ba.ci95?.[0]).toBeCloseTo(-(ab.ci95?.[1] ?? 0), 6);
+          expect(ba.excludesZero).toBe(ab.excludesZero);
+        },
+      ),
     );
   });
 

@@ -9,7 +9,11 @@ describe('scenario differences', () => {
 
   it('lists each changed leaf with its path and both values', () => {
     const a = fixtureScenario();
-    const b = { ...a, frontDoor: { ...a.frontDoor, structure: 'singleQualified' as const, unqualifiedScreeners: 0 }, dutyTeams: a.dutyTeams.map((t, i) => (i === 1 ? { ...t, threshold: 70 } : t)) };
+    const b = {
+      ...a,
+      frontDoor: { ...a.frontDoor, structure: 'singleQualified' as const, unqualifiedScreeners: 0 },
+      dutyTeams: a.dutyTeams.map((t, i) => (i === 1 ? { ...t, threshold: 70 } : t)),
+    };
     expect(scenarioDiff(a, b)).toEqual([
       { path: 'frontDoor.structure', before: 'contactCentre', after: 'singleQualified' },
       { path: 'frontDoor.unqualifiedScreeners', before: 6, after: 0 },

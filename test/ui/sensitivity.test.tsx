@@ -12,12 +12,21 @@ import { fixtureScenario } from '../fixtures/scenario.ts';
 
 // Results summarised from fabricated replications: for rendering tests only, never shown in the app.
 const opts = { days: 56, warmupDays: 14, reps: 4, seed: 9 };
-const batchAt = (level: number) => summariseBatch(fixtureScenario(), opts, Array.from({ length: 4 }, (_, rep) => fakeReplication(rep, 9, level)));
+const batchAt = (level: number) =>
+  summariseBatch(
+    fixtureScenario(),
+    opts,
+    Array.from({ length: 4 }, (_, rep) => fakeReplication(rep, 9, level)),
+  );
 const range = (path: string, base: number, low: number, high: number): ParameterRange => ({ path, base, low, high, cut: false });
 
 /** Three assumptions, listed smallest swing first so the chart must sort them. */
 function result(): SensitivityResult {
-  const ranges = [range('services.needMetShare', 0.88, 0.82, 0.94), range('reReferral.metNeedReturnsPerYear', 0, 0, 0.1), range('reReferral.unmetNeedReturnsPerYear', 2, 1, 3)];
+  const ranges = [
+    range('services.needMetShare', 0.88, 0.82, 0.94),
+    range('reReferral.metNeedReturnsPerYear', 0, 0, 0.1),
+    range('reReferral.unmetNeedReturnsPerYear', 2, 1, 3),
+  ];
   const variants = [
     { path: 'services.needMetShare', side: 'low' as const, batch: batchAt(1.01) },
     { path: 'services.needMetShare', side: 'high' as const, batch: batchAt(0.99) },
@@ -50,7 +59,11 @@ describe('the tornado chart', () => {
     expect(html).toContain('class="term__button"');
     expect(html).toContain(METRICS.reReferralRate.definition.slice(0, 40));
     const table = tornadoTable(r.analysis.measures.find((m) => m.metric === 'reReferralRate')!);
-    expect(table.rows.map((row) => row[0])).toEqual(['How often children with unmet need come back', 'How often children whose need was met come back', 'Share of children whose services meet their need']);
+    expect(table.rows.map((row) => row[0])).toEqual([
+      'How often children with unmet need come back',
+      'How often children whose need was met come back',
+      'Share of children whose services meet their need',
+    ]);
     expect(table.rows[1]![3]).toBe('same as base (not run)');
     expect(table.rows[2]![1]).toBe('88.0%');
     expect(table.columns).toContain('Difference at high (95% interval)');

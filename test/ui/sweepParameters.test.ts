@@ -19,7 +19,10 @@ describe('sweep parameters', () => {
     expect(sweepValues(p, 10, 40, 7)).toEqual([10, 15, 20, 25, 30, 35, 40]);
     expect(sweepValues(p, 1, 3, 7)).toEqual([1, 2, 3]);
     const r = sweepScenarios(fixtureScenario(), p, [10, 40]);
-    expect(r.ok && r.scenarios.map((s) => s.dutyTeams.map((t) => t.socialWorkerPosts))).toEqual([[10, 10], [40, 40]]);
+    expect(r.ok && r.scenarios.map((s) => s.dutyTeams.map((t) => t.socialWorkerPosts))).toEqual([
+      [10, 10],
+      [40, 40],
+    ]);
   });
 
   it('keeps the newly qualified cap within the full cap when the cap is swept down', () => {
@@ -56,16 +59,19 @@ describe('sweep bounds agree with the scenario schema', () => {
   };
   const withField = SWEEP_PARAMETERS.filter((p) => p.path);
 
-  it.each(withField.map((p) => [p.id, p] as const))('%s: the schema accepts its min and max, refuses just beyond either, and agrees on whole numbers', (_, p) => {
-    const step = p.integer ? 1 : 1e-6;
-    expect(problemsAt(p, p.min), `min ${p.min}`).toEqual([]);
-    expect(problemsAt(p, p.max), `max ${p.max}`).toEqual([]);
-    expect(problemsAt(p, p.min - step), `below min ${p.min}`).not.toEqual([]);
-    expect(problemsAt(p, p.max + step), `above max ${p.max}`).not.toEqual([]);
-    const between = p.min + Math.min(1, (p.max - p.min) / 2) / 2; // not a whole number
-    if (p.integer) expect(problemsAt(p, between), `${between}`).not.toEqual([]);
-    else expect(problemsAt(p, between), `${between}`).toEqual([]);
-  });
+  it.each(withField.map((p) => [p.id, p] as const))(
+    '%s: the schema accepts its min and max, refuses just beyond either, and agrees on whole numbers',
+    (_, p) => {
+      const step = p.integer ? 1 : 1e-6;
+      expect(problemsAt(p, p.min), `min ${p.min}`).toEqual([]);
+      expect(problemsAt(p, p.max), `max ${p.max}`).toEqual([]);
+      expect(problemsAt(p, p.min - step), `below min ${p.min}`).not.toEqual([]);
+      expect(problemsAt(p, p.max + step), `above max ${p.max}`).not.toEqual([]);
+      const between = p.min + Math.min(1, (p.max - p.min) / 2) / 2; // not a whole number
+      if (p.integer) expect(problemsAt(p, between), `${between}`).not.toEqual([]);
+      else expect(problemsAt(p, between), `${between}`).toEqual([]);
+    },
+  );
 
   it('every parameter but the demand factor sets a schema field', () => {
     expect(SWEEP_PARAMETERS.filter((p) => !p.path).map((p) => p.id)).toEqual(['demandScale']);

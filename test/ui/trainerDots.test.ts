@@ -35,11 +35,37 @@ describe('DotField', () => {
 
   it('a case keeps its slot while it stays, and a freed slot is taken by the next arrival', () => {
     const f = new DotField(boxes, boxes, ENTRY, CLOSED);
-    f.apply(cols([[1, 1], [2, 1], [3, 1]]), none, 0, 0);
+    f.apply(
+      cols([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ]),
+      none,
+      0,
+      0,
+    );
     const slot2 = f.dots.get(2)!.slot;
-    f.apply(cols([[1, 1], [3, 1]]), cols([[2, 1]]), 10, 0);
+    f.apply(
+      cols([
+        [1, 1],
+        [3, 1],
+      ]),
+      cols([[2, 1]]),
+      10,
+      0,
+    );
     expect(f.dots.get(3)!.slot).toBe(2);
-    f.apply(cols([[1, 1], [3, 1], [4, 1]]), none, 20, 0);
+    f.apply(
+      cols([
+        [1, 1],
+        [3, 1],
+        [4, 1],
+      ]),
+      none,
+      20,
+      0,
+    );
     expect(f.dots.get(4)!.slot).toBe(slot2);
   });
 
@@ -98,7 +124,15 @@ describe('DotField', () => {
 
   it('finds the dot under the pointer, and the case longest in a state', () => {
     const f = new DotField(boxes, boxes, ENTRY, CLOSED);
-    f.apply(cols([[1, 1], [2, 1]]), none, 0, 0);
+    f.apply(
+      cols([
+        [1, 1],
+        [2, 1],
+      ]),
+      none,
+      0,
+      0,
+    );
     const [x, y] = f.at(f.dots.get(2)!, 0);
     expect(f.hit(x + 1, y, 0, 5)?.id).toBe(2);
     expect(f.hit(x + 50, y + 50, 0, 5)).toBeNull();

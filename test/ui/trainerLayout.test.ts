@@ -85,7 +85,12 @@ describe('what the trainer highlights, read from the graph', () => {
   });
 
   it('marks as repeat work the duty manager’s second screening and the reclassification, not the first screening or allocation', () => {
-    expect([...loopNodes(graph)].sort()).toEqual(['contactCentre.awaitingReclassification', 'contactCentre.reclassifying', 'dutyTeam.awaitingDutyReview', 'dutyTeam.dutyReview']);
+    expect([...loopNodes(graph)].sort()).toEqual([
+      'contactCentre.awaitingReclassification',
+      'contactCentre.reclassifying',
+      'dutyTeam.awaitingDutyReview',
+      'dutyTeam.dutyReview',
+    ]);
     const caption = (s: string, t: string) => loopCaption(graph.edges.filter((e) => e.source === s && e.target === t));
     expect(caption('contactCentre.screening', 'dutyTeam.awaitingDutyReview')).toBe('screened again');
     expect(caption('dutyTeam.dutyReview', 'contactCentre.awaitingReclassification')).toBe('sent back');

@@ -31,7 +31,14 @@ function inProcessWorker(): WorkerPort {
 
 function pane() {
   let t = 0;
-  return new PaneController(inProcessWorker, layout, () => (t += 16), (n, s) => needLevel(n, s.need), smallScenario, settings);
+  return new PaneController(
+    inProcessWorker,
+    layout,
+    () => (t += 16),
+    (n, s) => needLevel(n, s.need),
+    smallScenario,
+    settings,
+  );
 }
 
 const until = async (cond: () => boolean, what: string) => {
@@ -48,7 +55,14 @@ describe('a trainer pane', () => {
     const own = layoutPathway(reachedBy(graph, entryRoutesOf(mash.frontDoor)));
     expect(own.nodes.some((b) => b.node.stage === 'contactCentre')).toBe(false);
     let t = 0;
-    const p = new PaneController(inProcessWorker, layout, () => (t += 16), (n, s) => needLevel(n, s.need), mash, settings);
+    const p = new PaneController(
+      inProcessWorker,
+      layout,
+      () => (t += 16),
+      (n, s) => needLevel(n, s.need),
+      mash,
+      settings,
+    );
     p.drawOn(own);
     p.start(mash, settings);
     await until(() => p.idle, 'ready');
@@ -133,7 +147,14 @@ describe('a trainer pane', () => {
       made.push(w);
       return w;
     };
-    const p = new PaneController(create, layout, () => 0, (n, s) => needLevel(n, s.need), smallScenario, settings);
+    const p = new PaneController(
+      create,
+      layout,
+      () => 0,
+      (n, s) => needLevel(n, s.need),
+      smallScenario,
+      settings,
+    );
     p.start(smallScenario, settings);
     await until(() => p.idle, 'ready');
     made[0]!.onerror?.({ message: 'out of memory' });
@@ -179,7 +200,8 @@ describe('scenarios offered', () => {
 });
 
 describe('keyboard shortcuts', () => {
-  const el = (tagName: string, role?: string) => ({ tagName, isContentEditable: false, getAttribute: (a: string) => (a === 'role' ? (role ?? null) : null) }) as unknown as EventTarget;
+  const el = (tagName: string, role?: string) =>
+    ({ tagName, isContentEditable: false, getAttribute: (a: string) => (a === 'role' ? (role ?? null) : null) }) as unknown as EventTarget;
   const key = (k: string, target = el('DIV'), mods = {}) => shortcutFor({ key: k, ctrlKey: false, altKey: false, metaKey: false, target, ...mods });
   it('maps single keys to actions, in either case', () => {
     expect(key('k')).toBe('playPause');

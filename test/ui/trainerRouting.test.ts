@@ -60,7 +60,13 @@ describe('routing the trainer’s connectors', () => {
     }
     // Screening's routes to allocation and to early help, the duty manager's decisions and the plans are lines.
     const lines = new Set(layout.edges.filter((e) => e.kind !== 'end' && e.kind !== 'link').map((e) => e.id));
-    for (const id of ['contactCentre.screening>assessment.awaitingAllocation', 'contactCentre.screening>earlyHelp', 'dutyTeam.dutyReview>assessment.awaitingAllocation', 'dutyTeam.dutyReview>earlyHelp', 'assessment.awaitingTransfer>services.childProtectionPlan'])
+    for (const id of [
+      'contactCentre.screening>assessment.awaitingAllocation',
+      'contactCentre.screening>earlyHelp',
+      'dutyTeam.dutyReview>assessment.awaitingAllocation',
+      'dutyTeam.dutyReview>earlyHelp',
+      'assessment.awaitingTransfer>services.childProtectionPlan',
+    ])
       expect(lines.has(id), id).toBe(true);
   });
 
@@ -69,12 +75,54 @@ describe('routing the trainer’s connectors', () => {
       ...layout,
       comeBack: null,
       edges: [
-        { ...layout.edges[0]!, id: 'a', points: [[0, 50], [100, 50]] },
-        { ...layout.edges[0]!, id: 'b', points: [[50, 0], [50, 100]] },
-        { ...layout.edges[0]!, id: 'c', points: [[200, 0], [200, 100]] },
-        { ...layout.edges[0]!, id: 'd', points: [[200, 50], [200, 150]] },
-        { ...layout.edges[0]!, id: 'e', points: [[300, 0], [300, 100]] },
-        { ...layout.edges[0]!, id: 'f', points: [[300, 100], [400, 100]] },
+        {
+          ...layout.edges[0]!,
+          id: 'a',
+          points: [
+            [0, 50],
+            [100, 50],
+          ],
+        },
+        {
+          ...layout.edges[0]!,
+          id: 'b',
+          points: [
+            [50, 0],
+            [50, 100],
+          ],
+        },
+        {
+          ...layout.edges[0]!,
+          id: 'c',
+          points: [
+            [200, 0],
+            [200, 100],
+          ],
+        },
+        {
+          ...layout.edges[0]!,
+          id: 'd',
+          points: [
+            [200, 50],
+            [200, 150],
+          ],
+        },
+        {
+          ...layout.edges[0]!,
+          id: 'e',
+          points: [
+            [300, 0],
+            [300, 100],
+          ],
+        },
+        {
+          ...layout.edges[0]!,
+          id: 'f',
+          points: [
+            [300, 100],
+            [400, 100],
+          ],
+        },
       ],
     };
     expect(connectorCrossings(crossed).map((c) => [c.a, c.b, c.overlap])).toEqual([
@@ -90,6 +138,8 @@ describe('every front door the presets have is routed without crossings', () => 
     const l = layoutPathway(reachedBy(pathwayGraph(caseJourneyMachine), entryRoutesOf(preset.frontDoor)), TRAINER_LAYOUT);
     expect(connectorCrossings(l)).toEqual([]);
     expect(throughBoxes(l)).toEqual([]);
-    for (const e of l.edges) for (let i = 1; i < e.points.length; i++) expect(Math.abs(e.points[i - 1]![0] - e.points[i]![0]) < 0.5 || Math.abs(e.points[i - 1]![1] - e.points[i]![1]) < 0.5, e.id).toBe(true);
+    for (const e of l.edges)
+      for (let i = 1; i < e.points.length; i++)
+        expect(Math.abs(e.points[i - 1]![0] - e.points[i]![0]) < 0.5 || Math.abs(e.points[i - 1]![1] - e.points[i]![1]) < 0.5, e.id).toBe(true);
   });
 });

@@ -15,11 +15,37 @@ const kent = getPreset('kent-2010')!;
 describe('journey lines', () => {
   it('tells a child closed too early who comes back, in order, marking the concerns', () => {
     const records: CaseRecord[] = [
-      { kind: 'contact', t: 50, caseId: 7, team: 0, child: 3, agency: 1, sincePreviousContactHours: Infinity, sinceLastClosureHours: Infinity, lastClosureUnmet: false, duplicate: false, trueNeed: 62, known: false },
+      {
+        kind: 'contact',
+        t: 50,
+        caseId: 7,
+        team: 0,
+        child: 3,
+        agency: 1,
+        sincePreviousContactHours: Infinity,
+        sinceLastClosureHours: Infinity,
+        lastClosureUnmet: false,
+        duplicate: false,
+        trueNeed: 62,
+        known: false,
+      },
       { kind: 'screened', t: 52, caseId: 7, team: 0, by: 'frontDoor', hours: 1, doneAt: 53, qualified: false, repeat: null },
       { kind: 'decided', t: 80, caseId: 7, team: 0, route: 'signposted', waitHours: 30, inTimescale: false },
       { kind: 'closed', t: 80, caseId: 7, team: 0, child: 3, stage: 'frontDoor', unmetNeed: true, trueNeed: 62 },
-      { kind: 'contact', t: 1500, caseId: 90, team: 0, child: 3, agency: 0, sincePreviousContactHours: 1450, sinceLastClosureHours: 1420, lastClosureUnmet: true, duplicate: false, trueNeed: 67, known: true },
+      {
+        kind: 'contact',
+        t: 1500,
+        caseId: 90,
+        team: 0,
+        child: 3,
+        agency: 0,
+        sincePreviousContactHours: 1450,
+        sinceLastClosureHours: 1420,
+        lastClosureUnmet: true,
+        duplicate: false,
+        trueNeed: 67,
+        known: true,
+      },
     ];
     const lines = journeyLines([records[4]!, ...records.slice(0, 4)], kent);
     expect(lines.map((l) => l.kind)).toEqual(['contact', 'screened', 'decided', 'closed', 'contact']);
@@ -68,13 +94,32 @@ describe('narration', () => {
   it('describes a step’s move with the route’s words and the states’ labels', () => {
     const graph = pathwayGraph(caseJourneyMachine);
     const nodes = graph.nodes.map((n) => n.key);
-    const move = { t: 24 * 2 + 10.4, caseId: 5, child: 9, from: nodes.indexOf('dutyTeam.dutyReview'), to: nodes.indexOf('contactCentre.awaitingReclassification') };
+    const move = {
+      t: 24 * 2 + 10.4,
+      caseId: 5,
+      child: 9,
+      from: nodes.indexOf('dutyTeam.dutyReview'),
+      to: nodes.indexOf('contactCentre.awaitingReclassification'),
+    };
     const text = describeMoves([move], nodes, graph, { need: () => 55, agency: () => 0 }, kent);
-    expect(text).toBe('Day 3 (Wed), 10:24: child 9 (from police, child in need) moved from Duty manager decision to Returned for reclassification (sent back to be reclassified).');
+    expect(text).toBe(
+      'Day 3 (Wed), 10:24: child 9 (from police, child in need) moved from Duty manager decision to Returned for reclassification (sent back to be reclassified).',
+    );
   });
 
   it('sums up a slice of days', () => {
-    const news = { contacts: 57, referrals: 12, reReferrals: 3, screenedAgain: 9, returnedForReclassification: 2, cameBack: 1, closed: 40, closedUnmet: 4, allocated: 5, plansStarted: 2 };
+    const news = {
+      contacts: 57,
+      referrals: 12,
+      reReferrals: 3,
+      screenedAgain: 9,
+      returnedForReclassification: 2,
+      cameBack: 1,
+      closed: 40,
+      closedUnmet: 4,
+      allocated: 5,
+      plansStarted: 2,
+    };
     expect(describeNews(24 * 11, 24 * 13, news)).toBe(
       'Days 12 to 13: 57 new contacts, 12 referrals, 3 of them re-referrals, 9 contacts screened again, 2 sent back for reclassification, 1 child came back after closure, 40 cases closed, 4 of them with need unmet.',
     );

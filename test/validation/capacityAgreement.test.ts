@@ -79,6 +79,9 @@ describe('capacity check agrees with the simulation', () => {
     const grows = batch.steadiness.awaitingAllocation.trend === 'rising' || batch.steadiness.awaitingDecision.trend === 'rising';
     const over = loads.filter((l) => l.status === 'over').map((l) => `${l.label} ρ ${l.rho.toFixed(2)}`);
     const utilisation = batch.teams.map((t) => `${t.name} ${t.metrics.socialWorkerUtilisation.mean.toFixed(2)}`).join(', ');
-    expect(grows, `${name}: check says ${over.length ? `over at ${over.join('; ')}` : `every stage below 1 (worst ${worst.label} ${worst.rho.toFixed(2)})`}; simulated utilisation ${utilisation}`).toBe(over.length > 0);
+    expect(
+      grows,
+      `${name}: check says ${over.length ? `over at ${over.join('; ')}` : `every stage below 1 (worst ${worst.label} ${worst.rho.toFixed(2)})`}; simulated utilisation ${utilisation}`,
+    ).toBe(over.length > 0);
   });
 });

@@ -12,7 +12,10 @@ const inProcessWorker = (): WorkerLike => {
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (m) => setTimeout(() => w.onmessage?.({ data: structuredClone(handleWorkerMessage(structuredClone(m), runReplication, () => performance.now(), workerTemplates)) })),
+    postMessage: (m) =>
+      setTimeout(() =>
+        w.onmessage?.({ data: structuredClone(handleWorkerMessage(structuredClone(m), runReplication, () => performance.now(), workerTemplates)) }),
+      ),
     terminate: () => {},
   };
   return w;

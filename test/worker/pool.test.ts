@@ -41,7 +41,8 @@ const identity = (_s: Scenario, _r: RunSettings, reps: unknown[]) => reps;
 describe('worker pool', () => {
   it('gives the same results whatever the number of workers', async () => {
     const scenarios = [fixtureScenario(), { ...fixtureScenario(), id: 'b' }];
-    const run = (size: number) => runJobs(scenarios, settings, { createWorker: fakeWorkerFactory({ created: 0, terminated: 0, posted: [] }), size, summarise: identity });
+    const run = (size: number) =>
+      runJobs(scenarios, settings, { createWorker: fakeWorkerFactory({ created: 0, terminated: 0, posted: [] }), size, summarise: identity });
     const one = await run(1);
     const three = await run(3);
     expect(three).toEqual(one);
@@ -80,13 +81,17 @@ describe('worker pool', () => {
   it('cancels: rejects with RunCancelled and terminates every worker', async () => {
     const log = { created: 0, terminated: 0, posted: [] as WorkerRequest[] };
     const controller = new AbortController();
-    const promise = runJobs([fixtureScenario()], { ...settings, reps: 50 }, {
-      createWorker: fakeWorkerFactory(log),
-      size: 2,
-      summarise: identity,
-      signal: controller.signal,
-      onProgress: (p) => p.done === 3 && controller.abort(),
-    });
+    const promise = runJobs(
+      [fixtureScenario()],
+      { ...settings, reps: 50 },
+      {
+        createWorker: fakeWorkerFactory(log),
+        size: 2,
+        summarise: identity,
+        signal: controller.signal,
+        onProgress: (p) => p.done === 3 && controller.abort(),
+      },
+    );
     await expect(promise).rejects.toBeInstanceOf(RunCancelled);
     expect(log.terminated).toBe(2);
     expect(log.posted.length).toBeLessThan(50);
@@ -106,15 +111,29 @@ describe('worker pool', () => {
 
   it('survives a worker crash and a malformed reply by rejecting with a reason', async () => {
     const crashing = (): WorkerLike => {
-      const w: WorkerLike = { onmessage: null, onerror: null, postMessage: () => setTimeout(() => w.onerror?.({ message: 'out of memory' })), terminate: () => {} };
+      const w: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage: () => setTimeout(() => w.onerror?.({ message: 'out of memory' })),
+        terminate: () => {},
+      };
       return w;
     };
-    await expect(runJobs([fixtureScenario()], settings, { createWorker: crashing, size: 1, summarise: identity })).rejects.toThrow(/stopped unexpectedly: out of memory/);
+    await expect(runJobs([fixtureScenario()], settings, { createWorker: crashing, size: 1, summarise: identity })).rejects.toThrow(
+      /stopped unexpectedly: out of memory/,
+    );
     const garbling = (): WorkerLike => {
-      const w: WorkerLike = { onmessage: null, onerror: null, postMessage: () => setTimeout(() => w.onmessage?.({ data: { type: 'replicated', taskId: 0 } })), terminate: () => {} };
+      const w: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage: () => setTimeout(() => w.onmessage?.({ data: { type: 'replicated', taskId: 0 } })),
+        terminate: () => {},
+      };
       return w;
     };
-    await expect(runJobs([fixtureScenario()], settings, { createWorker: garbling, size: 1, summarise: identity })).rejects.toThrow(/does not match the protocol/);
+    await expect(runJobs([fixtureScenario()], settings, { createWorker: garbling, size: 1, summarise: identity })).rejects.toThrow(
+      /does not match the protocol/,
+    );
   });
 });
 
@@ -128,7 +147,11 @@ describe('worker message handler', () => {
 
   it('times the replication with the clock it is given', () => {
     let t = 100;
-    const reply = handleWorkerMessage({ type: 'replicate', taskId: 0, scenario: fixtureScenario(), days: 10, warmupDays: 0, seed: 1, rep: 2 }, replicate, () => (t += 25));
+    const reply = handleWorkerMessage(
+      { type: 'replicate', taskId: 0, scenario: fixtureScenario(), days: 10, warmupDays: 0, seed: 1, rep: 2 },
+      replicate,
+      () => (t += 25),
+    );
     expect(reply).toMatchObject({ type: 'replicated', elapsedMs: 25, result: { rep: 2 } });
   });
 });

@@ -63,7 +63,8 @@ describe('templates in the worker pool', () => {
     // Every worker that ran a scenario without building it received it once, with its first replication.
     for (const job of [0, 1]) {
       const first = new Map<number, WorkerRequest>();
-      for (const { worker, message } of h.posted) if (message.type === 'replicate' && message.scenario === scenarios[job] && !first.has(worker)) first.set(worker, message);
+      for (const { worker, message } of h.posted)
+        if (message.type === 'replicate' && message.scenario === scenarios[job] && !first.has(worker)) first.set(worker, message);
       for (const [worker, message] of first) {
         const builtHere = h.posted.some((p) => p.worker === worker && p.message.type === 'template' && p.message.scenario === scenarios[job]);
         expect(message.type === 'replicate' && message.warmState !== undefined).toBe(!builtHere);

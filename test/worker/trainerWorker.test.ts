@@ -23,7 +23,11 @@ const REP = 2;
 function session() {
   const out: TrainerMessage[] = [];
   const handle = createTrainerHandler((m) => out.push(TrainerMessage.parse(m)));
-  return { out, handle, last: <T extends TrainerMessage['type']>(type: T) => out.filter((m) => m.type === type).at(-1) as Extract<TrainerMessage, { type: T }> };
+  return {
+    out,
+    handle,
+    last: <T extends TrainerMessage['type']>(type: T) => out.filter((m) => m.type === type).at(-1) as Extract<TrainerMessage, { type: T }>,
+  };
 }
 
 function reference(untilHours: number) {
@@ -65,8 +69,14 @@ describe('trainer worker session', () => {
     const ready = s.last('ready');
     const frame = s.last('frame');
     const { run, records } = reference(20.5 * 24);
-    const expected = run.openCases().map((c) => `${c.id}:${c.state}:${c.child}:${Math.round(c.trueNeed)}:${c.agency}`).sort();
-    const got = Array.from(frame.cases.id, (id, i) => `${id}:${ready.nodes[frame.cases.node[i]!]}:${frame.cases.child[i]}:${frame.cases.need[i]}:${frame.cases.agency[i]}`).sort();
+    const expected = run
+      .openCases()
+      .map((c) => `${c.id}:${c.state}:${c.child}:${Math.round(c.trueNeed)}:${c.agency}`)
+      .sort();
+    const got = Array.from(
+      frame.cases.id,
+      (id, i) => `${id}:${ready.nodes[frame.cases.node[i]!]}:${frame.cases.child[i]}:${frame.cases.need[i]}:${frame.cases.agency[i]}`,
+    ).sort();
     expect(got).toEqual(expected);
     expect(frame.now).toBe(run.now);
     // Counters: cases in each node now, and every contact entered "contact received".
@@ -118,7 +128,9 @@ describe('trainer worker session', () => {
     s.handle({ type: 'follow', runId: 1, child });
     const first = s.last('journey') as JourneyMessage;
     const { records } = reference(15 * 24);
-    const caseIds = new Set(records.filter((r) => (r.kind === 'contact' || r.kind === 'carriedOver') && r.child === child).map((r) => (r as { caseId: number }).caseId));
+    const caseIds = new Set(
+      records.filter((r) => (r.kind === 'contact' || r.kind === 'carriedOver') && r.child === child).map((r) => (r as { caseId: number }).caseId),
+    );
     const mine = records.filter((r) => 'caseId' in r && caseIds.has(r.caseId));
     expect(first.child).toBe(child);
     expect(first.records).toEqual(mine);

@@ -159,7 +159,16 @@ export function closeCase(run: RunState, c: Case, stage: ClosureStage): void {
   const s = run.scenario;
   const withServices = closedWithServices(stage);
   if (!withServices) child.needMet = child.need < s.need.moderateLevel;
-  run.emit({ kind: 'closed', t: now, caseId: c.id, child: child.id, team: child.team, stage, unmetNeed: !withServices && child.need >= s.need.childInNeedLevel, trueNeed: child.need });
+  run.emit({
+    kind: 'closed',
+    t: now,
+    caseId: c.id,
+    child: child.id,
+    team: child.team,
+    stage,
+    unmetNeed: !withServices && child.need >= s.need.childInNeedLevel,
+    trueNeed: child.need,
+  });
   run.cases.remove(c.slot);
   child.openCases--;
   const linked = stage === 'linked';

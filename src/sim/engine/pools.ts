@@ -96,7 +96,14 @@ export function allocate(run: RunState, send: Send, team: TeamState): void {
     team.waiting--;
     team.held++;
     const now = run.queue.now;
-    run.emit({ kind: 'allocated', t: now, caseId: c.id, team: c.child.team, waitHours: now - c.acceptedAt, newlyQualified: team.places.newlyQualified[worker]! });
+    run.emit({
+      kind: 'allocated',
+      t: now,
+      caseId: c.id,
+      team: c.child.team,
+      waitHours: now - c.acceptedAt,
+      newlyQualified: team.places.newlyQualified[worker]!,
+    });
     send(c, startedEvent(run, c));
   }
 }

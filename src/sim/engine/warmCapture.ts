@@ -34,7 +34,15 @@ export function captureStocks(run: RunState, at: number): StockEntity[] {
     if (child.returnDue && child.openCases === 0) out.push({ kind: 'returning', child: stockChild(child, at) });
   }
   const service = (c: Case, episode: 'plan' | 'earlyHelp') =>
-    out.push({ kind: 'service', episode, child: stockChild(c.child, at), state: run.machine.stateKey(c.state), agency: c.agency, plan: c.noted.plan, meanMonths: meanMonths(run, c) });
+    out.push({
+      kind: 'service',
+      episode,
+      child: stockChild(c.child, at),
+      state: run.machine.stateKey(c.state),
+      agency: c.agency,
+      plan: c.noted.plan,
+      meanMonths: meanMonths(run, c),
+    });
   for (const team of run.teams) {
     for (const c of team.inPlan) service(c, 'plan');
     for (const c of team.assessing) {

@@ -163,7 +163,16 @@ export function offeredLoad(scenario: Scenario): StageLoad[] {
       if (!teams.some(reached)) continue;
       const staff = spec.staff(scenario, scenario.dutyTeams[0]!);
       const offered = teams.reduce((sum, t) => sum + perMonth(t, index), 0);
-      county.push(stage({ id: spec.capacity.id, stage: pool, label: spec.capacity.label, offered, capacity: (staff.unqualified + staff.qualified) * hoursPerMonth, unit: 'staff hours' }));
+      county.push(
+        stage({
+          id: spec.capacity.id,
+          stage: pool,
+          label: spec.capacity.label,
+          offered,
+          capacity: (staff.unqualified + staff.qualified) * hoursPerMonth,
+          unit: 'staff hours',
+        }),
+      );
       continue;
     }
     scenario.dutyTeams.forEach((team, ti) => {

@@ -157,19 +157,35 @@ export class TeamFlow {
         node.adds.push(WORK.hours(pool), activity.meanHours(s, this.ctx.team));
         const worked = SERVER_POOLS[pool].role === 'frontDoor' ? { ...facts, screenedAtFrontDoor: true } : facts;
         const unqualified = unqualifiedShare(s, this.ctx.team, pool);
-        this.decisionOf(node, state, activity.completes, activity.decide, worked, [
-          [1 - unqualified, true, false],
-          [unqualified, false, false],
-        ], (event, f) => this.move(state, f, pool, event, front, depth));
+        this.decisionOf(
+          node,
+          state,
+          activity.completes,
+          activity.decide,
+          worked,
+          [
+            [1 - unqualified, true, false],
+            [unqualified, false, false],
+          ],
+          (event, f) => this.move(state, f, pool, event, front, depth),
+        );
         break;
       }
       case 'assessmentWork': {
         node.adds.push(WORK.placeMonths, (activity.meanWorkingDays(s) * durationStretch(s.assessment, this.ctx.pressure)) / this.ctx.workingDaysPerMonth);
         const nq = this.ctx.newlyQualifiedShare;
-        this.decisionOf(node, state, activity.completes, activity.decide, facts, [
-          [1 - nq, true, false],
-          [nq, true, true],
-        ], (event, f) => this.move(state, f, pool, event, front, depth));
+        this.decisionOf(
+          node,
+          state,
+          activity.completes,
+          activity.decide,
+          facts,
+          [
+            [1 - nq, true, false],
+            [nq, true, true],
+          ],
+          (event, f) => this.move(state, f, pool, event, front, depth),
+        );
         break;
       }
       case 'episode':
@@ -207,14 +223,25 @@ export class TeamFlow {
         return { share, table, toRoutes: table.routes.map((r) => routes.indexOf(r)) };
       });
     const largest = Math.max(1, ...tables.map((t) => t.table.routes.length));
-    node.decision = { tables, routes: routes.map((route) => moveTo(eventNumber(completes, route), facts)), chances: new Float64Array(routes.length), scratch: new Float64Array(largest) };
+    node.decision = {
+      tables,
+      routes: routes.map((route) => moveTo(eventNumber(completes, route), facts)),
+      chances: new Float64Array(routes.length),
+      scratch: new Float64Array(largest),
+    };
   }
 
   private table(state: number, decide: (d: DecisionContext) => string, facts: CaseFacts, qualified: boolean, newlyQualified: boolean): DecisionTable {
     const key = `${state}|${qualified}|${newlyQualified}|${factsKey(facts)}`;
     let table = this.tables.get(key);
     if (!table) {
-      table = decisionTable(decide, { scenario: this.ctx.scenario, team: this.ctx.team, facts, staff: { qualified, newlyQualified }, pressure: this.ctx.pressure });
+      table = decisionTable(decide, {
+        scenario: this.ctx.scenario,
+        team: this.ctx.team,
+        facts,
+        staff: { qualified, newlyQualified },
+        pressure: this.ctx.pressure,
+      });
       this.tables.set(key, table);
     }
     return table;

@@ -178,14 +178,25 @@ export function decisionTable(decide: (d: DecisionContext) => string, setting: D
     const asked = [...ctx.asked];
     const answers = asked.map((_, i) => prefix[i] ?? false);
     for (let j = prefix.length; j < asked.length; j++) stack.push([...answers.slice(0, j), true]);
-    const leaf: Leaf = { weight: ctx.weight, factors: ctx.factors, cuts: [], routes: [routeIndex(route0)], questionOf: new Int32Array(0), answer: new Uint8Array(0), cutOf: new Int32Array(0) };
+    const leaf: Leaf = {
+      weight: ctx.weight,
+      factors: ctx.factors,
+      cuts: [],
+      routes: [routeIndex(route0)],
+      questionOf: new Int32Array(0),
+      answer: new Uint8Array(0),
+      cutOf: new Int32Array(0),
+    };
     if (ctx.reading) {
-      if (ctx.factors.some((f) => f.kind === 'reaches')) throw new Error('a decision both read perceived need and compared it with a threshold: the capacity check cannot enumerate it');
+      if (ctx.factors.some((f) => f.kind === 'reaches'))
+        throw new Error('a decision both read perceived need and compared it with a threshold: the capacity check cannot enumerate it');
       reading ??= ctx.reading;
-      if (ctx.reading.staffSd !== reading.staffSd || ctx.reading.agencyInformation !== reading.agencyInformation) throw new Error('a decision read perceived need differently on different branches');
+      if (ctx.reading.staffSd !== reading.staffSd || ctx.reading.agencyInformation !== reading.agencyInformation)
+        throw new Error('a decision read perceived need differently on different branches');
       for (let k = 1; k < probes.length; k++) {
         const route = routeIndex(decide(ctx.reset(answers, probes[k]!)));
-        if (ctx.asked.length !== asked.length || ctx.asked.some((a, i) => a !== asked[i])) throw new Error('a decision asked different questions at different perceived needs');
+        if (ctx.asked.length !== asked.length || ctx.asked.some((a, i) => a !== asked[i]))
+          throw new Error('a decision asked different questions at different perceived needs');
         if (route === leaf.routes.at(-1)) continue;
         leaf.cuts.push(cuts[k - 1]!);
         leaf.routes.push(route);
@@ -198,14 +209,29 @@ export function decisionTable(decide: (d: DecisionContext) => string, setting: D
   for (const leaf of leaves) {
     leaf.questionOf = Int32Array.from(leaf.factors, (f) => {
       if (f.kind === 'earlyHelp') return -1;
-      let q = questions.findIndex((o) => o.reading.staffSd === f.reading.staffSd && o.reading.agencyInformation === f.reading.agencyInformation && o.threshold === f.threshold && o.sd === f.sd);
+      let q = questions.findIndex(
+        (o) =>
+          o.reading.staffSd === f.reading.staffSd &&
+          o.reading.agencyInformation === f.reading.agencyInformation &&
+          o.threshold === f.threshold &&
+          o.sd === f.sd,
+      );
       if (q < 0) q = questions.push({ reading: f.reading, threshold: f.threshold, sd: f.sd }) - 1;
       return q;
     });
     leaf.answer = Uint8Array.from(leaf.factors, (f) => (f.yes ? 1 : 0));
     leaf.cutOf = Int32Array.from(leaf.cuts, (c) => cutValues.indexOf(c));
   }
-  return { routes, reading, leaves, readFacts: ctx.read, questions, cutValues, questionChance: new Float64Array(questions.length), below: new Float64Array(cutValues.length) };
+  return {
+    routes,
+    reading,
+    leaves,
+    readFacts: ctx.read,
+    questions,
+    cutValues,
+    questionChance: new Float64Array(questions.length),
+    below: new Float64Array(cutValues.length),
+  };
 }
 
 /**

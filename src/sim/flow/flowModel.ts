@@ -81,4 +81,3 @@ export function eventNumber(type: CaseEventType, route?: string): number {
   if (id === undefined) events.set(key, (id = machine.eventId((route === undefined ? { type } : { type, route }) as never)));
   return id;
 }
-

@@ -71,4 +71,3 @@ export function returnChances(ctx: TeamContext, x: number, p: ContactPath, rates
 export const addScaled = (to: Work, w: Work, k: number) => {
   for (let i = 0; i < to.length; i++) to[i]! += k * w[i]!;
 };
-

@@ -169,7 +169,10 @@ export function teamLoad(ctx: TeamContext, fronts: FrontGrid = frontGrid(ctx)): 
     clampedNormalWeights(demand.meanNeedScore + demand.sources[ri]!.needShift, demand.needScoreSd).forEach((p, i) => {
       const x = NEED_GRID[i]!;
       const pass = x >= need.moderateLevel && x < need.childInNeedLevel ? 1 - diverted : 1;
-      for (const [known, kw] of [[true, demand.knownChildShare], [false, 1 - demand.knownChildShare]] as const) {
+      for (const [known, kw] of [
+        [true, demand.knownChildShare],
+        [false, 1 - demand.knownChildShare],
+      ] as const) {
         const weight = r.w * p * pass * kw;
         if (!(weight > 0)) continue;
         const grid = known ? KNOWN : UNKNOWN;

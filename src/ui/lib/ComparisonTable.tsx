@@ -21,7 +21,15 @@ const TONE_TAG = { better: 'tag tag--ok', worse: 'tag tag--over', clear: 'tag', 
  * Every measure for each scenario, and each scenario's paired difference from the first (the
  * baseline) with its 95% interval, saying whether that interval excludes zero.
  */
-export function ComparisonTable({ batches, metrics = METRIC_NAMES, caption }: { batches: readonly LabelledBatch[]; metrics?: readonly MetricName[]; caption?: string }) {
+export function ComparisonTable({
+  batches,
+  metrics = METRIC_NAMES,
+  caption,
+}: {
+  batches: readonly LabelledBatch[];
+  metrics?: readonly MetricName[];
+  caption?: string;
+}) {
   const [base, ...others] = batches;
   if (!base) return null;
   const rowsByOther = others.map((o) => new Map(comparisonRows(base.batch, o.batch).map((r) => [r.metric, r])));

@@ -47,7 +47,15 @@ export function summaryCsv(batches: readonly LabelledBatch[]): string {
 export function replicationsCsv(batches: readonly LabelledBatch[]): string {
   const rows = batches.flatMap(({ label, batch }) =>
     batch.replications.flatMap((r) =>
-      METRIC_NAMES.map((name) => ({ scenario: label, scenario_id: batch.scenario.id, replication: r.rep, replication_seed: r.seed, metric: name, value: r.metrics[name], ...provenance(batch) })),
+      METRIC_NAMES.map((name) => ({
+        scenario: label,
+        scenario_id: batch.scenario.id,
+        replication: r.rep,
+        replication_seed: r.seed,
+        metric: name,
+        value: r.metrics[name],
+        ...provenance(batch),
+      })),
     ),
   );
   return spreadsheetCsv(rows);
@@ -77,7 +85,17 @@ export function seriesCsv(batches: readonly LabelledBatch[], names: readonly (ke
 export function teamsCsv(batches: readonly LabelledBatch[]): string {
   const rows = batches.flatMap(({ label, batch }) =>
     batch.teams.flatMap((t) =>
-      TEAM_METRIC_NAMES.map((name) => ({ scenario: label, team: t.name, metric: name, label: METRICS[name].label, unit: METRICS[name].unit, mean: t.metrics[name].mean, ci95_low: t.metrics[name].ci95[0], ci95_high: t.metrics[name].ci95[1], ...provenance(batch) })),
+      TEAM_METRIC_NAMES.map((name) => ({
+        scenario: label,
+        team: t.name,
+        metric: name,
+        label: METRICS[name].label,
+        unit: METRICS[name].unit,
+        mean: t.metrics[name].mean,
+        ci95_low: t.metrics[name].ci95[0],
+        ci95_high: t.metrics[name].ci95[1],
+        ...provenance(batch),
+      })),
     ),
   );
   return spreadsheetCsv(rows);

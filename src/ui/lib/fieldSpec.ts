@@ -92,7 +92,12 @@ export function objectKeysAt(path: FieldPath): string[] {
 export function validateField(spec: FieldSpec, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
   const result = spec.schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, message: problemsOf(result.error).map((p) => p.message).join('; ') };
+  return {
+    ok: false,
+    message: problemsOf(result.error)
+      .map((p) => p.message)
+      .join('; '),
+  };
 }
 
 /** Parses the text of a number box: a number, or a message for text that is not one. */

@@ -57,7 +57,10 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
   return (
     <div>
       <h1>Compare scenarios</h1>
-      <p className="lede">Run two to six scenarios on the same random numbers (the same children, arriving at the same times), so the differences you see come from the changes, not from chance.</p>
+      <p className="lede">
+        Run two to six scenarios on the same random numbers (the same children, arriving at the same times), so the differences you see come from the changes,
+        not from chance.
+      </p>
       <form
         className="panel no-print"
         onSubmit={(e) => {
@@ -138,17 +141,30 @@ const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport
     <section aria-labelledby="comparison-results" data-testid="comparison-results">
       <h2 id="comparison-results">Results</h2>
       <p>
-        {result.batches.length} scenarios, each {result.batches[0]?.batch.reps} replications of {result.batches[0]?.batch.days} days ({result.batches[0]?.batch.warmupDays} days warm-up), on the same seeds
-        (base seed {result.batches[0]?.batch.seed}). A difference is marked clear when its paired 95% confidence interval excludes zero.
+        {result.batches.length} scenarios, each {result.batches[0]?.batch.reps} replications of {result.batches[0]?.batch.days} days (
+        {result.batches[0]?.batch.warmupDays} days warm-up), on the same seeds (base seed {result.batches[0]?.batch.seed}). A difference is marked clear when
+        its paired 95% confidence interval excludes zero.
       </p>
       <div className="button-group no-print">
-        <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison.csv', comparisonCsv(result.batches), 'text/csv;charset=utf-8')}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => downloadText('comparison.csv', comparisonCsv(result.batches), 'text/csv;charset=utf-8')}
+        >
           Download comparison (CSV)
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison-summary.csv', summaryCsv(result.batches), 'text/csv;charset=utf-8')}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => downloadText('comparison-summary.csv', summaryCsv(result.batches), 'text/csv;charset=utf-8')}
+        >
           Every measure per scenario (CSV)
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => downloadText('comparison-weekly.csv', seriesCsv(result.batches), 'text/csv;charset=utf-8')}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => downloadText('comparison-weekly.csv', seriesCsv(result.batches), 'text/csv;charset=utf-8')}
+        >
           Weekly series (CSV)
         </button>
         <button type="button" className="button button--small" onClick={onOpenReport}>

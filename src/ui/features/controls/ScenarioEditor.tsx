@@ -75,7 +75,17 @@ function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldErr
       .map((k) => {
         const path = [...base, k];
         const label = LABELS[path.join('.')];
-        return <Field key={k} path={path} value={getIn(draft, path)} onCommit={onCommit} onFieldError={onFieldError} problem={problemAt(path)} {...(label ? { label } : {})} />;
+        return (
+          <Field
+            key={k}
+            path={path}
+            value={getIn(draft, path)}
+            onCommit={onCommit}
+            onFieldError={onFieldError}
+            problem={problemAt(path)}
+            {...(label ? { label } : {})}
+          />
+        );
       });
   return (
     <form onSubmit={(e) => e.preventDefault()} aria-labelledby="editor-heading" noValidate>
@@ -120,7 +130,9 @@ function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldErr
         {fields(['demand'], ['sources'])}
       </Section>
       <Section title="Need levels" id="need">
-        <p className="hint">Need is a score from 0 to 100. These levels say what a child truly needs; thresholds are what staff apply to the need they perceive.</p>
+        <p className="hint">
+          Need is a score from 0 to 100. These levels say what a child truly needs; thresholds are what staff apply to the need they perceive.
+        </p>
         {fields(['need'])}
       </Section>
       <Section title="Assessment and timescales" id="assessment">
@@ -171,7 +183,11 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
     if (!last) return;
     let n = draft.dutyTeams.length + 1;
     while (draft.dutyTeams.some((t) => t.name === `Duty team ${n}`)) n++;
-    dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: [...draft.dutyTeams, { ...last, name: `Duty team ${n}` }] }, []), origin: 'edited' });
+    dispatch({
+      type: 'replace',
+      scenario: markEdited({ ...draft, dutyTeams: [...draft.dutyTeams, { ...last, name: `Duty team ${n}` }] }, []),
+      origin: 'edited',
+    });
   };
   return (
     <>
@@ -262,7 +278,9 @@ function TeamsEditor({ draft, problems, onCommit, onFieldError, dispatch }: Omit
             <button
               type="button"
               className="button button--warning button--small"
-              onClick={() => dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: draft.dutyTeams.filter((_, j) => j !== i) }, []), origin: 'edited' })}
+              onClick={() =>
+                dispatch({ type: 'replace', scenario: markEdited({ ...draft, dutyTeams: draft.dutyTeams.filter((_, j) => j !== i) }, []), origin: 'edited' })
+              }
             >
               Remove {team.name}
             </button>

@@ -168,7 +168,14 @@ function EnumField({ path, value, onCommit, problem, label, spec }: Props & { sp
         <ErrorText id={`${id}-error`} message={problem} />
         {spec.options.map((option, i) => (
           <div className="radio" key={option}>
-            <input id={i === 0 ? id : `${id}-${option}`} type="radio" name={id} value={option} checked={value === option} onChange={() => onCommit(path, option)} />
+            <input
+              id={i === 0 ? id : `${id}-${option}`}
+              type="radio"
+              name={id}
+              value={option}
+              checked={value === option}
+              onChange={() => onCommit(path, option)}
+            />
             <label htmlFor={i === 0 ? id : `${id}-${option}`}>
               {OPTION_LABELS[option] ?? option}
               {hints[option] && <span className="radio__hint">{hints[option]}</span>}
@@ -212,7 +219,14 @@ function TextField({ path, value, onCommit, onFieldError, problem, label, spec }
       </label>
       <ErrorText id={`${id}-error`} message={message} />
       {long ? (
-        <textarea id={id} className="textarea" value={text} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} onChange={(e) => accept(e.target.value)} />
+        <textarea
+          id={id}
+          className="textarea"
+          value={text}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-error` : undefined}
+          onChange={(e) => accept(e.target.value)}
+        />
       ) : (
         <input
           id={id}

@@ -36,7 +36,10 @@ export function modeLabel(mode: BulkMode, key: string): string {
  * "+2" adds, "-5" or "−5" subtracts, "×1.2", "x1.2" or "*1.2" multiplies, "+10%" multiplies by 1.1.
  */
 export function parseBulkAmount(text: string, mode: BulkMode): { ok: true; op: BulkOp } | { ok: false; message: string } {
-  const t = text.trim().replace(/,/g, '').replace(/\u2212/g, '-');
+  const t = text
+    .trim()
+    .replace(/,/g, '')
+    .replace(/\u2212/g, '-');
   if (t === '') return { ok: false, message: 'Enter a number' };
   const pct = /^([+-])\s*(\d+(?:\.\d+)?)\s*%$/.exec(t);
   if (pct) {
@@ -49,7 +52,8 @@ export function parseBulkAmount(text: string, mode: BulkMode): { ok: true; op: B
   if (signed) return { ok: true, op: { mode: signed[1] === '+' ? 'add' : 'subtract', amount: Number(signed[2]) } };
   const n = Number(t);
   if (!Number.isFinite(n)) return { ok: false, message: `“${text.trim()}” is not a number (you can also write +2, −5, ×1.2 or +10%)` };
-  if (n < 0 && mode !== 'set') return { ok: false, message: `Enter a positive amount to ${mode === 'multiply' ? 'multiply by' : mode === 'add' ? 'add' : 'take off'}` };
+  if (n < 0 && mode !== 'set')
+    return { ok: false, message: `Enter a positive amount to ${mode === 'multiply' ? 'multiply by' : mode === 'add' ? 'add' : 'take off'}` };
   return { ok: true, op: { mode, amount: n } };
 }
 
@@ -71,7 +75,12 @@ export function applyOp(before: number, op: BulkOp, integer: boolean): number {
  * Every team's new value of the field `key`, checked against `spec` (the field's schema): the
  * changes, or every team whose new value would be refused with the schema's reason.
  */
-export function bulkEdit(teams: readonly (Record<string, unknown> & { name: string })[], key: string, spec: FieldSpec, op: BulkOp): { ok: true; changes: TeamChange[] } | { ok: false; problems: string[] } {
+export function bulkEdit(
+  teams: readonly (Record<string, unknown> & { name: string })[],
+  key: string,
+  spec: FieldSpec,
+  op: BulkOp,
+): { ok: true; changes: TeamChange[] } | { ok: false; problems: string[] } {
   if (spec.kind !== 'number') return { ok: false, problems: [`${spec.description} is not a number`] };
   const changes: TeamChange[] = [];
   const problems: string[] = [];
@@ -83,7 +92,12 @@ export function bulkEdit(teams: readonly (Record<string, unknown> & { name: stri
     }
     const after = applyOp(before, op, spec.integer);
     const checked = validateField(spec, after);
-    const range = Number.isFinite(spec.min) && Number.isFinite(spec.max) ? `outside ${spec.min.toLocaleString('en-GB')} to ${spec.max.toLocaleString('en-GB')}` : checked.ok ? '' : checked.message;
+    const range =
+      Number.isFinite(spec.min) && Number.isFinite(spec.max)
+        ? `outside ${spec.min.toLocaleString('en-GB')} to ${spec.max.toLocaleString('en-GB')}`
+        : checked.ok
+          ? ''
+          : checked.message;
     if (!checked.ok) problems.push(`${t.name}: ${before.toLocaleString('en-GB')} would become ${after.toLocaleString('en-GB')}, ${range}`);
     else changes.push({ index, team: t.name, before, after });
   });

@@ -40,7 +40,10 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
     case 'set':
     case 'setMany': {
       const changes = action.type === 'set' ? [{ path: action.path, value: action.value }] : action.changes;
-      const draft = markEdited(changes.reduce((d, c) => setIn(d, c.path, c.value), state.draft), changes);
+      const draft = markEdited(
+        changes.reduce((d, c) => setIn(d, c.path, c.value), state.draft),
+        changes,
+      );
       // A value set from outside a control (e.g. for every team) replaces one it refused.
       const fieldErrors = { ...state.fieldErrors };
       for (const c of changes) delete fieldErrors[key(c.path)];
@@ -55,7 +58,15 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
       return { ...state, fieldErrors };
     }
     case 'replace':
-      return { draft: action.scenario, revision: state.revision + 1, opened: (state.opened ?? 0) + 1, fieldErrors: {}, origin: action.origin, past: [...state.past, state.draft].slice(-HISTORY), future: [] };
+      return {
+        draft: action.scenario,
+        revision: state.revision + 1,
+        opened: (state.opened ?? 0) + 1,
+        fieldErrors: {},
+        origin: action.origin,
+        past: [...state.past, state.draft].slice(-HISTORY),
+        future: [],
+      };
     case 'undo': {
       const prev = state.past[state.past.length - 1];
       if (!prev) return state;

@@ -12,7 +12,12 @@ export function LibraryNotices({ notices, onAct, onDismiss }: Props) {
   return (
     <div className="library-notices" data-testid="library-notices">
       {notices.map((n) => (
-        <div key={n.key} className={`notice ${n.kind === 'info' ? 'notice--info' : n.kind === 'error' ? 'notice--error' : ''}`} role={n.kind === 'info' ? 'status' : 'alert'} data-notice={n.key}>
+        <div
+          key={n.key}
+          className={`notice ${n.kind === 'info' ? 'notice--info' : n.kind === 'error' ? 'notice--error' : ''}`}
+          role={n.kind === 'info' ? 'status' : 'alert'}
+          data-notice={n.key}
+        >
           <h2>{n.title}</h2>
           <p className="small">{n.body}</p>
           <div className="button-group">

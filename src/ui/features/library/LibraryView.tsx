@@ -18,7 +18,8 @@ export function LibraryView({ session }: { session: Session }) {
     <div className="library">
       <h1>My scenarios</h1>
       <p className="secondary-text">
-        Every scenario you edit or open is kept in this browser ({session.backendKind === 'memory' ? 'for this tab only' : session.backendKind}), with its earlier versions. Nothing leaves this computer.
+        Every scenario you edit or open is kept in this browser ({session.backendKind === 'memory' ? 'for this tab only' : session.backendKind}), with its
+        earlier versions. Nothing leaves this computer.
       </p>
       {session.backendKind === 'IndexedDB' && <PersistenceNote />}
       <div className="button-group">
@@ -57,7 +58,10 @@ export function LibraryView({ session }: { session: Session }) {
       {session.quarantined.length > 0 && (
         <section aria-labelledby="quarantine-heading">
           <h2 id="quarantine-heading">Could not be read</h2>
-          <p className="small">These records were found in this browser but could not be read. They are kept exactly as found and never overwritten: download one to recover its work by hand.</p>
+          <p className="small">
+            These records were found in this browser but could not be read. They are kept exactly as found and never overwritten: download one to recover its
+            work by hand.
+          </p>
           <ul className="library__list">
             {session.quarantined.map((q) => (
               <QuarantineRow key={q.id} q={q} session={session} />
@@ -113,10 +117,22 @@ function EntryRow({ e, current, session }: { e: ReadEntry; current: boolean; ses
           <button type="button" className="button button--secondary button--small" onClick={() => setRenaming(true)} aria-label={`Rename ${name}`}>
             Rename
           </button>
-          <button type="button" className="button button--secondary button--small" onClick={() => void session.actions.duplicate(id)} aria-label={`Duplicate ${name}`}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void session.actions.duplicate(id)}
+            aria-label={`Duplicate ${name}`}
+          >
             Duplicate
           </button>
-          <button type="button" className="button button--warning button--small" disabled={current} onClick={() => void session.actions.remove(id)} aria-label={`Delete ${name}`} title={current ? 'Open another scenario first' : undefined}>
+          <button
+            type="button"
+            className="button button--warning button--small"
+            disabled={current}
+            onClick={() => void session.actions.remove(id)}
+            aria-label={`Delete ${name}`}
+            title={current ? 'Open another scenario first' : undefined}
+          >
             Delete
           </button>
         </div>

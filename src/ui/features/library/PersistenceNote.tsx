@@ -23,7 +23,9 @@ export function PersistenceNote() {
   if (state === 'kept') return <p className="small">This browser has agreed to keep these scenarios even when its disk runs low.</p>;
   return (
     <p className="small">
-      {state === 'refused' ? 'This browser did not agree to keep them for sure: export them now and then. ' : 'A browser may clear these scenarios when its disk runs low. '}
+      {state === 'refused'
+        ? 'This browser did not agree to keep them for sure: export them now and then. '
+        : 'A browser may clear these scenarios when its disk runs low. '}
       {state === 'may-clear' && (
         <button
           type="button"

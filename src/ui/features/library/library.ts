@@ -78,7 +78,13 @@ export class Library {
         } else entries.push(read.value);
         continue;
       }
-      const q: Quarantined = { id: newId(), foundAt: this.now(), source: `library entry ${key}`, reason: read.ok ? 'its id does not match where it is stored' : read.reason, raw: value };
+      const q: Quarantined = {
+        id: newId(),
+        foundAt: this.now(),
+        source: `library entry ${key}`,
+        reason: read.ok ? 'its id does not match where it is stored' : read.reason,
+        raw: value,
+      };
       // If the move fails (storage full), the record stays where it is, untouched.
       try {
         await this.backend.quarantine(key, q.id, q);
@@ -93,7 +99,12 @@ export class Library {
   }
 
   /** Adds a new entry holding `scenario` (a valid scenario or an editable draft). */
-  async create(scenario: unknown, valid: boolean, origin: string, label: string | null = null): Promise<{ ok: true; entry: Entry } | { ok: false; failure: StorageFailure }> {
+  async create(
+    scenario: unknown,
+    valid: boolean,
+    origin: string,
+    label: string | null = null,
+  ): Promise<{ ok: true; entry: Entry } | { ok: false; failure: StorageFailure }> {
     const entry = newEntry(scenario, valid, origin, this.tab, this.now(), label);
     try {
       await this.backend.put('entries', entry.id, entry);
@@ -148,7 +159,12 @@ export class Library {
 
   /** Copies an entry (its newest version, history left behind) as a new entry named “… (copy)”. */
   async duplicate(source: ReadEntry): Promise<{ ok: true; entry: Entry } | { ok: false; failure: StorageFailure }> {
-    return this.create(source.draft, source.entry.versions[source.entry.versions.length - 1]!.valid, `a copy of “${entryName(source)}”`, `${entryName(source)} (copy)`);
+    return this.create(
+      source.draft,
+      source.entry.versions[source.entry.versions.length - 1]!.valid,
+      `a copy of “${entryName(source)}”`,
+      `${entryName(source)} (copy)`,
+    );
   }
 
   /** Removes a quarantined record for good (the caller keeps it for undo). */
@@ -172,7 +188,9 @@ export class Library {
   async exportAll(): Promise<string> {
     const entries = (await this.backend.getAll('entries')).map((r) => r.value);
     const quarantine = (await this.backend.getAll('quarantine')).map((r) => r.value);
-    return JSON.stringify({ format: 'front-door-library-export', version: 1, exportedAt: new Date(this.now()).toISOString(), entries, quarantine }, null, 2) + '\n';
+    return (
+      JSON.stringify({ format: 'front-door-library-export', version: 1, exportedAt: new Date(this.now()).toISOString(), entries, quarantine }, null, 2) + '\n'
+    );
   }
 }
 
@@ -193,7 +211,8 @@ export interface ImportSummary {
  */
 export async function importExport(library: Library, text: string): Promise<{ ok: true; summary: ImportSummary } | { ok: false; message: string }> {
   const body = stripBom(text);
-  if (body.length > MAX_EXPORT_CHARS) return { ok: false, message: `the file is ${body.length.toLocaleString('en-GB')} characters, more than an export of this size could hold` };
+  if (body.length > MAX_EXPORT_CHARS)
+    return { ok: false, message: `the file is ${body.length.toLocaleString('en-GB')} characters, more than an export of this size could hold` };
   if (jsonDepth(body, 64) > 64) return { ok: false, message: 'the file nests more than 64 levels deep, so it is not an export of Front Door scenarios' };
   let data: unknown;
   try {

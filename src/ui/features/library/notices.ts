@@ -31,7 +31,10 @@ export function quarantineNotice(found: readonly Quarantined[]): LibraryNotice {
       .slice(0, 3)
       .map((q) => `Reason: ${q.reason}.`)
       .join(' ')}`,
-    actions: [...(one ? [{ label: 'Download it', act: 'downloadQuarantined' as const, id: found[0]!.id }] : []), { label: 'Open My scenarios', act: 'showLibrary' }],
+    actions: [
+      ...(one ? [{ label: 'Download it', act: 'downloadQuarantined' as const, id: found[0]!.id }] : []),
+      { label: 'Open My scenarios', act: 'showLibrary' },
+    ],
   };
 }
 

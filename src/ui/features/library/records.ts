@@ -88,10 +88,15 @@ export interface ReadEntry {
 /** Reads a stored record: a usable entry, or the reason it must be quarantined. */
 export function readEntry(raw: unknown): { ok: true; value: ReadEntry } | { ok: false; reason: string } {
   const env = Entry.safeParse(raw);
-  if (!env.success) return { ok: false, reason: `not a library entry this version can read (${env.error.issues[0]?.path.join('.') || 'whole record'}: ${env.error.issues[0]?.message})` };
+  if (!env.success)
+    return {
+      ok: false,
+      reason: `not a library entry this version can read (${env.error.issues[0]?.path.join('.') || 'whole record'}: ${env.error.issues[0]?.message})`,
+    };
   const head = env.data.versions[env.data.versions.length - 1]!;
   const draft = readDraft(head.scenario);
-  if (!draft.ok) return { ok: false, reason: `its latest version is not a scenario (${draft.problems[0]?.path || 'whole scenario'}: ${draft.problems[0]?.message})` };
+  if (!draft.ok)
+    return { ok: false, reason: `its latest version is not a scenario (${draft.problems[0]?.path || 'whole scenario'}: ${draft.problems[0]?.message})` };
   return { ok: true, value: { entry: env.data, draft: draft.draft, valid: draft.valid } };
 }
 
@@ -108,7 +113,17 @@ export function newId(): string {
 
 /** A new entry holding one version. */
 export function newEntry(scenario: unknown, valid: boolean, origin: string, tab: string, now: number, label: string | null = null): Entry {
-  return { format: ENTRY_FORMAT, id: newId(), label, origin, createdAt: now, updatedAt: now, revision: 1, deletedAt: null, versions: [{ savedAt: now, tab, valid, scenario }] };
+  return {
+    format: ENTRY_FORMAT,
+    id: newId(),
+    label,
+    origin,
+    createdAt: now,
+    updatedAt: now,
+    revision: 1,
+    deletedAt: null,
+    versions: [{ savedAt: now, tab, valid, scenario }],
+  };
 }
 
 /**

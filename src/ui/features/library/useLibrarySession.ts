@@ -5,7 +5,17 @@ import { downloadText, safeFileName } from '../../lib/download.ts';
 import { remember, type Opening } from '../../initialScenario.ts';
 import type { ScenarioAction, ScenarioState } from '../controls/useScenarioStore.ts';
 import { importExport, quarantinedText, type StorageFailure } from './library.ts';
-import { conflictNotice, linkTooLongNotice, openedBesideNotice, otherTabNotice, quarantineNotice, storageFailureNotice, withNotice, type LibraryNotice, type NoticeAction } from './notices.ts';
+import {
+  conflictNotice,
+  linkTooLongNotice,
+  openedBesideNotice,
+  otherTabNotice,
+  quarantineNotice,
+  storageFailureNotice,
+  withNotice,
+  type LibraryNotice,
+  type NoticeAction,
+} from './notices.ts';
 import { entryName, readEntry, type Entry, type Quarantined, type ReadEntry } from './records.ts';
 import { openTabChannel } from './tabs.ts';
 
@@ -60,10 +70,13 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
 
   const notify = useCallback((n: LibraryNotice) => setNotices((l) => withNotice(l, n)), []);
   const drop = useCallback((key: string) => setNotices((l) => l.filter((n) => n.key !== key)), []);
-  const enqueue = useCallback((task: () => Promise<void>) => {
-    queue.current = queue.current.then(task).catch((e: unknown) => notify(storageFailureNotice({ kind: 'other', message: (e as Error).message }, null)));
-    return queue.current;
-  }, [notify]);
+  const enqueue = useCallback(
+    (task: () => Promise<void>) => {
+      queue.current = queue.current.then(task).catch((e: unknown) => notify(storageFailureNotice({ kind: 'other', message: (e as Error).message }, null)));
+      return queue.current;
+    },
+    [notify],
+  );
   const failed = useCallback(
     async (failure: StorageFailure) => {
       const usage = await navigator.storage?.estimate?.().catch(() => null);
@@ -209,7 +222,10 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
     };
   }, [library, refresh, notify]);
 
-  const shown = linkLength !== null && linkLength > URL_BROWSER_MAX_LENGTH && !linkNoticeDismissed ? withNotice(notices, linkTooLongNotice(linkLength, URL_BROWSER_MAX_LENGTH)) : notices;
+  const shown =
+    linkLength !== null && linkLength > URL_BROWSER_MAX_LENGTH && !linkNoticeDismissed
+      ? withNotice(notices, linkTooLongNotice(linkLength, URL_BROWSER_MAX_LENGTH))
+      : notices;
   const dismiss = (key: string) => (key === 'link-too-long' ? setLinkNoticeDismissed(true) : drop(key));
 
   const post = (entry: Entry | null) => entry && channel.current?.post({ type: 'changed', entryId: entry.id, tab: library.tab, revision: entry.revision });
@@ -267,7 +283,13 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
         upsert(e);
         post(e);
         const read = readEntry(e);
-        notify({ key: 'deleted', kind: 'info', title: `Deleted “${read.ok ? entryName(read.value) : 'the scenario'}”.`, body: 'It is kept for 30 days in case you change your mind.', actions: [{ label: 'Undo', act: 'undoDelete', id }] });
+        notify({
+          key: 'deleted',
+          kind: 'info',
+          title: `Deleted “${read.ok ? entryName(read.value) : 'the scenario'}”.`,
+          body: 'It is kept for 30 days in case you change your mind.',
+          actions: [{ label: 'Undo', act: 'undoDelete', id }],
+        });
       }),
     undoDelete: (id: string) =>
       enqueue(async () => {
@@ -290,7 +312,13 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
         await library.forgetQuarantined(id);
         removedQuarantine.current.set(id, q);
         setQuarantined((l) => l.filter((x) => x.id !== id));
-        notify({ key: 'deleted', kind: 'info', title: 'Removed the unreadable record.', body: 'Download it first if you may need it.', actions: [{ label: 'Undo', act: 'undoDelete', id }] });
+        notify({
+          key: 'deleted',
+          kind: 'info',
+          title: 'Removed the unreadable record.',
+          body: 'Download it first if you may need it.',
+          actions: [{ label: 'Undo', act: 'undoDelete', id }],
+        });
       }),
     downloadQuarantined: (id: string) => {
       const q = quarantined.find((x) => x.id === id);
@@ -316,7 +344,9 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
           key: 'import',
           kind: 'info',
           title: `Imported ${added} ${added === 1 ? 'scenario' : 'scenarios'} from ${file.name}.`,
-          body: `${alreadyHere ? `${alreadyHere} already here were left as they are. ` : ''}${q ? `${q} could not be read and are kept under “Could not be read”.` : ''}`.trim() || 'Nothing else to report.',
+          body:
+            `${alreadyHere ? `${alreadyHere} already here were left as they are. ` : ''}${q ? `${q} could not be read and are kept under “Could not be read”.` : ''}`.trim() ||
+            'Nothing else to report.',
         });
         channel.current?.post({ type: 'changed', entryId: '', tab: library.tab, revision: 0 });
       }),

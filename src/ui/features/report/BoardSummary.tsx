@@ -40,7 +40,8 @@ function ScenarioFindings({ f, index }: { f: ComparisonFindings; index: number }
   const tops = m ? [] : f.clear.slice(0, 2);
   return (
     <li data-scenario-findings={f.label} data-index={index}>
-      <strong>{f.label}:</strong> {f.clear.length} of {total} measures differ clearly ({better} better, {worse} worse, {f.clear.length - better - worse} neither).{' '}
+      <strong>{f.label}:</strong> {f.clear.length} of {total} measures differ clearly ({better} better, {worse} worse, {f.clear.length - better - worse}{' '}
+      neither).{' '}
       {m && (
         <>
           How, in the model:{' '}
@@ -92,8 +93,16 @@ function DifferenceChart({ comparison, metric }: { comparison: ComparisonResult;
       <p id={`${id}-d`} className="visually-hidden">
         {rows.map((r) => `${r.label}: ${formatDifference(r.mean, def.unit)} (${formatInterval([r.lo, r.hi], def.unit, true)})`).join('; ')}
       </p>
-      {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an SVG chart is an image with a text alternative */}
-      <svg className="board__svg" viewBox={`0 0 ${width} ${g.height}`} width={width} height={g.height} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
+      <svg
+        className="board__svg"
+        viewBox={`0 0 ${width} ${g.height}`}
+        width={width}
+        height={g.height}
+        // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an SVG chart is an image with a text alternative
+        role="img"
+        aria-labelledby={`${id}-t`}
+        aria-describedby={`${id}-d`}
+      >
         {g.ticks.map((t) => (
           <g key={t.value}>
             <line x1={t.x} x2={t.x} y1={4} y2={bottom} stroke="#d8d9da" />
@@ -138,14 +147,21 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
   const metrics = headlineMetrics();
   const chart = chartMetric(findings, metrics);
   const labels = comparison.batches.map((b) => b.label);
-  const lines = scenarioLines(comparison.scenarios, full.batches.map((x) => x.label), pathLabel, (v) => (typeof v === 'string' ? (OPTION_LABELS[v] ?? v) : showValue(v)));
+  const lines = scenarioLines(
+    comparison.scenarios,
+    full.batches.map((x) => x.label),
+    pathLabel,
+    (v) => (typeof v === 'string' ? (OPTION_LABELS[v] ?? v) : showValue(v)),
+  );
   const b = base.batch;
   const title = others.length === 1 ? `${others[0]!.label} against ${base.label}` : `${base.label} against ${others.length} alternatives`;
   const date = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <article className="board" aria-labelledby="board-title" data-testid="board-summary">
       <p className="board__kicker">Board summary · Front Door simulation · {date}</p>
-      <h1 id="board-title" className="board__title">{title}: what the model finds</h1>
+      <h1 id="board-title" className="board__title">
+        {title}: what the model finds
+      </h1>
       <h2>Scenarios</h2>
       <ul className="board__scenarios">
         {lines.map((l, i) => (
@@ -165,7 +181,10 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <section className="table-wrap board__table-wrap" aria-label="Headline measures" tabIndex={0}>
         <table className="board__table" data-testid="board-table">
-          <caption>Headline measures: mean of each scenario; under it, the difference from {base.label} and its paired 95% interval. Bold: a clear difference (the interval excludes zero).</caption>
+          <caption>
+            Headline measures: mean of each scenario; under it, the difference from {base.label} and its paired 95% interval. Bold: a clear difference (the
+            interval excludes zero).
+          </caption>
           <thead>
             <tr>
               <th scope="col">Measure</th>
@@ -187,7 +206,8 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
                     const d = metricDifference(b, o.batch, m);
                     return (
                       <td className="num" key={o.label} data-metric={m} data-index={i + 1} data-clear={d.excludesZero ? 'yes' : 'no'}>
-                        {formatValue(o.batch.metrics[m].mean, def.unit)} <span className={d.excludesZero ? 'board__diff board__diff--clear' : 'board__diff'}>{formatDifference(d.mean, def.unit)}</span>
+                        {formatValue(o.batch.metrics[m].mean, def.unit)}{' '}
+                        <span className={d.excludesZero ? 'board__diff board__diff--clear' : 'board__diff'}>{formatDifference(d.mean, def.unit)}</span>
                         {d.ci95 && (
                           <>
                             <br />
@@ -206,7 +226,9 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
       <div className="board__bottom">
         {others.length > 0 && <DifferenceChart comparison={comparison} metric={chart} />}
         <section aria-labelledby="board-assumptions">
-          <h2 id="board-assumptions" className="board__h2">Assumptions that matter most</h2>
+          <h2 id="board-assumptions" className="board__h2">
+            Assumptions that matter most
+          </h2>
           <ul className="board__assumptions">
             {keyAssumptions(comparison.scenarios[0]).map((a, i) => (
               <li key={i}>{a}</li>
@@ -215,7 +237,8 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
         </section>
       </div>
       <p className="board__footer">
-        Front Door {APP_VERSION} (results format {RESULTS_VERSION}) · base seed {b.seed} · {b.reps} replications of {b.days} days ({b.warmupDays} warm-up) for each scenario, on the same random numbers · differences paired by replication, 95% intervals (Student t).
+        Front Door {APP_VERSION} (results format {RESULTS_VERSION}) · base seed {b.seed} · {b.reps} replications of {b.days} days ({b.warmupDays} warm-up) for
+        each scenario, on the same random numbers · differences paired by replication, 95% intervals (Student t).
       </p>
     </article>
   );

@@ -47,12 +47,19 @@ export function compactInterval(ci: readonly [number, number], unit: MetricUnit)
 }
 
 /** One line per scenario: the baseline's description, and what each other scenario changes from it. */
-export function scenarioLines(scenarios: readonly Scenario[], labels: readonly string[], label: (path: string) => string, show?: (v: unknown) => string): string[] {
+export function scenarioLines(
+  scenarios: readonly Scenario[],
+  labels: readonly string[],
+  label: (path: string) => string,
+  show?: (v: unknown) => string,
+): string[] {
   const [base] = scenarios;
-  return scenarios.map((s, i) => {
-    if (i === 0 || !base) return firstSentence(s.description) || 'the baseline';
-    return changesLine(summariseChanges(base, s, label, show), 2);
-  }).map((line, i) => `${labels[i] ?? scenarios[i]?.name}: ${line}`);
+  return scenarios
+    .map((s, i) => {
+      if (i === 0 || !base) return firstSentence(s.description) || 'the baseline';
+      return changesLine(summariseChanges(base, s, label, show), 2);
+    })
+    .map((line, i) => `${labels[i] ?? scenarios[i]?.name}: ${line}`);
 }
 
 /**

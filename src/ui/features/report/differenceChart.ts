@@ -22,7 +22,10 @@ export interface DifferenceGeometry {
 }
 
 /** Lays out `rows` across `width` px, with `left` px for labels; the domain always includes zero. */
-export function differenceChart(rows: readonly DifferenceRow[], opts: { width: number; left: number; rowHeight?: number; top?: number; bottom?: number }): DifferenceGeometry {
+export function differenceChart(
+  rows: readonly DifferenceRow[],
+  opts: { width: number; left: number; rowHeight?: number; top?: number; bottom?: number },
+): DifferenceGeometry {
   const rowHeight = opts.rowHeight ?? 22;
   const top = opts.top ?? 6;
   const bottom = opts.bottom ?? 34;

@@ -58,7 +58,9 @@ function CapacityPanelView({ scenario, batch }: { scenario: Scenario; batch: Bat
       )}
       {near.length > 0 && (
         <>
-          <p>{over.length ? 'Also close to capacity' : 'Queues grow quickly as offered load nears 1'} (ρ of {NEAR_CAPACITY} or more):</p>
+          <p>
+            {over.length ? 'Also close to capacity' : 'Queues grow quickly as offered load nears 1'} (ρ of {NEAR_CAPACITY} or more):
+          </p>
           <ul>
             {near.map((s) => (
               <li key={s.id} data-stage={s.id}>

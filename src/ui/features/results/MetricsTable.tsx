@@ -11,9 +11,7 @@ export function MetricsTable({ batch }: { batch: BatchResult }) {
   return (
     <div className="table-wrap">
       <table>
-        <caption>
-          Every measure: mean of {batch.reps} replications, with its 95% confidence interval
-        </caption>
+        <caption>Every measure: mean of {batch.reps} replications, with its 95% confidence interval</caption>
         <thead>
           <tr>
             <th scope="col">Measure</th>
@@ -36,7 +34,9 @@ export function MetricsTable({ batch }: { batch: BatchResult }) {
               <tr key={n} data-metric={n}>
                 <th scope="row" style={{ fontWeight: 400 }}>
                   <MetricTerm definition={METRICS[n].definition}>{METRICS[n].label}</MetricTerm>
-                  {unreliableInBatch(batch, METRICS[n].decisionBased) && <span title="Much of the window’s work is still queued: this ratio reads better than the truth"> ‡</span>}
+                  {unreliableInBatch(batch, METRICS[n].decisionBased) && (
+                    <span title="Much of the window’s work is still queued: this ratio reads better than the truth"> ‡</span>
+                  )}
                 </th>
                 <td className="num">{formatValue(batch.metrics[n].mean, METRICS[n].unit)}</td>
                 <td className="num">{formatInterval(batch.metrics[n].ci95, METRICS[n].unit)}</td>

@@ -38,7 +38,9 @@ export function ResultDownloads({ label, batch }: { label: string; batch: BatchR
 export function SeedList({ batch }: { batch: BatchResult }) {
   return (
     <details className="subsection">
-      <summary>Seeds of the {batch.reps} replications (base seed {batch.seed})</summary>
+      <summary>
+        Seeds of the {batch.reps} replications (base seed {batch.seed})
+      </summary>
       <div className="table-wrap">
         <table style={{ width: 'auto' }}>
           <caption className="visually-hidden">Replication seeds</caption>
@@ -117,8 +119,9 @@ const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string;
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading">Results</h2>
       <p>
-        Mean of {batch.reps} replications, each {batch.days} days measured after {batch.warmupDays} days of warm-up, starting from a county already working (the stocks of a
-        long run of the same scenario). Ranges are 95% confidence intervals across replications, cut to the values a measure can take. Base seed {batch.seed}.
+        Mean of {batch.reps} replications, each {batch.days} days measured after {batch.warmupDays} days of warm-up, starting from a county already working (the
+        stocks of a long run of the same scenario). Ranges are 95% confidence intervals across replications, cut to the values a measure can take. Base seed{' '}
+        {batch.seed}.
       </p>
       <SteadinessNotice batch={batch} />
       <ResultDownloads label={label} batch={batch} />

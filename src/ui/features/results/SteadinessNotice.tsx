@@ -14,8 +14,8 @@ export function SteadinessNotice({ batch }: { batch: BatchResult }) {
   if (!lines.length && !unreliable) {
     return (
       <p className="secondary-text" data-testid="steadiness-ok">
-        Steady state: every run started from a county already working ({batch.start === 'warm' ? 'a warm start' : 'an empty start'}), and no weekly series rises or falls
-        through the {batch.days} days measured.
+        Steady state: every run started from a county already working ({batch.start === 'warm' ? 'a warm start' : 'an empty start'}), and no weekly series rises
+        or falls through the {batch.days} days measured.
       </p>
     );
   }
@@ -28,8 +28,8 @@ export function SteadinessNotice({ batch }: { batch: BatchResult }) {
         ))}
         {unreliable && (
           <li>
-            {Math.round(queued * 100)}% of the window’s work is still queued at the end, so ratios over decided work (marked ‡) read better than the truth: the queued work has not
-            reached a decision yet.
+            {Math.round(queued * 100)}% of the window’s work is still queued at the end, so ratios over decided work (marked ‡) read better than the truth: the
+            queued work has not reached a decision yet.
           </li>
         )}
       </ul>

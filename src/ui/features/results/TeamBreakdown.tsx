@@ -36,18 +36,39 @@ export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: str
         fileStem={`${safeFileName(label)}-teams-${metric}`}
         description={
           <>
-            {def.definition} Restricted to each team’s children. Dot: mean of {batch.reps} replications; bar: 95% confidence interval; dashed line: all teams. Highest first.
+            {def.definition} Restricted to each team’s children. Dot: mean of {batch.reps} replications; bar: 95% confidence interval; dashed line: all teams.
+            Highest first.
           </>
         }
         render={(width, labelIds) => (
-          <IntervalChart rows={rows} width={width} unit={def.unit} xLabel={def.label} labelIds={labelIds} {...(overall !== undefined ? { reference: { value: overall, label: 'All teams' } } : {})} />
+          <IntervalChart
+            rows={rows}
+            width={width}
+            unit={def.unit}
+            xLabel={def.label}
+            labelIds={labelIds}
+            {...(overall !== undefined ? { reference: { value: overall, label: 'All teams' } } : {})}
+          />
         )}
         table={{
           columns: ['Duty team', 'Mean', '95% confidence interval'],
           numeric: [false, true, true],
           rows: teams.map((t) => [t.name, formatValue(t.metrics[metric].mean, def.unit), formatInterval(t.metrics[metric].ci95, def.unit)]),
         }}
-        csv={() => '\uFEFF' + csvFormat(teams.map((t) => ({ team: t.name, metric, mean: t.metrics[metric].mean, ci95_low: t.metrics[metric].ci95[0], ci95_high: t.metrics[metric].ci95[1], seed: batch.seed, replications: batch.reps })))}
+        csv={() =>
+          '\uFEFF' +
+          csvFormat(
+            teams.map((t) => ({
+              team: t.name,
+              metric,
+              mean: t.metrics[metric].mean,
+              ci95_low: t.metrics[metric].ci95[0],
+              ci95_high: t.metrics[metric].ci95[1],
+              seed: batch.seed,
+              replications: batch.reps,
+            })),
+          )
+        }
       />
       <details className="subsection">
         <summary>Every team measure, for every team</summary>

@@ -30,7 +30,13 @@ export function RunDock({ formId, label, disabledReason, running, onCancel, stat
   return (
     <section className="run-dock no-print" aria-label="Run">
       <div className="run-dock__row">
-        <button type="submit" form={formId} className="button run-dock__run" disabled={disabledReason !== null} aria-describedby={disabledReason ? reasonId : undefined}>
+        <button
+          type="submit"
+          form={formId}
+          className="button run-dock__run"
+          disabled={disabledReason !== null}
+          aria-describedby={disabledReason ? reasonId : undefined}
+        >
           {label}
         </button>
         {running && (
@@ -54,5 +60,7 @@ export function RunDock({ formId, label, disabledReason, running, onCancel, stat
 export function runBlockedReason(problemCount: number, firstProblem: string | null): string | null {
   if (problemCount === 0) return null;
   const first = firstProblem ? ` First: ${firstProblem}.` : '';
-  return problemCount === 1 ? `Run is off until the problem in the scenario is fixed.${first}` : `Run is off until the ${problemCount} problems in the scenario are fixed.${first}`;
+  return problemCount === 1
+    ? `Run is off until the problem in the scenario is fixed.${first}`
+    : `Run is off until the ${problemCount} problems in the scenario are fixed.${first}`;
 }

@@ -82,7 +82,10 @@ export function SensitivityChart({ result, metric }: { result: SensitivityResult
       fileStem={`sensitivity-${metric}`}
       description={
         <p>
-          <MetricTerm definition={def.definition}>{def.label}</MetricTerm> in “{result.scenarioName}” is {formatValue(m.base.mean, def.unit)} (95% interval {formatInterval(m.base.ci95, def.unit)}): the dashed line. For each assumption, largest swing first, the upper bar shows the measure with the assumption at its low value and the lower, striped bar at its high value, each with the 95% interval of its difference from the base (paired over {a.reps} replications on the same seeds). A bar whose whisker crosses the dashed line is a change the run could not tell from none.
+          <MetricTerm definition={def.definition}>{def.label}</MetricTerm> in “{result.scenarioName}” is {formatValue(m.base.mean, def.unit)} (95% interval{' '}
+          {formatInterval(m.base.ci95, def.unit)}): the dashed line. For each assumption, largest swing first, the upper bar shows the measure with the
+          assumption at its low value and the lower, striped bar at its high value, each with the 95% interval of its difference from the base (paired over{' '}
+          {a.reps} replications on the same seeds). A bar whose whisker crosses the dashed line is a change the run could not tell from none.
         </p>
       }
       render={(width, labelIds) => <TornadoChart measure={m} width={width} text={ROW_TEXT} labelIds={labelIds} />}
@@ -119,7 +122,8 @@ const SensitivityResults = memo(function SensitivityResults({ result }: { result
     <section aria-labelledby="sensitivity-results" data-testid="sensitivity-results">
       <h2 id="sensitivity-results">Effects on “{result.scenarioName}”</h2>
       <p>
-        {a.ranges.length} assumptions, each moved to a low and a high value on its own; {a.reps} replications of {a.days} days after {a.warmupDays} days’ warm-up for the scenario and for each variant, all on the same seeds (base seed {a.seed}).
+        {a.ranges.length} assumptions, each moved to a low and a high value on its own; {a.reps} replications of {a.days} days after {a.warmupDays} days’
+        warm-up for the scenario and for each variant, all on the same seeds (base seed {a.seed}).
       </p>
       <div className="form-group no-print">
         <label className="label" htmlFor="sensitivity-measure">
@@ -128,7 +132,13 @@ const SensitivityResults = memo(function SensitivityResults({ result }: { result
         <p className="hint" id="sensitivity-measure-hint">
           The headline measures come first. Its definition is under the chart’s title.
         </p>
-        <select id="sensitivity-measure" className="select" aria-describedby="sensitivity-measure-hint" value={metric} onChange={(e) => setMetric(e.target.value as MetricName)}>
+        <select
+          id="sensitivity-measure"
+          className="select"
+          aria-describedby="sensitivity-measure-hint"
+          value={metric}
+          onChange={(e) => setMetric(e.target.value as MetricName)}
+        >
           <optgroup label="Headline measures">
             {HEADLINE.map((m) => (
               <option key={m} value={m}>
@@ -146,21 +156,28 @@ const SensitivityResults = memo(function SensitivityResults({ result }: { result
         </select>
       </div>
       <SensitivityChart result={result} metric={metric} />
-      <button type="button" className="button button--secondary button--small no-print" onClick={() => downloadText('sensitivity-every-measure.csv', allEffectsCsv(result), 'text/csv;charset=utf-8')}>
+      <button
+        type="button"
+        className="button button--secondary button--small no-print"
+        onClick={() => downloadText('sensitivity-every-measure.csv', allEffectsCsv(result), 'text/csv;charset=utf-8')}
+      >
         Download every measure’s effects (CSV)
       </button>
       {a.unsteady.length > 0 && (
         <details className="notice notice--info">
           <summary>
             <strong>
-              {a.unsteady.length} of the {a.measures[0]?.rows.reduce((n, r) => n + (r.low.run ? 1 : 0) + (r.high.run ? 1 : 0), 0)} variants had a weekly figure that kept rising through the measured days
+              {a.unsteady.length} of the {a.measures[0]?.rows.reduce((n, r) => n + (r.low.run ? 1 : 0) + (r.high.run ? 1 : 0), 0)} variants had a weekly figure
+              that kept rising through the measured days
             </strong>{' '}
             (it did not with your scenario as it is), so their figures depend on how long the run is. Show which.
           </summary>
           <ul className="small">
             {a.unsteady.map((u) => (
               <li key={`${u.path}-${u.side}`}>
-                {ROW_TEXT.label(u.path)} at its {u.side} value ({formatParameterValue(u.path, u.side === 'low' ? a.ranges.find((r) => r.path === u.path)!.low : a.ranges.find((r) => r.path === u.path)!.high)}): {u.series.map((n) => (n in SERIES_META ? SERIES_META[n as SeriesName].label : n).toLowerCase()).join(', ')}
+                {ROW_TEXT.label(u.path)} at its {u.side} value (
+                {formatParameterValue(u.path, u.side === 'low' ? a.ranges.find((r) => r.path === u.path)!.low : a.ranges.find((r) => r.path === u.path)!.high)}
+                ): {u.series.map((n) => (n in SERIES_META ? SERIES_META[n as SeriesName].label : n).toLowerCase()).join(', ')}
               </li>
             ))}
           </ul>
@@ -210,7 +227,8 @@ export function SensitivityView({ current, settings, setSettings, status, contex
     <div>
       <h1>Which assumptions matter</h1>
       <p className="lede">
-        Many numbers in a scenario are assumptions: no document gives them. Move each one to a lower and a higher value, on its own, and see how far each measure moves. Every variant runs on the same random numbers as your scenario, so the differences come from the assumption, not from chance.
+        Many numbers in a scenario are assumptions: no document gives them. Move each one to a lower and a higher value, on its own, and see how far each
+        measure moves. Every variant runs on the same random numbers as your scenario, so the differences come from the assumption, not from chance.
       </p>
       <form
         className="panel no-print"
@@ -225,7 +243,9 @@ export function SensitivityView({ current, settings, setSettings, status, contex
           Assumptions to vary
         </h2>
         {!current && <p className="error-message">Your edited scenario has problems. Fix them on the Explore tab first.</p>}
-        <p className="hint">Ranges follow from your scenario’s values (models/ASSUMPTIONS.md gives the source of each) and stay within the limits every scenario must keep.</p>
+        <p className="hint">
+          Ranges follow from your scenario’s values (models/ASSUMPTIONS.md gives the source of each) and stay within the limits every scenario must keep.
+        </p>
         {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a wide table scrolls sideways on a phone, by keyboard too */}
         <section className="table-wrap" aria-label="Assumptions and their ranges" tabIndex={0}>
           <table>
@@ -252,7 +272,12 @@ export function SensitivityView({ current, settings, setSettings, status, contex
                   <tr key={p.path}>
                     <th scope="row">
                       <label className="checkbox" htmlFor={id} style={{ marginBottom: 0 }}>
-                        <input id={id} type="checkbox" checked={chosen.includes(p.path)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, p.path] : c.filter((x) => x !== p.path)))} />
+                        <input
+                          id={id}
+                          type="checkbox"
+                          checked={chosen.includes(p.path)}
+                          onChange={(e) => setChosen((c) => (e.target.checked ? [...c, p.path] : c.filter((x) => x !== p.path)))}
+                        />
                         {p.label}
                       </label>
                       <span className="secondary-text small" style={{ display: 'block', fontWeight: 400, paddingLeft: 32 }}>
@@ -295,10 +320,19 @@ export function SensitivityView({ current, settings, setSettings, status, contex
               </button>
             )}
           </div>
-          <RunStatus status={status} context={context} actor={actor} idleText={`Not run yet: your scenario and ${variants} variants, each ${settings.reps} replications.`} />
+          <RunStatus
+            status={status}
+            context={context}
+            actor={actor}
+            idleText={`Not run yet: your scenario and ${variants} variants, each ${settings.reps} replications.`}
+          />
         </div>
       </form>
-      {stale && deferred && !running && <output className="notice notice--info status-line">Your scenario, the assumptions chosen or the run settings have changed since these results. Run again to bring them up to date.</output>}
+      {stale && deferred && !running && (
+        <output className="notice notice--info status-line">
+          Your scenario, the assumptions chosen or the run settings have changed since these results. Run again to bring them up to date.
+        </output>
+      )}
       {!result && !running && <div className="empty-state">Not run yet.</div>}
       {deferred && <SensitivityResults result={deferred} />}
     </div>

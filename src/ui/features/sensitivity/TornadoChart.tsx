@@ -152,14 +152,40 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
                 onMouseEnter={() => setHovered(r.path)}
                 onMouseLeave={() => setHovered((a) => (a === r.path ? null : a))}
               >
-                <rect x={1} y={row.top + 1} width={width - 2} height={g.rowHeight - 4} fill={on ? '#f3f2f1' : '#ffffff'} fillOpacity={on ? 1 : 0} stroke={on ? TEXT : 'none'} strokeWidth={on ? 2 : 0} />
-                <text x={g.margin.left} y={row.labelY} fontFamily={FONT} fontSize={12} fontWeight={on ? 700 : 400} fill={TEXT} stroke={on ? '#f3f2f1' : '#ffffff'} strokeWidth={3} paintOrder="stroke" strokeLinejoin="round">
+                <rect
+                  x={1}
+                  y={row.top + 1}
+                  width={width - 2}
+                  height={g.rowHeight - 4}
+                  fill={on ? '#f3f2f1' : '#ffffff'}
+                  fillOpacity={on ? 1 : 0}
+                  stroke={on ? TEXT : 'none'}
+                  strokeWidth={on ? 2 : 0}
+                />
+                <text
+                  x={g.margin.left}
+                  y={row.labelY}
+                  fontFamily={FONT}
+                  fontSize={12}
+                  fontWeight={on ? 700 : 400}
+                  fill={TEXT}
+                  stroke={on ? '#f3f2f1' : '#ffffff'}
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                  strokeLinejoin="round"
+                >
                   {shown !== label && <title>{label}</title>}
                   {shown}
                 </text>
                 {row.low && (
                   <g>
-                    <rect x={Math.min(row.low.x0, row.low.x1)} y={row.low.y} width={Math.max(1, Math.abs(row.low.x1 - row.low.x0))} height={ROW.bar} fill={LOW} />
+                    <rect
+                      x={Math.min(row.low.x0, row.low.x1)}
+                      y={row.low.y}
+                      width={Math.max(1, Math.abs(row.low.x1 - row.low.x0))}
+                      height={ROW.bar}
+                      fill={LOW}
+                    />
                     <line x1={row.low.lo} x2={row.low.hi} y1={row.low.y + ROW.bar / 2} y2={row.low.y + ROW.bar / 2} stroke={TEXT} strokeWidth={1.5} />
                     <line x1={row.low.lo} x2={row.low.lo} y1={row.low.y + 2} y2={row.low.y + ROW.bar - 2} stroke={TEXT} strokeWidth={1.5} />
                     <line x1={row.low.hi} x2={row.low.hi} y1={row.low.y + 2} y2={row.low.y + ROW.bar - 2} stroke={TEXT} strokeWidth={1.5} />
@@ -168,7 +194,13 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
                 )}
                 {row.high && (
                   <g>
-                    <rect x={Math.min(row.high.x0, row.high.x1)} y={row.high.y} width={Math.max(1, Math.abs(row.high.x1 - row.high.x0))} height={ROW.bar} fill={`url(#${stripes})`} />
+                    <rect
+                      x={Math.min(row.high.x0, row.high.x1)}
+                      y={row.high.y}
+                      width={Math.max(1, Math.abs(row.high.x1 - row.high.x0))}
+                      height={ROW.bar}
+                      fill={`url(#${stripes})`}
+                    />
                     <line x1={row.high.lo} x2={row.high.hi} y1={row.high.y + ROW.bar / 2} y2={row.high.y + ROW.bar / 2} stroke={TEXT} strokeWidth={1.5} />
                     <line x1={row.high.lo} x2={row.high.lo} y1={row.high.y + 2} y2={row.high.y + ROW.bar - 2} stroke={TEXT} strokeWidth={1.5} />
                     <line x1={row.high.hi} x2={row.high.hi} y1={row.high.y + 2} y2={row.high.y + ROW.bar - 2} stroke={TEXT} strokeWidth={1.5} />
@@ -181,13 +213,22 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
         </g>
         <g aria-hidden="true">
           <line x1={g.baseX} x2={g.baseX} y1={g.margin.top - 4} y2={plotBottom} stroke={TEXT} strokeWidth={1.5} strokeDasharray="5 4" />
-          <text x={g.baseX + (g.baseX > width / 2 ? -4 : 4)} y={g.margin.top - 8} textAnchor={g.baseX > width / 2 ? 'end' : 'start'} fontFamily={FONT} fontSize={12} fill={TEXT}>
+          <text
+            x={g.baseX + (g.baseX > width / 2 ? -4 : 4)}
+            y={g.margin.top - 8}
+            textAnchor={g.baseX > width / 2 ? 'end' : 'start'}
+            fontFamily={FONT}
+            fontSize={12}
+            fill={TEXT}
+          >
             Base {formatValue(measure.base.mean, unit)}
           </text>
         </g>
       </svg>
       <p className="tornado__detail small" aria-hidden="true">
-        {activeRow ? rowWords(activeRow, measure.metric, text) : 'Point at a row, or Tab to the chart and move with the up and down arrow keys, to read it in full.'}
+        {activeRow
+          ? rowWords(activeRow, measure.metric, text)
+          : 'Point at a row, or Tab to the chart and move with the up and down arrow keys, to read it in full.'}
       </p>
     </>
   );

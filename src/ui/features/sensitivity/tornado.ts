@@ -59,7 +59,10 @@ export function tornadoChart(m: MeasureSensitivity, unit: MetricUnit, width: num
   lo = Math.max(lo, 0);
   if (unit === 'share') hi = Math.min(hi, 1);
   if (!(hi > lo)) [lo, hi] = [Math.max(0, base - 1), base + 1];
-  const x = scaleLinear().domain([lo, hi]).nice(6).range([margin.left, width - margin.right]);
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .nice(6)
+    .range([margin.left, width - margin.right]);
   const [d0, d1] = x.domain() as [number, number];
   const px = (v: number) => Math.round(x(Math.max(d0, Math.min(d1, v))) * 10) / 10;
   const bar = (side: SideEffect, y: number): TornadoBar | null => {

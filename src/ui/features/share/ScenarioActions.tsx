@@ -103,7 +103,9 @@ function ScenarioActionsView({ presets, scenario, canUndo, canRedo, dispatch, sh
           type="button"
           className="button button--secondary button--small"
           disabled={!scenario}
-          onClick={() => scenario && downloadText(`${safeFileName(scenario.id || scenario.name)}.json`, JSON.stringify(scenario, null, 2) + '\n', 'application/json')}
+          onClick={() =>
+            scenario && downloadText(`${safeFileName(scenario.id || scenario.name)}.json`, JSON.stringify(scenario, null, 2) + '\n', 'application/json')
+          }
         >
           Save as a file
         </button>
@@ -137,8 +139,8 @@ function ScenarioActionsView({ presets, scenario, canUndo, canRedo, dispatch, sh
           </label>
           {shareUrl.length > URL_FRAGMENT_SAFE_LENGTH && (
             <p className="hint" id="share-link-hint">
-              This link is long ({shareUrl.length.toLocaleString('en-GB')} characters, mostly the scenario’s source citations). Some email and chat tools cut long links: if it does not open, save the
-              scenario as a file and send that.
+              This link is long ({shareUrl.length.toLocaleString('en-GB')} characters, mostly the scenario’s source citations). Some email and chat tools cut
+              long links: if it does not open, save the scenario as a file and send that.
             </p>
           )}
           <input
@@ -156,7 +158,9 @@ function ScenarioActionsView({ presets, scenario, canUndo, canRedo, dispatch, sh
       {fileProblems && (
         <div className="notice notice--error" role="alert" style={{ marginTop: 10, marginBottom: 0 }} data-testid="file-problems">
           <h3>{fileProblems.name} is not a scenario this tool can use</h3>
-          <p className="small">The scenario you had is unchanged. {fileProblems.problems.length === 1 ? 'The problem:' : `${fileProblems.problems.length} problems:`}</p>
+          <p className="small">
+            The scenario you had is unchanged. {fileProblems.problems.length === 1 ? 'The problem:' : `${fileProblems.problems.length} problems:`}
+          </p>
           <ul className="small">
             {fileProblems.problems.slice(0, 12).map((p, i) => (
               <li key={i}>

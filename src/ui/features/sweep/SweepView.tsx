@@ -53,7 +53,14 @@ export interface SweepForm {
   steps: string;
 }
 
-export const SWEEP_METRICS: MetricName[] = ['reReferralRate', 'doubleScreenedRate', 'repeatWorkHoursPerMonth', 'awaitingAllocationMean', 'initialAssessmentsOverdueEnd', 'coreAssessmentsOverdueEnd'];
+export const SWEEP_METRICS: MetricName[] = [
+  'reReferralRate',
+  'doubleScreenedRate',
+  'repeatWorkHoursPerMonth',
+  'awaitingAllocationMean',
+  'initialAssessmentsOverdueEnd',
+  'coreAssessmentsOverdueEnd',
+];
 
 const isShareParam = (p: SweepParameter) => p.min === 0 && p.max === 1 && !p.integer;
 
@@ -83,14 +90,41 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
         </>
       }
       render={(width, labelIds) => (
-        <BandChart series={[{ key: metric, label: def.label, points }]} width={width} unit={def.unit} xUnit={axis.share ? 'share' : 'count'} xLabel={axis.label} yLabel={unitWords(def.unit)} labelIds={labelIds} markers {...(axis.today ? { reference: axis.today } : {})} />
+        <BandChart
+          series={[{ key: metric, label: def.label, points }]}
+          width={width}
+          unit={def.unit}
+          xUnit={axis.share ? 'share' : 'count'}
+          xLabel={axis.label}
+          yLabel={unitWords(def.unit)}
+          labelIds={labelIds}
+          markers
+          {...(axis.today ? { reference: axis.today } : {})}
+        />
       )}
       table={{
         columns: [axis.label, 'Mean', '95% confidence interval'],
         numeric: [false, true, true],
-        rows: points.map((p) => [formatAxis(axis, p.x) + (axis.today?.x === p.x ? ' (today)' : ''), formatValue(p.mean, def.unit), formatInterval([p.lo, p.hi], def.unit)]),
+        rows: points.map((p) => [
+          formatAxis(axis, p.x) + (axis.today?.x === p.x ? ' (today)' : ''),
+          formatValue(p.mean, def.unit),
+          formatInterval([p.lo, p.hi], def.unit),
+        ]),
       }}
-      csv={() => spreadsheetCsv(points.map((p) => ({ parameter: result.parameterId, value: p.x, metric, mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: result.batches[0]?.seed, replications: result.batches[0]?.reps })))}
+      csv={() =>
+        spreadsheetCsv(
+          points.map((p) => ({
+            parameter: result.parameterId,
+            value: p.x,
+            metric,
+            mean: p.mean,
+            ci95_low: p.lo,
+            ci95_high: p.hi,
+            seed: result.batches[0]?.seed,
+            replications: result.batches[0]?.reps,
+          })),
+        )
+      }
     />
   );
 }
@@ -105,7 +139,8 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
         {axis.label}: {result.values.map((v) => formatAxis(axis, v)).join(', ')}
       </h2>
       <p>
-        Based on “{result.baseName}”{axis.today ? ` (today: ${formatAxis(axis, axis.today.x)})` : ''}; {result.batches[0]?.reps} replications of {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
+        Based on “{result.baseName}”{axis.today ? ` (today: ${formatAxis(axis, axis.today.x)})` : ''}; {result.batches[0]?.reps} replications of{' '}
+        {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
       </p>
       <button
         type="button"
@@ -114,10 +149,19 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
           downloadText(
             `sweep-${result.parameterId}.csv`,
             spreadsheetCsv(
-                result.values.flatMap((v, i) =>
-                  METRIC_NAMES.map((m) => ({ parameter: result.parameterId, value: v, metric: m, mean: result.batches[i]!.metrics[m].mean, ci95_low: result.batches[i]!.metrics[m].ci95[0], ci95_high: result.batches[i]!.metrics[m].ci95[1], seed: result.batches[i]!.seed, replications: result.batches[i]!.reps })),
-                ),
+              result.values.flatMap((v, i) =>
+                METRIC_NAMES.map((m) => ({
+                  parameter: result.parameterId,
+                  value: v,
+                  metric: m,
+                  mean: result.batches[i]!.metrics[m].mean,
+                  ci95_low: result.batches[i]!.metrics[m].ci95[0],
+                  ci95_high: result.batches[i]!.metrics[m].ci95[1],
+                  seed: result.batches[i]!.seed,
+                  replications: result.batches[i]!.reps,
+                })),
               ),
+            ),
             'text/csv;charset=utf-8',
           )
         }
@@ -212,9 +256,18 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
           </label>
           <p className="hint" id="sweep-param-hint">
             {baseParam.help} In your scenario now: {current ? formatParam(baseParam, baseParam.get(current)) : '–'}
-            {current && baseParam.team && new Set(current.dutyTeams.map(baseParam.team.get)).size > 1 ? ` (average over teams, weighted by demand; teams range from ${formatParam(baseParam, Math.min(...current.dutyTeams.map(baseParam.team.get)))} to ${formatParam(baseParam, Math.max(...current.dutyTeams.map(baseParam.team.get)))})` : ''}.
+            {current && baseParam.team && new Set(current.dutyTeams.map(baseParam.team.get)).size > 1
+              ? ` (average over teams, weighted by demand; teams range from ${formatParam(baseParam, Math.min(...current.dutyTeams.map(baseParam.team.get)))} to ${formatParam(baseParam, Math.max(...current.dutyTeams.map(baseParam.team.get)))})`
+              : ''}
+            .
           </p>
-          <select id="sweep-param" className="select" aria-describedby="sweep-param-hint" value={form.parameterId} onChange={(e) => setForm({ ...form, parameterId: e.target.value, scope: undefined })}>
+          <select
+            id="sweep-param"
+            className="select"
+            aria-describedby="sweep-param-hint"
+            value={form.parameterId}
+            onChange={(e) => setForm({ ...form, parameterId: e.target.value, scope: undefined })}
+          >
             {SWEEP_PARAMETERS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -261,7 +314,9 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
                 {k === 'from' ? 'From' : k === 'to' ? 'To' : 'Number of values'}
               </label>
               <p className="hint" id={`sweep-${k}-hint`}>
-                {k === 'steps' ? '2 to 15, evenly spaced' : `${param.min} to ${param.max}${today ? `; today ${formatAxis({ label: '', share: isShareParam(param), today }, today.x)}` : ''}`}
+                {k === 'steps'
+                  ? '2 to 15, evenly spaced'
+                  : `${param.min} to ${param.max}${today ? `; today ${formatAxis({ label: '', share: isShareParam(param), today }, today.x)}` : ''}`}
               </p>
               <input
                 id={`sweep-${k}`}

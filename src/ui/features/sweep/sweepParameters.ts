@@ -29,10 +29,12 @@ const teamMean = (s: Scenario, f: (t: DutyTeam) => number) => {
   const total = s.dutyTeams.reduce((a, t) => a + t.demandShare, 0) || 1;
   return s.dutyTeams.reduce((a, t) => a + f(t) * t.demandShare, 0) / total;
 };
-const everyTeam = (patch: (t: DutyTeam, v: number) => Partial<DutyTeam>) => (s: Scenario, v: number): Scenario => ({
-  ...s,
-  dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch(t, v) })),
-});
+const everyTeam =
+  (patch: (t: DutyTeam, v: number) => Partial<DutyTeam>) =>
+  (s: Scenario, v: number): Scenario => ({
+    ...s,
+    dutyTeams: s.dutyTeams.map((t) => ({ ...t, ...patch(t, v) })),
+  });
 /** get, set and team accessors of a duty-team setting. */
 const teamField = (get: (t: DutyTeam) => number, patch: (t: DutyTeam, v: number) => Partial<DutyTeam>) => ({
   get: (s: Scenario) => teamMean(s, get),
@@ -149,7 +151,11 @@ export function sweepValues(param: SweepParameter, from: number, to: number, ste
 }
 
 /** The scenarios of a sweep, each parsed; any value whose scenario is invalid is reported with its problems. */
-export function sweepScenarios(base: Scenario, param: SweepParameter, values: readonly number[]): { ok: true; scenarios: Scenario[] } | { ok: false; value: number; problems: Problem[] } {
+export function sweepScenarios(
+  base: Scenario,
+  param: SweepParameter,
+  values: readonly number[],
+): { ok: true; scenarios: Scenario[] } | { ok: false; value: number; problems: Problem[] } {
   const scenarios: Scenario[] = [];
   for (const v of values) {
     if (v < param.min || v > param.max) {

@@ -29,9 +29,7 @@ export function CountersTable({ graph, panes }: Props) {
     <div className="trainer-tables">
       <div className="table-wrap">
         <table className="trainer-counters" data-testid="trainer-counters">
-          <caption>
-            Cases at each step, {dayLabel(Math.max(0, (panes[0]?.now ?? 0) - 1e-9))}
-          </caption>
+          <caption>Cases at each step, {dayLabel(Math.max(0, (panes[0]?.now ?? 0) - 1e-9))}</caption>
           <thead>
             <tr>
               <th scope="col">Stage</th>
@@ -88,7 +86,15 @@ export function CountersTable({ graph, panes }: Props) {
             {loopMoves.map((e) => (
               <tr key={`${e.source}>${e.target}`}>
                 <th scope="row">
-                  {label(e.source)} → {label(e.target)} <span className="secondary-text">({loops.filter((x) => x.source === e.source && x.target === e.target).map((x) => routeWords(x.route, x.event)).join('; ')})</span>
+                  {label(e.source)} → {label(e.target)}{' '}
+                  <span className="secondary-text">
+                    (
+                    {loops
+                      .filter((x) => x.source === e.source && x.target === e.target)
+                      .map((x) => routeWords(x.route, x.event))
+                      .join('; ')}
+                    )
+                  </span>
                 </th>
                 {panes.map((p, i) => (
                   <td key={i} className="num">

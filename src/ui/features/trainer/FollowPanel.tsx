@@ -68,16 +68,24 @@ export function FollowPanel({ panes, followed, onFollow }: Props) {
                     <>
                       <p className="trainer-hint">{journeySummary(j.records)}</p>
                       {/* The list scrolls inside its box, so it takes focus: keyboard users scroll it with the arrow keys. */}
-                      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-                      <section className="trainer-timeline-box" tabIndex={0} aria-label={`Journey of child ${followed}${panes.length > 1 ? `, ${p.scenario.name}` : ''} (scrolls)`}>
-                      <ol className="trainer-timeline" aria-label={`Journey of child ${followed}${panes.length > 1 ? `, ${p.scenario.name}` : ''}`} data-now={j.now}>
-                        {lines.map((l, k) => (
-                          <li key={k} className={l.concern ? 'is-concern' : undefined} data-kind={l.kind} data-t={l.t} data-case={l.caseId}>
-                            <strong>{l.when}:</strong> {l.concern && <span className="trainer-flag">Concern: </span>}
-                            {l.text}
-                          </li>
-                        ))}
-                      </ol>
+                      <section
+                        className="trainer-timeline-box"
+                        // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+                        tabIndex={0}
+                        aria-label={`Journey of child ${followed}${panes.length > 1 ? `, ${p.scenario.name}` : ''} (scrolls)`}
+                      >
+                        <ol
+                          className="trainer-timeline"
+                          aria-label={`Journey of child ${followed}${panes.length > 1 ? `, ${p.scenario.name}` : ''}`}
+                          data-now={j.now}
+                        >
+                          {lines.map((l, k) => (
+                            <li key={k} className={l.concern ? 'is-concern' : undefined} data-kind={l.kind} data-t={l.t} data-case={l.caseId}>
+                              <strong>{l.when}:</strong> {l.concern && <span className="trainer-flag">Concern: </span>}
+                              {l.text}
+                            </li>
+                          ))}
+                        </ol>
                       </section>
                     </>
                   )}

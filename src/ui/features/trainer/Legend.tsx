@@ -48,51 +48,51 @@ export function Legend({ scenario, needCounts, show, onShow, focusAgency, focusN
         </select>
       </div>
       {show !== 'agency' && (
-      <div className="trainer-legend__part">
-        <p className="trainer-legend__title">Colour: true need</p>
-        <ul>
-          {NEED_BANDS.map((b) => (
-            <li key={b.level}>
-              <Icon agency="familySelf" band={b.level} /> {needBandRange(b.level, scenario.need)} <strong>{formatCount(needCounts[b.level] ?? 0)}</strong>
-            </li>
-          ))}
-        </ul>
-        <div className="trainer-field trainer-field--inline">
-          <label htmlFor="trainer-focus-need">Bring out</label>
-          <select id="trainer-focus-need" value={focusNeed ?? ''} onChange={(e) => onFocusNeed(e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">All levels</option>
+        <div className="trainer-legend__part">
+          <p className="trainer-legend__title">Colour: true need</p>
+          <ul>
             {NEED_BANDS.map((b) => (
-              <option key={b.level} value={b.level}>
-                {b.label}
-              </option>
+              <li key={b.level}>
+                <Icon agency="familySelf" band={b.level} /> {needBandRange(b.level, scenario.need)} <strong>{formatCount(needCounts[b.level] ?? 0)}</strong>
+              </li>
             ))}
-          </select>
+          </ul>
+          <div className="trainer-field trainer-field--inline">
+            <label htmlFor="trainer-focus-need">Bring out</label>
+            <select id="trainer-focus-need" value={focusNeed ?? ''} onChange={(e) => onFocusNeed(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">All levels</option>
+              {NEED_BANDS.map((b) => (
+                <option key={b.level} value={b.level}>
+                  {b.label}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-      </div>
       )}
       {show !== 'need' && (
-      <div className="trainer-legend__part">
-        <p className="trainer-legend__title">Shape: who contacted</p>
-        <ul className="trainer-legend__agencies">
-          {scenario.demand.sources.map((s) => (
-            <li key={s.agency}>
-              <Icon agency={s.agency} band={1} /> {agencyLabel(s.agency)}
-              <span className="visually-hidden"> ({AGENCY_SHAPES[s.agency].name})</span>
-            </li>
-          ))}
-        </ul>
-        <div className="trainer-field trainer-field--inline">
-          <label htmlFor="trainer-focus-agency">Bring out</label>
-          <select id="trainer-focus-agency" value={focusAgency ?? ''} onChange={(e) => onFocusAgency(e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">All agencies</option>
-            {scenario.demand.sources.map((s, i) => (
-              <option key={s.agency} value={i}>
-                {agencyLabel(s.agency)}
-              </option>
+        <div className="trainer-legend__part">
+          <p className="trainer-legend__title">Shape: who contacted</p>
+          <ul className="trainer-legend__agencies">
+            {scenario.demand.sources.map((s) => (
+              <li key={s.agency}>
+                <Icon agency={s.agency} band={1} /> {agencyLabel(s.agency)}
+                <span className="visually-hidden"> ({AGENCY_SHAPES[s.agency].name})</span>
+              </li>
             ))}
-          </select>
+          </ul>
+          <div className="trainer-field trainer-field--inline">
+            <label htmlFor="trainer-focus-agency">Bring out</label>
+            <select id="trainer-focus-agency" value={focusAgency ?? ''} onChange={(e) => onFocusAgency(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">All agencies</option>
+              {scenario.demand.sources.map((s, i) => (
+                <option key={s.agency} value={i}>
+                  {agencyLabel(s.agency)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-      </div>
       )}
     </div>
   );

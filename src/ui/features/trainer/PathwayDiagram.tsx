@@ -61,7 +61,17 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
           ['decision', '#12436d'],
           ['back', '#6f4a9c'],
         ].map(([k, c]) => (
-          <marker key={k} id={`${idPrefix}-arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            key={k}
+            id={`${idPrefix}-arrow-${k}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="11"
+            markerHeight="11"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M0 0L10 5L0 10z" fill={c} />
           </marker>
         ))}
@@ -161,7 +171,9 @@ function DiagramImpl({ layout, graph, snap, highlights, idPrefix, onActivateNode
               <text key={k} x={b.x + 8} y={b.y + 22 + k * 20} className="trainer-node-label">
                 {line.startsWith('◆ ') ? (
                   <>
-                    <tspan className="trainer-diamond" aria-hidden="true">◆ </tspan>
+                    <tspan className="trainer-diamond" aria-hidden="true">
+                      ◆{' '}
+                    </tspan>
                     {line.slice(2)}
                   </>
                 ) : (

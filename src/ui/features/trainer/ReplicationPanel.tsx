@@ -28,8 +28,9 @@ export function ReplicationPanel({ panes, batch, settings, rep, onRep, onSeed }:
         This is replication {rep + 1} of {settings.reps}
       </h2>
       <p className="trainer-hint">
-        The animation is one run of the model. The same scenario is run {settings.reps} times on different random numbers (base seed {settings.seed}, each from a county already working, {settings.warmupDays}{' '}
-        days to settle and then {settings.days} days measured); the 95% interval is for their average, so a single run can fall outside it.
+        The animation is one run of the model. The same scenario is run {settings.reps} times on different random numbers (base seed {settings.seed}, each from
+        a county already working, {settings.warmupDays} days to settle and then {settings.days} days measured); the 95% interval is for their average, so a
+        single run can fall outside it.
         {panes[0]?.seed !== null && panes[0]?.seed !== undefined && ` This run’s own seed is ${panes[0].seed}.`}
       </p>
       <div className="trainer-rep-fields">

@@ -126,7 +126,13 @@ export function TrainerControls(p: Props) {
       </fieldset>
       <fieldset className="trainer-controls__group trainer-group">
         <legend className="visually-hidden">Display</legend>
-        <button type="button" className="button button--secondary" aria-pressed={p.presenting} onClick={() => p.onPresenting(!p.presenting)} aria-keyshortcuts="P">
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={p.presenting}
+          onClick={() => p.onPresenting(!p.presenting)}
+          aria-keyshortcuts="P"
+        >
           Presentation mode <Key k="P" />
         </button>
         <button type="button" className="button button--secondary" onClick={p.onFullScreen} aria-keyshortcuts="F">

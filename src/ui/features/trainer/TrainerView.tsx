@@ -69,7 +69,13 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
   const motion = motionChoice ?? (reduced ? 'stepped' : 'smooth');
   const [scenarioId, setScenarioId] = useState(() => (scenarios.some((s) => s.id === DEFAULT_PRESET_ID) ? DEFAULT_PRESET_ID : scenarios[0]!.id));
   const [compare, setCompare] = useState(false);
-  const [compareId, setCompareId] = useState(() => defaultComparison(scenarios.find((s) => s.id === scenarioId)!, scenarios).id);
+  const [compareId, setCompareId] = useState(
+    () =>
+      defaultComparison(
+        scenarios.find((s) => s.id === scenarioId)!,
+        scenarios,
+      ).id,
+  );
   const [seed, setSeed] = useState(2010);
   const [rep, setRep] = useState(0);
   const [speed, setSpeed] = useState(1);
@@ -136,13 +142,19 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
     setAnnouncement('Restarted from day 1 on the same seed.');
   }, []);
   const playPause = () => {
-    if (!playing) setAnnouncement(motion === 'smooth' ? `Playing at ${SPEEDS[speed]!.smooth}.` : `Playing in steps of ${SPEEDS[speed]!.stepped.replace(' per step', '')}, with what each step brought.`);
+    if (!playing)
+      setAnnouncement(
+        motion === 'smooth'
+          ? `Playing at ${SPEEDS[speed]!.smooth}.`
+          : `Playing in steps of ${SPEEDS[speed]!.stepped.replace(' per step', '')}, with what each step brought.`,
+      );
     setPlaying(!playing);
   };
   const fullScreen = () => {
     const el = rootRef.current;
     setPresenting(true);
-    if (el && !document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => setAnnouncement('Full screen is not available here; presentation mode is on.'));
+    if (el && !document.fullscreenElement && el.requestFullscreen)
+      el.requestFullscreen().catch(() => setAnnouncement('Full screen is not available here; presentation mode is on.'));
     else if (document.fullscreenElement) void document.exitFullscreen();
   };
   useEffect(() => {
@@ -210,103 +222,120 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       data-done={snapA.done}
     >
       <div className="trainer-screen">
-      <div className="trainer-top">
-        <h1 id="trainer-heading">How a referral travels</h1>
-        <p className="trainer-intro">
-          Each dot is one contact about a child, moving through the pathway as the model runs. The diagram is drawn from the model’s own states and moves. Dots show the child’s true level
-          of need as colour; choose “Dots show” to see who made the contact as shape instead, or both.
-        </p>
-        <TrainerControls
-          scenarios={scenarios}
-          playing={playing}
-          speed={speed}
-          motion={motion}
-          scenarioId={scenarioId}
-          compare={compare}
-          compareId={compareId}
-          highlights={highlights}
-          presenting={presenting}
-          done={snapA.done}
-          onPlayPause={playPause}
-          onStep={step}
-          onRestart={restart}
-          onSpeed={setSpeed}
-          onMotion={setMotion}
-          onScenario={(id) => {
-            setScenarioId(id);
-            if (id === compareId) setCompareId(defaultComparison(scenarios.find((s) => s.id === id)!, scenarios).id);
-          }}
-          onCompare={setCompare}
-          onCompareId={setCompareId}
-          onHighlights={setHighlights}
-          onPresenting={setPresenting}
-          onFullScreen={fullScreen}
-        />
-        <div className="trainer-status">
-          <p className="trainer-clock" data-testid="trainer-clock">
-            <strong>
-              Day {day} of {WARMUP_DAYS + DAYS}
-            </strong>{' '}
-            · {playing ? (motion === 'smooth' ? SPEEDS[speed]!.smooth : `stepped, ${SPEEDS[speed]!.stepped}`) : snapA.done ? 'ended' : 'paused'} · replication {rep + 1} of {REPS} ·{' '}
-            {formatCount(snapA.events)} events
+        <div className="trainer-top">
+          <h1 id="trainer-heading">How a referral travels</h1>
+          <p className="trainer-intro">
+            Each dot is one contact about a child, moving through the pathway as the model runs. The diagram is drawn from the model’s own states and moves.
+            Dots show the child’s true level of need as colour; choose “Dots show” to see who made the contact as shape instead, or both.
           </p>
-          <output className="trainer-announce" aria-live="polite" data-testid="trainer-announce">
-            {announcement}
-          </output>
-        </div>
-        <details className="trainer-help" open={helpOpen} onToggle={(e) => setHelpOpen(e.currentTarget.open)}>
-          <summary>Keyboard shortcuts</summary>
-          <div className="checkbox trainer-check">
-            <input id="trainer-shortcuts-on" type="checkbox" checked={shortcutsOn} onChange={(e) => setShortcutsOn(e.target.checked)} />
-            <label htmlFor="trainer-shortcuts-on">Use single-key shortcuts (they never act while you type in a field)</label>
+          <TrainerControls
+            scenarios={scenarios}
+            playing={playing}
+            speed={speed}
+            motion={motion}
+            scenarioId={scenarioId}
+            compare={compare}
+            compareId={compareId}
+            highlights={highlights}
+            presenting={presenting}
+            done={snapA.done}
+            onPlayPause={playPause}
+            onStep={step}
+            onRestart={restart}
+            onSpeed={setSpeed}
+            onMotion={setMotion}
+            onScenario={(id) => {
+              setScenarioId(id);
+              if (id === compareId)
+                setCompareId(
+                  defaultComparison(
+                    scenarios.find((s) => s.id === id)!,
+                    scenarios,
+                  ).id,
+                );
+            }}
+            onCompare={setCompare}
+            onCompareId={setCompareId}
+            onHighlights={setHighlights}
+            onPresenting={setPresenting}
+            onFullScreen={fullScreen}
+          />
+          <div className="trainer-status">
+            <p className="trainer-clock" data-testid="trainer-clock">
+              <strong>
+                Day {day} of {WARMUP_DAYS + DAYS}
+              </strong>{' '}
+              · {playing ? (motion === 'smooth' ? SPEEDS[speed]!.smooth : `stepped, ${SPEEDS[speed]!.stepped}`) : snapA.done ? 'ended' : 'paused'} · replication{' '}
+              {rep + 1} of {REPS} · {formatCount(snapA.events)} events
+            </p>
+            <output className="trainer-announce" aria-live="polite" data-testid="trainer-announce">
+              {announcement}
+            </output>
           </div>
-          <table>
-            <caption className="visually-hidden">Keyboard shortcuts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Does</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={s.action}>
-                  <td>
-                    {s.keys.map((k, i) => (
-                      <span key={k}>
-                        {i > 0 && ' or '}
-                        <kbd className="trainer-kbd">{k}</kbd>
-                      </span>
-                    ))}
-                  </td>
-                  <td>{s.what}</td>
+          <details className="trainer-help" open={helpOpen} onToggle={(e) => setHelpOpen(e.currentTarget.open)}>
+            <summary>Keyboard shortcuts</summary>
+            <div className="checkbox trainer-check">
+              <input id="trainer-shortcuts-on" type="checkbox" checked={shortcutsOn} onChange={(e) => setShortcutsOn(e.target.checked)} />
+              <label htmlFor="trainer-shortcuts-on">Use single-key shortcuts (they never act while you type in a field)</label>
+            </div>
+            <table>
+              <caption className="visually-hidden">Keyboard shortcuts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Key</th>
+                  <th scope="col">Does</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-        {snaps.map((s, i) => s.error && <p key={i} className="trainer-error" role="alert">{`${s.scenario.name}: ${s.error}`}</p>)}
-      </div>
-      <Legend scenario={shown[0]!} needCounts={snapA.needCounts} show={dotsShow} onShow={setDotsShow} focusAgency={focusAgency} focusNeed={focusNeed} onFocusAgency={setFocusAgency} onFocusNeed={setFocusNeed} />
-      <div className={`trainer-body${followed !== null ? ' is-following' : ''}`}>
-        <div className="trainer-panes">
-          {snaps.map((s, i) => (
-            <figure key={i} className="trainer-pane" data-pane={i} data-scenario={s.scenario.id}>
-              {compare && <figcaption className="trainer-pane__title">{s.scenario.name}</figcaption>}
-              <div className="trainer-frame" style={{ aspectRatio: `${(layouts[i] ?? layouts[0]!).width} / ${(layouts[i] ?? layouts[0]!).height}` }}>
-                <PathwayDiagram layout={layouts[i] ?? layouts[0]!} graph={graphs[i] ?? graphs[0]!} snap={s} highlights={highlights} idPrefix={`trainer-${i}`} onActivateNode={(k) => activateNode(i, k)} />
-                <canvas
-                  ref={(el) => setCanvas(i, el)}
-                  className="trainer-dots"
-                  aria-hidden="true"
-                  onClick={(e) => clickCanvas(i, e)}
-                />
-              </div>
-            </figure>
-          ))}
+              </thead>
+              <tbody>
+                {SHORTCUTS.map((s) => (
+                  <tr key={s.action}>
+                    <td>
+                      {s.keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 && ' or '}
+                          <kbd className="trainer-kbd">{k}</kbd>
+                        </span>
+                      ))}
+                    </td>
+                    <td>{s.what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          {snaps.map((s, i) => s.error && <p key={i} className="trainer-error" role="alert">{`${s.scenario.name}: ${s.error}`}</p>)}
         </div>
-        <FollowPanel panes={snaps} followed={followed} onFollow={follow} />
-      </div>
+        <Legend
+          scenario={shown[0]!}
+          needCounts={snapA.needCounts}
+          show={dotsShow}
+          onShow={setDotsShow}
+          focusAgency={focusAgency}
+          focusNeed={focusNeed}
+          onFocusAgency={setFocusAgency}
+          onFocusNeed={setFocusNeed}
+        />
+        <div className={`trainer-body${followed !== null ? ' is-following' : ''}`}>
+          <div className="trainer-panes">
+            {snaps.map((s, i) => (
+              <figure key={i} className="trainer-pane" data-pane={i} data-scenario={s.scenario.id}>
+                {compare && <figcaption className="trainer-pane__title">{s.scenario.name}</figcaption>}
+                <div className="trainer-frame" style={{ aspectRatio: `${(layouts[i] ?? layouts[0]!).width} / ${(layouts[i] ?? layouts[0]!).height}` }}>
+                  <PathwayDiagram
+                    layout={layouts[i] ?? layouts[0]!}
+                    graph={graphs[i] ?? graphs[0]!}
+                    snap={s}
+                    highlights={highlights}
+                    idPrefix={`trainer-${i}`}
+                    onActivateNode={(k) => activateNode(i, k)}
+                  />
+                  <canvas ref={(el) => setCanvas(i, el)} className="trainer-dots" aria-hidden="true" onClick={(e) => clickCanvas(i, e)} />
+                </div>
+              </figure>
+            ))}
+          </div>
+          <FollowPanel panes={snaps} followed={followed} onFollow={follow} />
+        </div>
       </div>
       <div className="trainer-below">
         <CountersTable graph={counted} panes={snaps} />

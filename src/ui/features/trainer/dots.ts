@@ -164,7 +164,23 @@ export class DotField {
       let d = this.dots.get(id);
       if (!d) {
         const [sx, sy] = this.spawnPoint(this.entryNode);
-        d = { id, child: cases.child[i]!, node, slot: -1, need: cases.need[i]!, agency: cases.agency[i]!, flags: cases.flags[i]!, x0: sx, y0: sy, x1: sx, y1: sy, t0: t, dur: 0, fadeAt: -1, gen };
+        d = {
+          id,
+          child: cases.child[i]!,
+          node,
+          slot: -1,
+          need: cases.need[i]!,
+          agency: cases.agency[i]!,
+          flags: cases.flags[i]!,
+          x0: sx,
+          y0: sy,
+          x1: sx,
+          y1: sy,
+          t0: t,
+          dur: 0,
+          fadeAt: -1,
+          gen,
+        };
         this.dots.set(id, d);
         d.slot = this.slots[node]!.take();
         touched.add(node);
@@ -190,7 +206,23 @@ export class DotField {
         this.dots.delete(id);
       } else {
         const [sx, sy] = this.spawnPoint(closed.node[i]!);
-        d = { id, child: closed.child[i]!, node: closed.node[i]!, slot: -1, need: closed.need[i]!, agency: closed.agency[i]!, flags: closed.flags[i]!, x0: sx, y0: sy, x1: sx, y1: sy, t0: t, dur: 0, fadeAt: -1, gen };
+        d = {
+          id,
+          child: closed.child[i]!,
+          node: closed.node[i]!,
+          slot: -1,
+          need: closed.need[i]!,
+          agency: closed.agency[i]!,
+          flags: closed.flags[i]!,
+          x0: sx,
+          y0: sy,
+          x1: sx,
+          y1: sy,
+          t0: t,
+          dur: 0,
+          fadeAt: -1,
+          gen,
+        };
       }
       d.flags = closed.flags[i]!;
       d.node = this.closedNode;

@@ -105,7 +105,8 @@ export function drawField(ctx: CanvasRenderingContext2D, field: DotField, sprite
   const circle = sprites.cellOf('familySelf', 0);
   const cells = o.agencies.map((a) => sprites.cellOf(a, 0));
   // Need only: every dot a circle in its need colour; agency only: every shape in one colour.
-  const cellOf = (d: Dot) => (show === 'need' ? circle + o.bandOf(d.need) : show === 'agency' ? (cells[d.agency] ?? 0) + 1 : (cells[d.agency] ?? 0) + o.bandOf(d.need));
+  const cellOf = (d: Dot) =>
+    show === 'need' ? circle + o.bandOf(d.need) : show === 'agency' ? (cells[d.agency] ?? 0) + 1 : (cells[d.agency] ?? 0) + o.bandOf(d.need);
   let alphaNow = 1;
   const draw = (d: Dot, alpha: number) => {
     const [x, y] = field.at(d, o.t);

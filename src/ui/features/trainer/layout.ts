@@ -137,7 +137,6 @@ export function roundedPath(points: readonly Pt[], r = 10): string {
   return p.toString();
 }
 
-
 type Side = 'right' | 'left' | 'top' | 'bottom';
 
 /** Lays out `graph` in a `width` × `height` frame (default 1600 × 900). */
@@ -198,7 +197,9 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
     x += w * unit + GAP;
   }
   const linkLinesOf = (k: string, w: number) =>
-    pairs.filter((p) => p.source === k && isLink(p.source, p.target)).map((p) => ({ id: p.id, lines: wrapLabel(`▸ ${byKey.get(p.target)!.label}`, w - 16, LINK_FONT) }));
+    pairs
+      .filter((p) => p.source === k && isLink(p.source, p.target))
+      .map((p) => ({ id: p.id, lines: wrapLabel(`▸ ${byKey.get(p.target)!.label}`, w - 16, LINK_FONT) }));
   const linkBlock = (k: string, w: number) => linkLinesOf(k, w).reduce((a, l) => a + l.lines.length * LINE_H + 6, 0);
 
   // Long moves that are not links go over or under the stages: count them to leave room for lanes.
@@ -231,13 +232,25 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
         const n = stageNodes[i]![0]!;
         const h = hs[i]!;
         stages.push({ key: s, label: stageOf(s).label, x: colX[c]!, y, w: colW[c]!, h, loop: inLoop.has(s), single: true });
-        nodes.push({ node: n, lines: [n.label], x: colX[c]!, y, w: colW[c]!, h, dots: { x: colX[c]! + 8, y: y + NODE_HEADER + 20, w: colW[c]! - 16, h: 0 }, column: c });
+        nodes.push({
+          node: n,
+          lines: [n.label],
+          x: colX[c]!,
+          y,
+          w: colW[c]!,
+          h,
+          dots: { x: colX[c]! + 8, y: y + NODE_HEADER + 20, w: colW[c]! - 16, h: 0 },
+          column: c,
+        });
         y += h + STAGE_GAP;
       });
       return;
     }
     const single = ss.map((_, i) => stageNodes[i]!.length === 1);
-    const fixed = ss.reduce((a, _, i) => a + (single[i] ? 0 : HEADER + 2 * STAGE_PAD), 0) + (ss.length - 1) * STAGE_GAP + stageNodes.reduce((a, ns) => a + (ns.length - 1) * NODE_GAP, 0);
+    const fixed =
+      ss.reduce((a, _, i) => a + (single[i] ? 0 : HEADER + 2 * STAGE_PAD), 0) +
+      (ss.length - 1) * STAGE_GAP +
+      stageNodes.reduce((a, ns) => a + (ns.length - 1) * NODE_GAP, 0);
     const totalW = stageNodes.flat().reduce((a, n) => a + weight(n.key), 0);
     const per = (areaBottom - areaTop - fixed) / totalW;
     let y = areaTop;
@@ -254,7 +267,16 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
         const lines = wrapLabel(`${n.decision ? '◆ ' : ''}${n.label}`, nw - 16, 19); // fits presentation mode's larger type too
         const top = NODE_HEADER + (lines.length - 1) * LINE_H;
         const links = linkBlock(n.key, nw);
-        nodes.push({ node: n, lines, x: nx, y: ny, w: nw, h: nh, dots: { x: nx + 7, y: ny + top, w: nw - 14, h: Math.max(0, nh - top - 6 - links) }, column: c });
+        nodes.push({
+          node: n,
+          lines,
+          x: nx,
+          y: ny,
+          w: nw,
+          h: nh,
+          dots: { x: nx + 7, y: ny + top, w: nw - 14, h: Math.max(0, nh - top - 6 - links) },
+          column: c,
+        });
         ny += nh + NODE_GAP;
       }
       y += h + STAGE_GAP;
@@ -317,7 +339,10 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
     }
   }
   const portAt = (node: string, side: 'left' | 'right', id: string): Pt => {
-    const list = ports.get(`${node}:${side}`)!.slice().sort((a, b) => a.order - b.order);
+    const list = ports
+      .get(`${node}:${side}`)!
+      .slice()
+      .sort((a, b) => a.order - b.order);
     const i = list.findIndex((p) => p.id === id);
     const b = box.get(node)!;
     const links = side === 'right' ? linkBlock(node, b.w) : 0;
@@ -403,7 +428,10 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
       case 'stack': {
         const t = box.get(r.target)!;
         const sx = b.x + b.w / 2;
-        points = [[sx, b.y + b.h], [sx, t.y]];
+        points = [
+          [sx, b.y + b.h],
+          [sx, t.y],
+        ];
         label = { x: sx, y: (b.y + b.h + t.y) / 2 };
         break;
       }
@@ -422,12 +450,27 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
         }
         linkLines = all.find((l) => l.id === r.id)!.lines;
         const y = y0 + LINE_H * linkLines.length - 6;
-        points = [[b.x + b.w, y], [b.x + b.w + STUB, y]];
+        points = [
+          [b.x + b.w, y],
+          [b.x + b.w + STUB, y],
+        ];
         label = { x: b.x + b.w - 8, y: y0 + LINE_H - 4 };
         break;
       }
     }
-    return { id: r.id, source: r.source, target: r.target, edges: r.edges, points, d: roundedPath(points), label, kind: r.kind, ...(linkLines ? { linkLines } : {}), loop: loopIds.has(r.id), fromDecision: byKey.get(r.source)!.decision };
+    return {
+      id: r.id,
+      source: r.source,
+      target: r.target,
+      edges: r.edges,
+      points,
+      d: roundedPath(points),
+      label,
+      kind: r.kind,
+      ...(linkLines ? { linkLines } : {}),
+      loop: loopIds.has(r.id),
+      fromDecision: byKey.get(r.source)!.decision,
+    };
   });
 
   // A child coming back: from the left end of the closure bar round to the first state.
@@ -437,7 +480,11 @@ export function layoutPathway(graph: PathwayGraph, opts: LayoutOptions = {}): Pa
   if (first && bar && first.column === 0) {
     const yb = bar.y + bar.h / 2;
     const xm = first.x + first.w / 2;
-    const points: Pt[] = [[bar.x, yb], [xm, yb], [xm, first.y + first.h]];
+    const points: Pt[] = [
+      [bar.x, yb],
+      [xm, yb],
+      [xm, first.y + first.h],
+    ];
     comeBack = { d: roundedPath(points, 14), points, label: { x: xm, y: (yb + first.y + first.h) / 2 } };
   }
   return { width, height, nodes, stages, edges, comeBack };

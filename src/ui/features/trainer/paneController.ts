@@ -220,7 +220,10 @@ export class PaneController {
   private receive(data: unknown): void {
     const parsed = TrainerMessage.safeParse(data);
     if (!parsed.success) {
-      this.update({ status: 'failed', error: `the trainer worker sent a message the page does not understand: ${parsed.error.issues[0]?.message ?? ''}` }, true);
+      this.update(
+        { status: 'failed', error: `the trainer worker sent a message the page does not understand: ${parsed.error.issues[0]?.message ?? ''}` },
+        true,
+      );
       return;
     }
     const m = parsed.data;
@@ -232,7 +235,16 @@ export class PaneController {
         // The diagram draws the stages this front door reaches (models/graph.ts reachedBy); the
         // engine's other states get no room, so a case there would be counted, not drawn.
         if (!layout.nodes.every((b) => m.nodes.includes(b.node.key))) {
-          this.update({ status: 'failed', error: `the diagram has states the engine does not: ${layout.nodes.filter((b) => !m.nodes.includes(b.node.key)).map((b) => b.node.key).join(', ')}` }, true);
+          this.update(
+            {
+              status: 'failed',
+              error: `the diagram has states the engine does not: ${layout.nodes
+                .filter((b) => !m.nodes.includes(b.node.key))
+                .map((b) => b.node.key)
+                .join(', ')}`,
+            },
+            true,
+          );
           return;
         }
         const entry = m.nodes.indexOf(layout.nodes.find((b) => b.column === 0)?.node.key ?? m.nodes[0]!);

@@ -59,7 +59,10 @@ export function frontDoorName(s: Scenario): string {
 
 /** The journey of one child from their records (any order; sorted stably by time). */
 export function journeyLines(records: readonly CaseRecord[], s: Scenario): JourneyLine[] {
-  const sorted = records.map((r, i) => [r, i] as const).sort((a, b) => a[0].t - b[0].t || a[1] - b[1]).map(([r]) => r);
+  const sorted = records
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => a[0].t - b[0].t || a[1] - b[1])
+    .map(([r]) => r);
   const team = (i: number) => s.dutyTeams[i]?.name ?? `team ${i + 1}`;
   const band = (need: number) => NEED_BANDS[needLevel(need, s.need)]!.label.toLowerCase();
   const door = frontDoorName(s);
@@ -88,7 +91,11 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
       }
       case 'carriedOver':
         // The run starts from a county already working (a warm start): this case was open before it.
-        text = `When the run starts, the child’s case is already open (${r.state.split('.').at(-1)!.replace(/([A-Z])/g, ' $1').toLowerCase()}; true need ${Math.round(r.trueNeed)}: ${band(r.trueNeed)}), carried over from before.`;
+        text = `When the run starts, the child’s case is already open (${r.state
+          .split('.')
+          .at(-1)!
+          .replace(/([A-Z])/g, ' $1')
+          .toLowerCase()}; true need ${Math.round(r.trueNeed)}: ${band(r.trueNeed)}), carried over from before.`;
         open.add(r.caseId);
         break;
       case 'screened':

@@ -17,9 +17,7 @@ export interface BatchSettings {
 }
 
 export type BatchState =
-  | { status: 'running'; done: number; total: number }
-  | { status: 'done'; results: BatchResult[] }
-  | { status: 'failed'; message: string };
+  { status: 'running'; done: number; total: number } | { status: 'done'; results: BatchResult[] } | { status: 'failed'; message: string };
 
 /** Runs `scenarios` × `settings.reps` replications whenever they change; cancels the previous batch. */
 export function useBatch(scenarios: readonly Scenario[], settings: BatchSettings, runner?: Runner): BatchState {

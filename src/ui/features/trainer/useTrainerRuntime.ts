@@ -60,7 +60,10 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
     ref.current = inputs;
   });
   const [panes] = useState(() =>
-    [0, 1].map((i) => new PaneController(createWorker, layoutOf(inputs, i), () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings)),
+    [0, 1].map(
+      (i) =>
+        new PaneController(createWorker, layoutOf(inputs, i), () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings),
+    ),
   );
   const canvases = useRef<(HTMLCanvasElement | null)[]>([null, null]);
   const clock = useRef({ target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false });

@@ -65,19 +65,47 @@ function referencePosition(series: readonly BandSeries[], value: number, left: n
  * Lines with 95% bands for one or more series, drawn from `bandChart` geometry. Everything is a
  * presentation attribute (no CSS), so the SVG can be saved as a file as it is.
  */
-export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, shadeTo, shadeLabel, labelIds, markers = false, xUnit = 'count', reference }: Props) {
+export function BandChart({
+  series,
+  width,
+  height = 260,
+  unit,
+  xLabel,
+  yLabel,
+  shadeTo,
+  shadeLabel,
+  labelIds,
+  markers = false,
+  xUnit = 'count',
+  reference,
+}: Props) {
   const legend = legendLayout(series.length > 1 ? series : [], 64, width);
   const legendRows = legend.length ? Math.round(((legend[legend.length - 1]?.y ?? 12) - 12) / 20) + 1 : 0;
   const margin = { top: 14 + legendRows * 20, right: 20, bottom: 46, left: 64 };
-  const g = bandChart(series, { width, height: height + legendRows * 20, margin, nonNegative: true, ...(shadeTo !== undefined ? { shadeTo } : {}), ...(unit === 'share' ? { yMaxLimit: 1 } : {}) });
+  const g = bandChart(series, {
+    width,
+    height: height + legendRows * 20,
+    margin,
+    nonNegative: true,
+    ...(shadeTo !== undefined ? { shadeTo } : {}),
+    ...(unit === 'share' ? { yMaxLimit: 1 } : {}),
+  });
   const fmt = tickFormat(unit);
   const xFmt = tickFormat(xUnit);
   const plotBottom = g.height - margin.bottom;
   const refX = reference ? referencePosition(series, reference.x, margin.left, width - margin.right) : null;
   return (
     // An SVG chart is an image with a text alternative (its title, description and data table).
-    // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
-    <svg className="chart-svg" width={width} height={g.height} viewBox={`0 0 ${width} ${g.height}`} role="img" aria-labelledby={labelIds.title} aria-describedby={labelIds.desc}>
+    <svg
+      className="chart-svg"
+      width={width}
+      height={g.height}
+      viewBox={`0 0 ${width} ${g.height}`}
+      // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
+      role="img"
+      aria-labelledby={labelIds.title}
+      aria-describedby={labelIds.desc}
+    >
       {g.shade && (
         <g>
           <rect x={g.shade.x0} y={margin.top} width={Math.max(0, g.shade.x1 - g.shade.x0)} height={plotBottom - margin.top} fill="#eeefef" />
@@ -114,7 +142,14 @@ export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, s
       {refX !== null && reference && (
         <g data-reference={reference.x}>
           <line x1={refX} x2={refX} y1={margin.top} y2={plotBottom} stroke={TEXT} strokeWidth={1.5} strokeDasharray="5 4" />
-          <text x={refX + (refX > width / 2 ? -4 : 4)} y={margin.top + 12} textAnchor={refX > width / 2 ? 'end' : 'start'} fontFamily={FONT} fontSize={12} fill={TEXT}>
+          <text
+            x={refX + (refX > width / 2 ? -4 : 4)}
+            y={margin.top + 12}
+            textAnchor={refX > width / 2 ? 'end' : 'start'}
+            fontFamily={FONT}
+            fontSize={12}
+            fill={TEXT}
+          >
             {reference.label}
           </text>
         </g>
@@ -123,7 +158,15 @@ export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, s
         <path key={`band-${s.key}`} d={s.band} fill={seriesStyle(i).colour} fillOpacity={0.16} stroke="none" />
       ))}
       {g.series.map((s, i) => (
-        <path key={`line-${s.key}`} d={s.line} fill="none" stroke={seriesStyle(i).colour} strokeWidth={2.5} strokeDasharray={seriesStyle(i).dash || undefined} strokeLinejoin="round" />
+        <path
+          key={`line-${s.key}`}
+          d={s.line}
+          fill="none"
+          stroke={seriesStyle(i).colour}
+          strokeWidth={2.5}
+          strokeDasharray={seriesStyle(i).dash || undefined}
+          strokeLinejoin="round"
+        />
       ))}
       {markers &&
         g.series.map((s, i) =>
@@ -131,7 +174,15 @@ export function BandChart({ series, width, height = 260, unit, xLabel, yLabel, s
         )}
       {legend.map((item) => (
         <g key={`legend-${item.key}`}>
-          <line x1={item.x} x2={item.x + 30} y1={item.y} y2={item.y} stroke={item.style.colour} strokeWidth={3} strokeDasharray={item.style.dash || undefined} />
+          <line
+            x1={item.x}
+            x2={item.x + 30}
+            y1={item.y}
+            y2={item.y}
+            stroke={item.style.colour}
+            strokeWidth={3}
+            strokeDasharray={item.style.dash || undefined}
+          />
           <text x={item.x + 36} y={item.y} dy="0.32em" fontFamily={FONT} fontSize={12} fill={TEXT}>
             {item.label !== item.full && <title>{item.full}</title>}
             {item.label}

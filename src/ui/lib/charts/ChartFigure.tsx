@@ -71,7 +71,11 @@ export function ChartFigure({ title, subject, description, headingLevel = 3, fil
           className="link-button"
           onClick={() => {
             const el = svg();
-            if (el) downloadPng(el, caption(), `${fileStem}.png`).then(() => setExportError(null), (e: Error) => setExportError(e.message));
+            if (el)
+              downloadPng(el, caption(), `${fileStem}.png`).then(
+                () => setExportError(null),
+                (e: Error) => setExportError(e.message),
+              );
           }}
         >
           Save as PNG<span className="visually-hidden">: {title}</span>
@@ -82,39 +86,41 @@ export function ChartFigure({ title, subject, description, headingLevel = 3, fil
           </span>
         )}
         <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
-          <summary className="link-button">Show the data as a table<span className="visually-hidden">: {title}</span></summary>
+          <summary className="link-button">
+            Show the data as a table<span className="visually-hidden">: {title}</span>
+          </summary>
           {tableOpen && (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {table.columns.map((c, i) => (
-                    <th key={c} scope="col" className={table.numeric?.[i] ? 'num' : undefined}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((cell, i) =>
-                      i === 0 ? (
-                        <th key={i} scope="row">
-                          {cell}
-                        </th>
-                      ) : (
-                        <td key={i} className={table.numeric?.[i] ? 'num' : undefined}>
-                          {cell}
-                        </td>
-                      ),
-                    )}
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((c, i) => (
+                      <th key={c} scope="col" className={table.numeric?.[i] ? 'num' : undefined}>
+                        {c}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {table.rows.map((row, r) => (
+                    <tr key={r}>
+                      {row.map((cell, i) =>
+                        i === 0 ? (
+                          <th key={i} scope="row">
+                            {cell}
+                          </th>
+                        ) : (
+                          <td key={i} className={table.numeric?.[i] ? 'num' : undefined}>
+                            {cell}
+                          </td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </details>
       </div>

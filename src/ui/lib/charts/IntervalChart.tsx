@@ -24,8 +24,16 @@ export function IntervalChart({ rows, width, unit, xLabel, reference, labelIds }
   const bottom = g.height - margin.bottom;
   return (
     // An SVG chart is an image with a text alternative (its title, description and data table).
-    // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
-    <svg className="chart-svg" width={width} height={g.height} viewBox={`0 0 ${width} ${g.height}`} role="img" aria-labelledby={labelIds.title} aria-describedby={labelIds.desc}>
+    <svg
+      className="chart-svg"
+      width={width}
+      height={g.height}
+      viewBox={`0 0 ${width} ${g.height}`}
+      // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
+      role="img"
+      aria-labelledby={labelIds.title}
+      aria-describedby={labelIds.desc}
+    >
       {g.xTicks.map((t) => (
         <g key={t.value}>
           <line x1={t.pos} x2={t.pos} y1={margin.top} y2={bottom} stroke="#d8d9da" />

@@ -25,13 +25,26 @@ export function seriesBands(batches: readonly LabelledBatch[], name: SeriesName)
 }
 
 /** A chart of one weekly series over simulated time, for one scenario or several overlaid. */
-export function SeriesChart({ batches, name, headingLevel = 4, height }: { batches: readonly LabelledBatch[]; name: SeriesName; headingLevel?: 3 | 4; height?: number }) {
+export function SeriesChart({
+  batches,
+  name,
+  headingLevel = 4,
+  height,
+}: {
+  batches: readonly LabelledBatch[];
+  name: SeriesName;
+  headingLevel?: 3 | 4;
+  height?: number;
+}) {
   const meta = SERIES_META[name];
   const series = seriesBands(batches, name);
   const first = batches[0]?.batch;
   const warmup = first?.warmupDays ?? 0;
   const reps = first?.reps ?? 0;
-  const columns = ['Week starting (day)', ...batches.flatMap(({ label }) => [batches.length > 1 ? `${label}: mean` : 'Mean', batches.length > 1 ? `${label}: 95% interval` : '95% interval'])];
+  const columns = [
+    'Week starting (day)',
+    ...batches.flatMap(({ label }) => [batches.length > 1 ? `${label}: mean` : 'Mean', batches.length > 1 ? `${label}: 95% interval` : '95% interval']),
+  ];
   const weeks = series[0]?.points.map((p) => p.x) ?? [];
   const rows = weeks.map((day, w) => [
     `${day}${day < warmup ? ' (warm-up)' : ''}`,
@@ -43,7 +56,17 @@ export function SeriesChart({ batches, name, headingLevel = 4, height }: { batch
   const csv = () =>
     spreadsheetCsv(
       series.flatMap((s, i) =>
-        s.points.map((p) => ({ scenario: s.label, series: name, week_start_day: p.x, in_warmup: p.x < warmup ? 'yes' : 'no', mean: p.mean, ci95_low: p.lo, ci95_high: p.hi, seed: batches[i]?.batch.seed, replications: batches[i]?.batch.reps })),
+        s.points.map((p) => ({
+          scenario: s.label,
+          series: name,
+          week_start_day: p.x,
+          in_warmup: p.x < warmup ? 'yes' : 'no',
+          mean: p.mean,
+          ci95_low: p.lo,
+          ci95_high: p.hi,
+          seed: batches[i]?.batch.seed,
+          replications: batches[i]?.batch.reps,
+        })),
       ),
     );
   return (

@@ -80,8 +80,13 @@ export function bandChart(series: readonly BandSeries[], opts: BandChartOptions)
   }
   if (opts.yMaxLimit !== undefined) yHi = Math.min(yHi, opts.yMaxLimit);
   if (yHi <= yLo) yHi = yLo + 1;
-  const x = scaleLinear().domain(xDomain).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([yLo, yHi]).nice(opts.yTickCount ?? 5).range([height - margin.bottom, margin.top]);
+  const x = scaleLinear()
+    .domain(xDomain)
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([yLo, yHi])
+    .nice(opts.yTickCount ?? 5)
+    .range([height - margin.bottom, margin.top]);
   const clampY = (v: number) => Math.max(y.domain()[0] as number, Math.min(y.domain()[1] as number, v));
   const lineGen = line<BandPoint>()
     .defined((p) => Number.isFinite(p.mean))
@@ -139,7 +144,10 @@ export interface IntervalChartGeometry {
 }
 
 /** Lays out rows (in the order given) with a shared x scale starting at zero. */
-export function intervalChart(rows: readonly IntervalRow[], opts: { width: number; rowHeight?: number; margin?: Margin; reference?: number; xMaxLimit?: number }): IntervalChartGeometry {
+export function intervalChart(
+  rows: readonly IntervalRow[],
+  opts: { width: number; rowHeight?: number; margin?: Margin; reference?: number; xMaxLimit?: number },
+): IntervalChartGeometry {
   const margin = opts.margin ?? { top: 8, right: 24, bottom: 40, left: 200 };
   const rowHeight = opts.rowHeight ?? 28;
   const height = margin.top + margin.bottom + rowHeight * rows.length;
@@ -147,7 +155,10 @@ export function intervalChart(rows: readonly IntervalRow[], opts: { width: numbe
   if (opts.reference !== undefined) hi = Math.max(hi, opts.reference);
   if (opts.xMaxLimit !== undefined) hi = Math.min(hi, opts.xMaxLimit);
   if (!(hi > 0)) hi = 1;
-  const x = scaleLinear().domain([0, hi]).nice().range([margin.left, opts.width - margin.right]);
+  const x = scaleLinear()
+    .domain([0, hi])
+    .nice()
+    .range([margin.left, opts.width - margin.right]);
   const round = (v: number) => Math.round(v * 10) / 10;
   const cx = (v: number) => round(x(Math.max(0, Math.min(x.domain()[1] as number, v))));
   return {

@@ -24,7 +24,12 @@ export function comparisonFindingsList(batches: readonly LabelledBatch[], scenar
 /** One finding as a list item, marked with its measure and direction (tests read these). */
 export function FindingItem({ finding, scenario }: { finding: Finding; scenario?: string }) {
   return (
-    <li data-finding={finding.metric} data-direction={finding.direction} data-judgement={finding.judgement} {...(scenario ? { 'data-scenario': scenario } : {})}>
+    <li
+      data-finding={finding.metric}
+      data-direction={finding.direction}
+      data-judgement={finding.judgement}
+      {...(scenario ? { 'data-scenario': scenario } : {})}
+    >
       {finding.text}
     </li>
   );
@@ -43,7 +48,11 @@ export function ComparisonFindingsPanel({ batches, scenarios, max = 5 }: { batch
       {list.map(({ findings: f, changes }) => (
         <section key={f.label} className="findings__scenario" aria-label={`Findings: ${f.label}`}>
           <h3>{f.label}</h3>
-          {changes && <p className="small">Changes from {f.baselineLabel}: {changes}.</p>}
+          {changes && (
+            <p className="small">
+              Changes from {f.baselineLabel}: {changes}.
+            </p>
+          )}
           <p data-headline>
             <strong>{f.tally}</strong>
           </p>
@@ -67,7 +76,19 @@ export function ComparisonFindingsPanel({ batches, scenarios, max = 5 }: { batch
 }
 
 /** Plain-words findings of a sweep: what changes clearly from the lowest to the highest value, and where most. */
-export function SweepFindingsPanel({ values, batches, paramLabel, formatX, max = 6 }: { values: readonly number[]; batches: readonly BatchResult[]; paramLabel: string; formatX: (v: number) => string; max?: number }) {
+export function SweepFindingsPanel({
+  values,
+  batches,
+  paramLabel,
+  formatX,
+  max = 6,
+}: {
+  values: readonly number[];
+  batches: readonly BatchResult[];
+  paramLabel: string;
+  formatX: (v: number) => string;
+  max?: number;
+}) {
   const f = useMemo(() => sweepFindings(values, batches, paramLabel, formatX), [values, batches, paramLabel, formatX]);
   return (
     <section className="findings" aria-labelledby="sweep-findings-title" data-testid="sweep-findings">

@@ -28,7 +28,7 @@ export interface ChangeGroup {
  */
 export function summariseChanges(a: unknown, b: unknown, label: (path: string) => string, show: (v: unknown) => string = showValue): ChangeGroup[] {
   const diffs = scenarioDiff(a, b).filter((d) => !IGNORED.has(d.path.split('.')[0] ?? ''));
-  const teams = Array.isArray((b as { dutyTeams?: unknown[] })?.dutyTeams) ? ((b as { dutyTeams: unknown[] }).dutyTeams.length) : 0;
+  const teams = Array.isArray((b as { dutyTeams?: unknown[] })?.dutyTeams) ? (b as { dutyTeams: unknown[] }).dutyTeams.length : 0;
   const groups = new Map<string, FieldDifference[]>();
   for (const d of diffs) {
     const m = /^dutyTeams\.\d+\.(.+)$/.exec(d.path);

@@ -106,7 +106,19 @@ export function measureFindings(a: BatchResult, b: BatchResult): { clear: Findin
       `${def.label}: ${verb} from ${formatMeasure(from, def.unit, perMonth)} to ${formatMeasure(to, def.unit, perMonth)} ` +
       `(${formatDifference(diff.mean, def.unit)}; 95% interval ${formatInterval(diff.ci95, def.unit, true)})` +
       (judgement === 'neutral' ? '.' : `: ${judgement}.`);
-    clear.push({ metric, label: def.label, unit: def.unit, from, to, perMonth, difference: diff, direction, judgement, relative: Math.abs(d.mean) / Math.max(Math.abs(a.metrics[metric].mean), 1e-12), text });
+    clear.push({
+      metric,
+      label: def.label,
+      unit: def.unit,
+      from,
+      to,
+      perMonth,
+      difference: diff,
+      direction,
+      judgement,
+      relative: Math.abs(d.mean) / Math.max(Math.abs(a.metrics[metric].mean), 1e-12),
+      text,
+    });
   }
   return { clear: orderFindings(clear), unclear, pairs: a.reps };
 }
@@ -153,7 +165,8 @@ export function mechanismSteps(clear: readonly Finding[]): { steps: Finding[]; o
 
 /** The lead sentence for one scenario against the baseline. */
 export function headline(label: string, baselineLabel: string, clear: readonly Finding[], total: number): string {
-  if (clear.length === 0) return `${label} against ${baselineLabel}: no clear difference in any of the ${total} measures (every paired 95% interval includes zero).`;
+  if (clear.length === 0)
+    return `${label} against ${baselineLabel}: no clear difference in any of the ${total} measures (every paired 95% interval includes zero).`;
   const better = clear.filter((f) => f.judgement === 'better').length;
   const worse = clear.filter((f) => f.judgement === 'worse').length;
   const parts = [better ? `${better} better` : '', worse ? `${worse} worse` : ''].filter(Boolean);

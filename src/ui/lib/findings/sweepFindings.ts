@@ -26,7 +26,8 @@ export interface SweepFindings {
  * highest value are compared). `formatX` writes a swept value as people write it.
  */
 export function sweepFindings(values: readonly number[], batches: readonly BatchResult[], paramLabel: string, formatX: (v: number) => string): SweepFindings {
-  if (values.length !== batches.length || values.length < 2) throw new Error(`a sweep needs a result for each of at least 2 values, got ${values.length} values and ${batches.length} results`);
+  if (values.length !== batches.length || values.length < 2)
+    throw new Error(`a sweep needs a result for each of at least 2 values, got ${values.length} values and ${batches.length} results`);
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const [lowV, lowI] = order[0]!;
   const [highV, highI] = order[order.length - 1]!;

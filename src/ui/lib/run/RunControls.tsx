@@ -15,8 +15,23 @@ const SETTING_LABELS: Record<SettingKey, string> = {
 };
 
 /** The run's length, replications and seed, each checked against the protocol's schema. */
-export function RunSettingsFields({ settings, onChange, idPrefix, only }: { settings: RunSettings; onChange: (s: RunSettings) => void; idPrefix: string; only?: SettingKey[] }) {
-  const [texts, setTexts] = useState<Record<SettingKey, string>>(() => ({ reps: String(settings.reps), days: String(settings.days), warmupDays: String(settings.warmupDays), seed: String(settings.seed) }));
+export function RunSettingsFields({
+  settings,
+  onChange,
+  idPrefix,
+  only,
+}: {
+  settings: RunSettings;
+  onChange: (s: RunSettings) => void;
+  idPrefix: string;
+  only?: SettingKey[];
+}) {
+  const [texts, setTexts] = useState<Record<SettingKey, string>>(() => ({
+    reps: String(settings.reps),
+    days: String(settings.days),
+    warmupDays: String(settings.warmupDays),
+    seed: String(settings.seed),
+  }));
   const [errors, setErrors] = useState<Partial<Record<SettingKey, string>>>({});
   const keys: SettingKey[] = only ?? ['reps', 'days', 'warmupDays', 'seed'];
   const update = (k: SettingKey, text: string) => {
@@ -29,7 +44,8 @@ export function RunSettingsFields({ settings, onChange, idPrefix, only }: { sett
       onChange(parsed.data);
     } else {
       const next: Partial<Record<SettingKey, string>> = {};
-      for (const p of problemsOf(parsed.error)) next[p.path as SettingKey] = `${SETTING_LABELS[p.path as SettingKey] ?? 'This'} ${p.message.replace(/^must be a number$/, 'must be a whole number')}`;
+      for (const p of problemsOf(parsed.error))
+        next[p.path as SettingKey] = `${SETTING_LABELS[p.path as SettingKey] ?? 'This'} ${p.message.replace(/^must be a number$/, 'must be a whole number')}`;
       setErrors(next);
     }
   };
@@ -83,7 +99,10 @@ export function RunStatus({ status, context, actor, idleText }: StatusProps) {
   const p = actor ? live : context.progress;
   const elapsed = context.finishedAt - context.startedAt;
   let text: string;
-  if (status === 'running') text = p ? `Running: ${p.done} of ${p.total} replications done (${Math.round((100 * p.done) / p.total)}%).` : `Starting: ${context.job?.description ?? ''}…`;
+  if (status === 'running')
+    text = p
+      ? `Running: ${p.done} of ${p.total} replications done (${Math.round((100 * p.done) / p.total)}%).`
+      : `Starting: ${context.job?.description ?? ''}…`;
   else if (status === 'done') text = `Finished ${context.resultJob?.description ?? ''} in ${formatDuration(elapsed)}.`;
   else if (status === 'cancelled') text = context.result ? 'Cancelled. The results below are from the previous run.' : 'Cancelled.';
   else if (status === 'failed') text = '';

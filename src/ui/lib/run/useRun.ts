@@ -11,7 +11,14 @@ function sameButProgress(a: RunSnapshot, b: RunSnapshot): boolean {
   if (a.value !== b.value) return false;
   const x = a.context;
   const y = b.context;
-  return x.job === y.job && x.result === y.result && x.resultJob === y.resultJob && x.error === y.error && x.startedAt === y.startedAt && x.finishedAt === y.finishedAt;
+  return (
+    x.job === y.job &&
+    x.result === y.result &&
+    x.resultJob === y.resultJob &&
+    x.error === y.error &&
+    x.startedAt === y.startedAt &&
+    x.finishedAt === y.finishedAt
+  );
 }
 
 /**
