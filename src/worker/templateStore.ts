@@ -1,5 +1,5 @@
 import { runReplication } from '../sim/batch.ts';
-import { rememberWarmState, warmStateFor } from '../sim/warmStart.ts';
+import { hasWarmState, rememberWarmState, warmStateFor } from '../sim/warmStart.ts';
 import { decodeWarmState, encodeWarmState } from '../sim/warmStateCodec.ts';
 import type { TemplateStore } from './handler.ts';
 
@@ -17,8 +17,11 @@ const WARM_UP_REPLICATION_DAYS = 60;
  */
 export const workerTemplates: TemplateStore = {
   template: (scenario, seed) => {
+    // Only a worker that has just built the template needs the warm-up: one that already held it
+    // has run replications from it.
+    const built = !hasWarmState(scenario, seed);
     const warm = warmStateFor(scenario, seed);
-    runReplication(scenario, { days: WARM_UP_REPLICATION_DAYS, warmupDays: 0, seed, rep: 0 });
+    if (built) runReplication(scenario, { days: WARM_UP_REPLICATION_DAYS, warmupDays: 0, seed, rep: 0 });
     return encodeWarmState(warm);
   },
   remember: (scenario, seed, warm) => rememberWarmState(scenario, seed, decodeWarmState(warm)),
