@@ -140,13 +140,26 @@ export function App({ presets, initial, runner, session }: Props) {
     sendExplore({ type: 'RUN', job, now: performance.now() });
   }, [scenario, settings, exploreKey, runner, sendExplore]);
 
-  // Build the scenario's warm-start template in the background while the user reads the screen,
-  // a moment after the last change, so pressing Run starts with the replications themselves.
+  // Get the run the user is looking at ready in the background while they read the screen, a
+  // moment after the last change: its warm-start templates, then its replications at low priority
+  // (worker/pool.ts), so pressing Run collects results already computed. The same numbers as a
+  // cold run: a replication depends only on its scenario, settings, seed and number.
+  const compareChosen = useMemo(
+    () => slots.map((slot) => (slot === 'current' ? scenario : (presets.find((p) => p.id === slot) ?? null))),
+    [slots, scenario, presets],
+  );
   useEffect(() => {
-    if (!scenario || !runner.prepare) return;
-    const timer = setTimeout(() => runner.prepare?.(scenario, settings.seed), 400);
+    if (!runner.prepare) return;
+    // Only where a Run button is on screen: elsewhere (the trainer's animation, a sweep) the
+    // cores are the user's.
+    const onCompare = view === 'compare' && compareChosen.every((s) => s !== null);
+    if (!onCompare && (view !== 'explore' || !scenario)) return;
+    const timer = setTimeout(() => {
+      if (onCompare) runner.prepare?.(compareChosen as Scenario[], compareSettings);
+      else if (scenario) runner.prepare?.([scenario], settings);
+    }, 400);
     return () => clearTimeout(timer);
-  }, [scenario, settings.seed, runner]);
+  }, [scenario, settings, runner, view, compareChosen, compareSettings]);
 
   // Re-run small runs automatically, a moment after the last change.
   const lastRunMs = explore.context.finishedAt - explore.context.startedAt;

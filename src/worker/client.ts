@@ -18,10 +18,12 @@ export type Runner = ((
   options: { signal?: AbortSignal; onProgress?: (p: RunProgress) => void },
 ) => Promise<BatchResult[]>) & {
   /**
-   * Builds `scenario`'s warm-start template on `seed` in the background, so a run the user is
-   * about to start begins with its replications (optional: runners in tests may not have it).
+   * Gets a run of `scenarios` on `settings` ready in the background while the user reads the
+   * screen: their warm-start templates, then their replications, computed ahead at low priority
+   * (a later call replaces an earlier one), so pressing Run collects them (pool.ts). Optional:
+   * runners in tests may not have it.
    */
-  prepare?: (scenario: Scenario, seed: number) => void;
+  prepare?: (scenarios: readonly Scenario[], settings: RunSettings) => void;
 };
 
 /** Number of workers to use here: the browser's logical cores, between 1 and 4. */
@@ -39,6 +41,6 @@ export function createWorkerRunner(size = defaultPoolSize()): Runner {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
-  runner.prepare = (scenario, seed) => pool.prepare(scenario, seed);
+  runner.prepare = (scenarios, settings) => pool.prepare(scenarios, settings);
   return runner;
 }

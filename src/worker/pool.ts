@@ -14,6 +14,13 @@ import { WorkerResponse, type RunSettings, type WorkerRequest } from './protocol
  * page, and hands a copy to each other worker with its first replication of that scenario; the
  * page may ask for a template before the user presses Run (`prepare`), and workers and templates
  * outlive a run, so a second run of the same scenario starts at once.
+ *
+ * A replication is a pure function of (scenario, days, warm-up, seed, rep) (test/e2e/determinism),
+ * so finished replications are kept too (`resultsKept`) and a run asks only for those it lacks.
+ * `prepare` may also name the run settings: then, once the templates are ready and no run is
+ * waiting, idle workers compute that run's replications ahead, at the lowest priority (a new
+ * `prepare` drops the ones not yet started). Pressing Run then collects what is done, joins what
+ * is under way and queues the rest, so the results are the same numbers as a cold run, sooner.
  */
 
 /** The part of `Worker` the pool uses (a fake in tests). */
@@ -47,6 +54,8 @@ export interface PoolConfig {
   size: number;
   /** Templates kept on the page (each ~3.6 MB for kent-2010); least recently used go first. */
   templatesKept?: number;
+  /** Finished replications kept on the page (each some tens of kB); least recently used go first. */
+  resultsKept?: number;
 }
 
 /** Options for one run. */
@@ -63,11 +72,23 @@ export interface PoolOptions<R> extends PoolRunOptions<R> {
   size: number;
 }
 
-interface Task {
+/** A run's place for one replication's result. */
+interface Waiter {
   run: ActiveRun;
   job: number;
-  rep: number;
+}
+
+/** One replication to compute, shared by every run (and any `prepare`) that wants it. */
+interface Task {
+  /** The replication's identity: template key, days, warm-up and rep. */
+  repKey: string;
+  /** The template it starts from. */
   key: string;
+  scenario: Scenario;
+  settings: RunSettings;
+  rep: number;
+  /** Runs waiting for it; none while it is only computed ahead. */
+  waiters: Waiter[];
 }
 
 interface ActiveRun {
@@ -101,10 +122,22 @@ export function templateKey(scenario: Scenario, seed: number): string {
   return `${seed}:${JSON.stringify(scenario)}`;
 }
 
+/** The key a replication is kept under: its template, its length and its number. */
+function replicationKey(key: string, settings: RunSettings, rep: number): string {
+  return `${settings.days}/${settings.warmupDays}/${rep}|${key}`;
+}
+
 /** A pool of simulation workers; see the file's comment. */
 export class SimulationPool {
   private readonly slots: Slot[] = [];
+  /** Replications a run waits for, in the order asked. */
   private readonly pending: Task[] = [];
+  /** Replications computed ahead (`prepare`), taken only when nothing else is waiting. */
+  private readonly ahead: Task[] = [];
+  /** Every task waiting or under way, by replication key. */
+  private readonly tasks = new Map<string, Task>();
+  /** Finished replications, by replication key (least recently used first). */
+  private readonly finished = new Map<string, ReplicationResult>();
   private readonly templates = new Map<string, EncodedWarmState>();
   /** Templates being built, by key: how many workers are building each. */
   private readonly building = new Map<string, number>();
@@ -120,12 +153,30 @@ export class SimulationPool {
    * Gets every worker ready for a run of `scenario` on `seed` while the user is still reading the
    * screen: each builds the template itself, in parallel (on two cores it takes no longer than one
    * build, and a template run is also what brings a fresh worker's compiled code up to speed: the
-   * first replications in a cold worker ran three to five times slower). Replaces any earlier
-   * request; builds already under way finish.
+   * first replications in a cold worker ran three to five times slower). With `settings`, the
+   * replications of a run of `scenarios` on those settings are then computed ahead, so a run the
+   * user starts finds them done. Replaces any earlier request; work already under way finishes.
    */
-  prepare(scenario: Scenario, seed: number): void {
+  prepare(scenarios: Scenario | readonly Scenario[], settingsOrSeed: RunSettings | number): void {
     if (this.disposed) return;
-    this.wanted = { key: templateKey(scenario, seed), scenario, seed };
+    const list = Array.isArray(scenarios) ? (scenarios as readonly Scenario[]) : [scenarios as Scenario];
+    const seed = typeof settingsOrSeed === 'number' ? settingsOrSeed : settingsOrSeed.seed;
+    const first = list[0];
+    this.wanted = first ? { key: templateKey(first, seed), scenario: first, seed } : null;
+    for (const task of this.ahead) this.tasks.delete(task.repKey);
+    this.ahead.length = 0;
+    if (typeof settingsOrSeed !== 'number') {
+      for (const scenario of list) {
+        const key = templateKey(scenario, seed);
+        for (let rep = 0; rep < settingsOrSeed.reps; rep++) {
+          const repKey = replicationKey(key, settingsOrSeed, rep);
+          if (this.finished.has(repKey) || this.tasks.has(repKey)) continue;
+          const task: Task = { repKey, key, scenario, settings: settingsOrSeed, rep, waiters: [] };
+          this.tasks.set(repKey, task);
+          this.ahead.push(task);
+        }
+      }
+    }
     this.pump();
   }
 
@@ -155,8 +206,32 @@ export class SimulationPool {
       };
       options.signal?.addEventListener('abort', run.onAbort);
       this.runs.add(run);
-      scenarios.forEach((_, job) => {
-        for (let rep = 0; rep < settings.reps; rep++) this.pending.push({ run, job, rep, key: run.keys[job]! });
+      scenarios.forEach((scenario, job) => {
+        const key = run.keys[job]!;
+        for (let rep = 0; rep < settings.reps && !run.settled; rep++) {
+          const repKey = replicationKey(key, settings, rep);
+          const done = this.finished.get(repKey);
+          if (done) {
+            this.finished.delete(repKey); // most recently used last
+            this.finished.set(repKey, done);
+            this.deliver({ run, job }, done, 0);
+            continue;
+          }
+          let task = this.tasks.get(repKey);
+          if (!task) {
+            task = { repKey, key, scenario, settings, rep, waiters: [] };
+            this.tasks.set(repKey, task);
+            this.pending.push(task);
+          } else if (task.waiters.length === 0) {
+            // Asked for ahead and not started: it joins the run's queue.
+            const i = this.ahead.indexOf(task);
+            if (i >= 0) {
+              this.ahead.splice(i, 1);
+              this.pending.push(task);
+            }
+          }
+          task.waiters.push({ run, job });
+        }
       });
       this.pump();
     });
@@ -170,6 +245,10 @@ export class SimulationPool {
     for (const slot of this.slots) slot.worker.terminate();
     this.slots.length = 0;
     this.templates.clear();
+    this.finished.clear();
+    this.tasks.clear();
+    this.pending.length = 0;
+    this.ahead.length = 0;
   }
 
   // ---- dispatch -------------------------------------------------------------------------------
@@ -200,7 +279,7 @@ export class SimulationPool {
     // prepared template nobody has started.
     const size = Math.max(1, Math.floor(this.config.size));
     const replicating = this.slots.filter((s) => s.work?.kind === 'replicate').length;
-    const useful = this.pending.length + replicating + (this.wanted ? size : 0);
+    const useful = this.pending.length + this.ahead.length + replicating + (this.wanted ? size : 0);
     if (this.slots.length >= size || this.slots.length >= useful) return null;
     let worker: WorkerLike;
     try {
@@ -218,17 +297,24 @@ export class SimulationPool {
   }
 
   /**
-   * What `slot` should do next: a replication whose template it holds or the page holds; else
-   * build a template a waiting replication needs and nobody is building; else a prepared
-   * template; else nothing (it waits for a template being built elsewhere).
+   * What `slot` should do next: a replication a run waits for whose template it holds or the
+   * page holds; else build a template such a replication needs and nobody is building; else a
+   * prepared template; else the same two steps for replications computed ahead; else nothing
+   * (it waits for a template being built elsewhere).
    */
   private nextWorkFor(slot: Slot): Work | null {
-    const ready = this.pending.findIndex((t) => slot.holds.has(t.key) || this.templates.has(t.key));
-    if (ready >= 0) return { kind: 'replicate', task: this.pending.splice(ready, 1)[0]! };
-    const unbuilt = this.pending.find((t) => !this.building.has(t.key));
-    if (unbuilt) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.run.scenarios[unbuilt.job]!, seed: unbuilt.run.settings.seed };
+    const now = this.workFrom(this.pending, slot);
+    if (now) return now;
     const want = this.wanted;
     if (want && !slot.holds.has(want.key)) return { kind: 'template', ...want };
+    return this.workFrom(this.ahead, slot);
+  }
+
+  private workFrom(queue: Task[], slot: Slot): Work | null {
+    const ready = queue.findIndex((t) => slot.holds.has(t.key) || this.templates.has(t.key));
+    if (ready >= 0) return { kind: 'replicate', task: queue.splice(ready, 1)[0]! };
+    const unbuilt = queue.find((t) => !this.building.has(t.key));
+    if (unbuilt) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.scenario, seed: unbuilt.settings.seed };
     return null;
   }
 
@@ -241,7 +327,7 @@ export class SimulationPool {
       slot.worker.postMessage({ type: 'template', taskId, scenario: work.scenario, seed: work.seed });
       return;
     }
-    const { run, job, rep, key } = work.task;
+    const { scenario, settings, rep, key } = work.task;
     const held = this.templates.get(key);
     const warmState = !slot.holds.has(key) && held ? held : undefined;
     if (warmState) {
@@ -252,10 +338,10 @@ export class SimulationPool {
     slot.worker.postMessage({
       type: 'replicate',
       taskId,
-      scenario: run.scenarios[job],
-      days: run.settings.days,
-      warmupDays: run.settings.warmupDays,
-      seed: run.settings.seed,
+      scenario,
+      days: settings.days,
+      warmupDays: settings.warmupDays,
+      seed: settings.seed,
       rep,
       ...(warmState ? { warmState } : {}),
     });
@@ -285,19 +371,45 @@ export class SimulationPool {
         // Every run waiting for this template fails, with the worker's reason.
         const reason = new Error(msg.type === 'failed' ? msg.message : 'a simulation worker answered a template request with something else');
         for (const run of this.runs) if (run.keys.includes(work.key)) this.finish(run, reason);
+        this.dropAhead(work.key);
       }
     } else {
-      const { run, job } = work.task;
+      const task = work.task;
+      this.tasks.delete(task.repKey);
       if (msg.type !== 'replicated') {
-        this.finish(run, new Error(msg.type === 'failed' ? msg.message : 'a simulation worker answered a replication with something else'));
-      } else if (!run.settled) {
-        run.results[job]!.push(msg.result);
-        run.done += 1;
-        run.options.onProgress?.({ done: run.done, total: run.total, lastReplicationMs: msg.elapsedMs });
-        if (run.done === run.total) this.finish(run, null);
+        const error = new Error(msg.type === 'failed' ? msg.message : 'a simulation worker answered a replication with something else');
+        for (const waiter of task.waiters) this.finish(waiter.run, error);
+      } else {
+        this.keepResult(task.repKey, msg.result);
+        for (const waiter of task.waiters) this.deliver(waiter, msg.result, msg.elapsedMs);
       }
     }
     this.pump();
+  }
+
+  /** Gives a run one of its replications. */
+  private deliver(waiter: Waiter, result: ReplicationResult, elapsedMs: number): void {
+    const run = waiter.run;
+    if (run.settled) return;
+    run.results[waiter.job]!.push(result);
+    run.done += 1;
+    run.options.onProgress?.({ done: run.done, total: run.total, lastReplicationMs: elapsedMs });
+    if (run.done === run.total) this.finish(run, null);
+  }
+
+  private keepResult(repKey: string, result: ReplicationResult): void {
+    this.finished.set(repKey, result);
+    const kept = Math.max(0, this.config.resultsKept ?? 240);
+    while (this.finished.size > kept) this.finished.delete(this.finished.keys().next().value!);
+  }
+
+  /** Replications computed ahead from template `key` are given up (it could not be built). */
+  private dropAhead(key: string): void {
+    for (let i = this.ahead.length - 1; i >= 0; i--) {
+      if (this.ahead[i]!.key !== key) continue;
+      this.tasks.delete(this.ahead[i]!.repKey);
+      this.ahead.splice(i, 1);
+    }
   }
 
   private doneBuilding(key: string): void {
@@ -317,10 +429,13 @@ export class SimulationPool {
     const work = slot.work;
     this.removeSlot(slot);
     const error = new Error(message);
-    if (work?.kind === 'replicate') this.finish(work.task.run, error);
-    else if (work?.kind === 'template') {
+    if (work?.kind === 'replicate') {
+      this.tasks.delete(work.task.repKey);
+      for (const waiter of work.task.waiters) this.finish(waiter.run, error);
+    } else if (work?.kind === 'template') {
       if (this.wanted?.key === work.key) this.wanted = null;
       for (const run of this.runs) if (run.keys.includes(work.key)) this.finish(run, error);
+      this.dropAhead(work.key);
     }
     this.pump();
   }
@@ -334,13 +449,17 @@ export class SimulationPool {
   }
 
   /**
-   * Cancels a run: its waiting tasks are dropped and the workers busy with its replications are
-   * stopped (their templates stay on the page), then it rejects with RunCancelled.
+   * Cancels a run: its waiting tasks are dropped and the workers busy with replications only it
+   * wanted are stopped (their templates stay on the page), then it rejects with RunCancelled.
    */
   private cancel(run: ActiveRun): void {
     if (run.settled) return;
-    const busyForRun = this.slots.filter((slot) => slot.work?.kind === 'replicate' && slot.work.task.run === run);
-    for (const slot of busyForRun) this.removeSlot(slot);
+    const onlyFor = (task: Task) => task.waiters.length > 0 && task.waiters.every((w) => w.run === run);
+    const busyForRun = this.slots.filter((slot) => slot.work?.kind === 'replicate' && onlyFor(slot.work.task));
+    for (const slot of busyForRun) {
+      if (slot.work?.kind === 'replicate') this.tasks.delete(slot.work.task.repKey);
+      this.removeSlot(slot);
+    }
     this.finish(run, new RunCancelled());
     this.pump();
   }
@@ -350,7 +469,15 @@ export class SimulationPool {
     run.settled = true;
     this.runs.delete(run);
     run.options.signal?.removeEventListener('abort', run.onAbort);
-    for (let i = this.pending.length - 1; i >= 0; i--) if (this.pending[i]!.run === run) this.pending.splice(i, 1);
+    // Its places in shared tasks go; a waiting task nobody else wants is dropped.
+    for (const task of this.tasks.values()) task.waiters = task.waiters.filter((w) => w.run !== run);
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const task = this.pending[i]!;
+      if (task.waiters.length === 0) {
+        this.pending.splice(i, 1);
+        this.tasks.delete(task.repKey);
+      }
+    }
     if (error) {
       run.reject(error);
       return;

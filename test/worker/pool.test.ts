@@ -51,7 +51,7 @@ describe('worker pool', () => {
 
   it('runs every scenario on the same seeds (common random numbers)', async () => {
     const log = { created: 0, terminated: 0, posted: [] as WorkerRequest[] };
-    const scenarios = [fixtureScenario(), fixtureScenario(), fixtureScenario()];
+    const scenarios = [fixtureScenario(), { ...fixtureScenario(), id: 'b' }, { ...fixtureScenario(), id: 'c' }];
     await runJobs(scenarios, settings, { createWorker: fakeWorkerFactory(log), size: 2, summarise: identity });
     const seedsPerScenario = scenarios.map((s) =>
       log.posted

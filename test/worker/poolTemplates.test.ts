@@ -94,6 +94,67 @@ describe('templates in the worker pool', () => {
     pool.dispose();
   });
 
+  it('keeps finished replications: the same run again posts nothing and gives equal results', async () => {
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2 });
+    const a = fixtureScenario();
+    const first = await pool.run([a], settings, { summarise: identity });
+    const before = h.posted.length;
+    const progress: number[] = [];
+    const again = await pool.run([a], settings, { summarise: identity, onProgress: (p) => progress.push(p.done) });
+    expect(h.posted.length).toBe(before);
+    expect(again).toEqual(first);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    // A longer run reuses the replications it shares (the same days, warm-up and numbers) only.
+    await pool.run([a], { ...settings, reps: 8 }, { summarise: identity });
+    const extra = h.posted.slice(before).filter((p) => p.message.type === 'replicate');
+    expect(extra.map((p) => (p.message.type === 'replicate' ? p.message.rep : -1)).sort()).toEqual([6, 7]);
+    await pool.run([a], { ...settings, days: 101 }, { summarise: identity });
+    expect(h.posted.filter((p) => p.message.type === 'replicate' && p.message.days === 101).length).toBe(6);
+    pool.dispose();
+  });
+
+  it('computes a prepared run ahead; the run then collects it, equal to a cold run', async () => {
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2 });
+    const a = fixtureScenario();
+    const b = { ...fixtureScenario(), id: 'b' };
+    pool.prepare([a, b], settings);
+    await new Promise((r) => setTimeout(r, 60));
+    const ahead = h.posted.filter((p) => p.message.type === 'replicate').length;
+    expect(ahead).toBe(12);
+    const out = await pool.run([a, b], settings, { summarise: identity });
+    expect(h.posted.filter((p) => p.message.type === 'replicate').length).toBe(12);
+    const cold = new SimulationPool({ createWorker: harness().createWorker, size: 1 });
+    expect(out).toEqual(await cold.run([a, b], settings, { summarise: identity }));
+    cold.dispose();
+    pool.dispose();
+  });
+
+  it('drops replications computed ahead when the page prepares something else, and serves runs first', async () => {
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 1 });
+    const a = fixtureScenario();
+    const b = { ...fixtureScenario(), id: 'b' };
+    pool.prepare([a], { ...settings, reps: 200 });
+    await new Promise((r) => setTimeout(r, 5));
+    pool.prepare([b], settings);
+    await new Promise((r) => setTimeout(r, 60));
+    const forA = h.posted.filter((p) => p.message.type === 'replicate' && p.message.scenario === a).length;
+    expect(forA).toBeLessThan(200);
+    // A run of something else asked while work is computed ahead goes first.
+    pool.prepare([a], { ...settings, reps: 200 });
+    await new Promise((r) => setTimeout(r, 5));
+    const c = { ...fixtureScenario(), id: 'c' };
+    await pool.run([c], settings, { summarise: identity });
+    const order = h.posted.filter((p) => p.message.type === 'replicate').map((p) => (p.message.scenario as { id: string }).id);
+    const lastC = order.lastIndexOf('c');
+    const firstC = order.indexOf('c');
+    // Once c was asked for, at most the one replication under way came between c's.
+    expect(order.slice(firstC, lastC + 1).filter((id) => id !== 'c').length).toBeLessThanOrEqual(1);
+    pool.dispose();
+  });
+
   it('fails a run whose template cannot be built, with the worker’s reason', async () => {
     const failing = (): WorkerLike => {
       const w: WorkerLike = {

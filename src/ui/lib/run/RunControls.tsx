@@ -110,7 +110,8 @@ export function RunStatus({ status, context, actor, idleText }: StatusProps) {
   return (
     <div className="run-bar__status">
       {status === 'running' && <progress className="progress" max={p?.total ?? 1} value={p?.done ?? 0} aria-label="Simulation progress" />}
-      <output className="status-line" data-run-status={status}>
+      {/* data-run-finished tells a run collected at once (computed ahead) from the one before it, for tests and the benchmark. */}
+      <output className="status-line" data-run-status={status} data-run-finished={Math.round(context.finishedAt)}>
         {text}
       </output>
       {status === 'failed' && (
