@@ -30,7 +30,8 @@ export const SweepSpec = z.strictObject({
     .int()
     .min(0)
     .max(2 ** 31 - 1)
-    .default(1),
+    .default(2010)
+    .describe('The seed of every point (2010, as the app and `simulate`, when not given)'),
 });
 export type SweepSpec = z.infer<typeof SweepSpec>;
 

@@ -1,6 +1,8 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { getPreset } from '../../src/scenario/presets.ts';
 import { summariseBatch } from '../../src/sim/batch.ts';
+import { ScenarioEditor } from '../../src/ui/features/controls/ScenarioEditor.tsx';
 import { METRICS } from '../../src/sim/metricDefinitions.ts';
 import { ComparisonTable } from '../../src/ui/lib/ComparisonTable.tsx';
 import { HeadlineCards } from '../../src/ui/features/results/HeadlineCards.tsx';
@@ -57,5 +59,21 @@ describe('result components (server-rendered)', () => {
     expect(html).toContain('Higher: clearly worse'); // re-referral: lower is better
     expect(html).toContain('Clearly higher'); // contacts: neutral
     expect(html).toContain('data-verdict="worse"');
+  });
+});
+
+describe('the scenario editor (server-rendered)', () => {
+  const render = (id: string) => {
+    const draft = getPreset(id)!;
+    const noop = () => {};
+    return renderToString(<ScenarioEditor draft={draft} problems={[]} fieldErrors={[]} onCommit={noop} onFieldError={noop} dispatch={noop} />);
+  };
+
+  it('shows the MASH’s fields only when the front door is a MASH', () => {
+    expect(render('kent-2010-mash')).toContain('field-frontDoor-mashManagers');
+    expect(render('kent-2010-mash')).toContain('field-frontDoor-greenResearchWindowHours');
+    expect(render('kent-2010')).not.toContain('field-frontDoor-mashManagers');
+    expect(render('kent-2010')).not.toContain('ResearchWindowHours');
+    expect(render('kent-2010')).toContain('field-frontDoor-referralThreshold');
   });
 });

@@ -129,5 +129,10 @@ describe('narration', () => {
     expect(thresholdNote('contactCentre.screening', kent)).toBe(`threshold ${kent.frontDoor.referralThreshold}`);
     expect(thresholdNote('dutyTeam.dutyReview', kent)).toMatch(/^thresholds? \d+/);
     expect(thresholdNote('closed', kent)).toBeNull();
+    const mash = getPreset('kent-2010-mash')!;
+    expect(thresholdNote('mash.deciding', mash)).toMatch(new RegExp(`^threshold ${mash.frontDoor.referralThreshold}( ±\\d+(\\.\\d+)?)?$`));
+    expect(thresholdNote('mash.screening', mash)).toBe(
+      `red from ${mash.need.childProtectionLevel}, amber from ${mash.frontDoor.referralThreshold}, green from ${mash.need.moderateLevel}`,
+    );
   });
 });

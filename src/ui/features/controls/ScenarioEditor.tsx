@@ -63,6 +63,17 @@ function Section({ title, id, open = false, children }: { title: string; id: str
   );
 }
 
+/** Front-door fields only a MASH reads (models/mash.*.ts): hidden, and kept, under other structures. */
+const MASH_ONLY_FIELDS = [
+  'mashManagers',
+  'meanMashDecisionHours',
+  'mashThresholdInconsistencySd',
+  'redResearchWindowHours',
+  'amberResearchWindowHours',
+  'greenResearchWindowHours',
+  'mashInformationSharedShare',
+];
+
 /**
  * The scenario as controls, built from the schema: every field with its `.describe()` label,
  * grouped as practitioners think of the front door. Problems show at the field and in a summary.
@@ -111,7 +122,7 @@ function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldErr
         )}
       </Section>
       <Section title="Front door" id="frontDoor" open>
-        {fields(['frontDoor'])}
+        {fields(['frontDoor'], draft.frontDoor.structure === 'mash' ? [] : MASH_ONLY_FIELDS)}
       </Section>
       <Section title="Duty teams" id="dutyTeams" open>
         <TeamsEditor draft={draft} problems={problems} onCommit={onCommit} onFieldError={onFieldError} dispatch={dispatch} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { offeredLoad } from '../../../sim/flow/capacity.ts';
 import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
 import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
@@ -38,6 +38,8 @@ export function ReportView({
   running?: boolean;
 }) {
   const [scope, setScope] = useState<'summary' | 'all'>('summary');
+  // The capacity check walks each scenario's machine: once per comparison, not on every render.
+  const overloads = useMemo(() => comparison?.scenarios.map((s) => offeredLoad(s).filter((x) => x.status === 'over')) ?? [], [comparison]);
   if (!comparison) {
     return (
       <div className="report">
@@ -95,7 +97,7 @@ export function ReportView({
             i === 0
               ? []
               : scenarioDiff(comparison.scenarios[0], s).filter((d) => !['id', 'name', 'description', 'sources'].includes(d.path.split('.')[0] ?? ''));
-          const warnings = offeredLoad(s).filter((x) => x.status === 'over');
+          const warnings = overloads[i] ?? [];
           return (
             <section key={i} className="inset">
               <h4>

@@ -83,6 +83,15 @@ export function thresholdNote(key: string, s: Scenario): string | null {
       const sd = Math.max(...s.dutyTeams.map((t) => t.thresholdInconsistencySd));
       return `${lo === hi ? `threshold ${lo}` : `thresholds ${lo}–${hi}`}${sd > 0 ? ` ±${sd}` : ''}`;
     }
+    // The MASH screener rates by need (red from the child protection level, amber from the
+    // threshold, green from moderate need); one manager then decides on the threshold, with
+    // partners' information (models/mash.rules.ts).
+    case 'mash.screening':
+      return `red from ${s.need.childProtectionLevel}, amber from ${s.frontDoor.referralThreshold}, green from ${s.need.moderateLevel}`;
+    case 'mash.deciding': {
+      const sd = s.frontDoor.mashThresholdInconsistencySd;
+      return `threshold ${s.frontDoor.referralThreshold}${sd > 0 ? ` ±${sd}` : ''}`;
+    }
     case 'assessment.initialAssessment':
       return `core from ${s.assessment.coreAssessmentLevel}`;
     case 'assessment.coreAssessment':
