@@ -37,8 +37,8 @@ export interface WorkforceRun {
   permanentInPost: number;
   /** Only the latest turnover draw counts: a change in headcount redraws it (memoryless, so exact). */
   turnoverGeneration: number;
-  /** Leavers so far, by team (turnover and timeline). */
-  readonly leavers: number[];
+  /** Agency workers in post, by team. */
+  readonly agencyInPost: number[];
 }
 
 /** Whether a run of `scenario` needs a changing workforce at all. */
@@ -58,7 +58,7 @@ export function createWorkforce(scenario: Scenario, teams: readonly TeamState[],
     stream: createStream(seed, 'workforce'),
     permanentInPost: teams.reduce((n, t) => n + t.places.workers, 0),
     turnoverGeneration: 0,
-    leavers: teams.map(() => 0),
+    agencyInPost: teams.map(() => 0),
   };
 }
 
@@ -124,8 +124,9 @@ function leave(run: RunState, t: number, w: number): void {
   advance(run, team);
   team.places.retire(w);
   team.filledPosts--;
-  if (!wf.agency[t]![w]) wf.permanentInPost--;
-  wf.leavers[t]!++;
+  if (wf.agency[t]![w]) wf.agencyInPost[t]!--;
+  else wf.permanentInPost--;
+  run.emit({ kind: 'staffing', t: run.queue.now, team: t, inPost: team.filledPosts, agencyInPost: wf.agencyInPost[t]!, left: true });
 }
 
 /** A worker joins team `t` now (a newly qualified one with the protected cap); waiting referrals are allocated. */
@@ -136,7 +137,9 @@ function join(run: RunState, send: Send, t: number, newlyQualified: boolean, age
   const w = team.places.addWorker(newlyQualified ? team.spec.newlyQualifiedCaseloadCap : team.spec.caseloadCap, newlyQualified);
   wf.agency[t]!.push(agency);
   team.filledPosts++;
-  if (!agency) wf.permanentInPost++;
+  if (agency) wf.agencyInPost[t]!++;
+  else wf.permanentInPost++;
+  run.emit({ kind: 'staffing', t: run.queue.now, team: t, inPost: team.filledPosts, agencyInPost: wf.agencyInPost[t]!, left: false });
   const months = run.scenario.workforce.newlyQualifiedProtectionMonths;
   if (newlyQualified && months > 0) schedule(run, run.queue.now + months * HOURS_PER_MONTH, { kind: 'mature', team: t, worker: w });
   allocate(run, send, team);
@@ -211,9 +214,4 @@ export function workforceStep(run: RunState, send: Send, id: number): void {
       if (run.teams[step.team]!.places.inPost(step.worker)) leave(run, step.team, step.worker);
       return;
   }
-}
-
-/** Duty social workers in post in each team now (permanent and agency). */
-export function inPost(run: RunState): number[] {
-  return run.teams.map((t) => t.filledPosts);
 }
