@@ -69,7 +69,10 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
       (d) => dateOfRunDay(s, result.warmupDays, d),
       (from, to) => markers.filter((m) => m.runDay >= from && m.runDay < to).map((m) => `${m.label} (${m.date})`),
     );
-    code = Math.max(code, deliver('simulate-series', seriesOut.value, 'csv', (w) => w(csv), io));
+    code = Math.max(
+      code,
+      deliver('simulate-series', seriesOut.value, 'csv', (w) => w(csv), io),
+    );
   }
   // With a timeline, the answer users ask for is said in words: when the backlog peaks and when it clears.
   const answer = backlogAnswer(s, result);
