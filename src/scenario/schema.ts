@@ -362,20 +362,13 @@ export const Workforce = z.strictObject({
     .describe(
       'Months after joining until a newly qualified social worker leaves the protected caseload cap (12: the first year; 0 = protection does not end during the run, as before)',
     ),
-  agencyHourlyCost: z.number().min(0).max(1000).default(0).describe('Cost to the council of one hour of an agency social worker (£)'),
-  agencyBudgetPerMonth: z
+  agencyHourlyCost: z
     .number()
     .min(0)
-    .max(100_000_000)
+    .max(1000)
     .default(0)
-    .describe('£ a month for agency social workers who cover vacant duty posts (0 = none); bought at the agency hourly cost'),
+    .describe('Cost to the council of one working hour of an agency social worker (£), for the spend on the agency workers the timeline engages'),
   agencyStartLagDays: z.number().min(0).max(365).default(14).describe('Days from engaging an agency social worker until they take cases'),
-  leaverCases: z
-    .enum(['reallocated', 'awaitAllocation'])
-    .default('reallocated')
-    .describe(
-      'What happens to the assessments a leaver held: "reallocated": colleagues finish them (over their caps until they close); "awaitAllocation": they go back to the front of the queue for allocation',
-    ),
 });
 export type Workforce = z.infer<typeof Workforce>;
 
@@ -398,7 +391,9 @@ const scenarioShape = {
   services: Services,
   earlyHelp: EarlyHelp,
   reReferral: ReReferral,
-  workforce: Workforce.prefault({}).describe('How the duty workforce changes by itself: leavers, recruitment, newly qualified workers maturing, agency cover'),
+  workforce: Workforce.prefault({}).describe(
+    'How the duty workforce changes by itself: leavers, recruitment, newly qualified workers maturing, agency workers',
+  ),
   timeline: Timeline.prefault({}).describe('Changes at given dates during the measured days (staffing, thresholds, early help, demand)'),
 };
 
