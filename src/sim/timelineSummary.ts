@@ -21,8 +21,10 @@ export interface BacklogAnswer {
   /** Mean backlog over the measured weeks before the first change (the level to come back to). */
   before: number;
   peak: { week: number; date: string; value: number };
-  /** The first week after the peak whose backlog has come down by three quarters of its rise; null if none in the run. */
+  /** The first week after the peak whose backlog has come down by three quarters of its rise; null if none in the run. The peak is the highest week before it. */
   recovery: { week: number; date: string; value: number } | null;
+  /** Whether the backlog rose by at least one referral and a quarter of its level before. */
+  rose: boolean;
 }
 
 /** The timeline's changes as chart markers (only those inside the run). */
@@ -50,24 +52,30 @@ export function backlogAnswer(scenario: Scenario, batch: Pick<BatchResult, 'warm
   const from = starts.findIndex((d) => d + 7 > first);
   if (from < 0) return null;
   const before = beforeWeeks.length ? beforeWeeks.reduce((a, [, w]) => a + values[w]!, 0) / beforeWeeks.length : values[Math.max(0, from - 1)]!;
+  // The first episode after the change: the running peak until the backlog has come down by three
+  // quarters of its rise (the level before is itself noisy and may drift, so "exactly back" would
+  // rarely be met). A later, unrelated rise (a trend, a holiday) is not taken for this one's peak.
+  // A rise counts only once it reaches one referral and a quarter of the level before.
+  const material = Math.max(1, 0.25 * before);
   let peakWeek = from;
-  for (let w = from; w < values.length; w++) if (values[w]! > values[peakWeek]!) peakWeek = w;
-  // Three quarters of the rise undone: the level before is itself noisy and may drift (returns
-  // building up), so "exactly back" would rarely be met; a quarter of the rise is left as slack.
-  const bar = before + 0.25 * Math.max(0, values[peakWeek]! - before);
   let recoveryWeek = -1;
-  for (let w = peakWeek + 1; w < values.length; w++) {
-    if (values[w]! <= bar) {
+  for (let w = from; w < values.length; w++) {
+    if (values[w]! > values[peakWeek]!) peakWeek = w;
+    const rise = values[peakWeek]! - before;
+    if (rise >= material && values[w]! <= before + 0.25 * rise) {
       recoveryWeek = w;
       break;
     }
   }
   const at = (w: number) => ({ week: w, date: dateOfRunDay(scenario, batch.warmupDays, starts[w]!), value: values[w]! });
-  return { before, peak: at(peakWeek), recovery: recoveryWeek >= 0 ? at(recoveryWeek) : null };
+  return { before, peak: at(peakWeek), recovery: recoveryWeek >= 0 ? at(recoveryWeek) : null, rose: values[peakWeek]! - before >= material };
 }
 
 /** The answer in words, for the CLI summary and the results page. */
 export function backlogSentence(a: BacklogAnswer): string {
+  if (!a.rose) {
+    return `The backlog (referrals awaiting allocation) does not rise noticeably after the first change: at most ${a.peak.value.toFixed(1)} (week of ${longDate(a.peak.date)}), against ${a.before.toFixed(1)} before it.`;
+  }
   const peak = `The backlog (referrals awaiting allocation) peaks in the week of ${longDate(a.peak.date)} at ${a.peak.value.toFixed(1)}, against ${a.before.toFixed(1)} before the first change`;
   return a.recovery
     ? `${peak}; it has come down by three quarters of its rise in the week of ${longDate(a.recovery.date)} (${a.recovery.value.toFixed(1)}).`
