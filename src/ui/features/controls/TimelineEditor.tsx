@@ -146,7 +146,12 @@ export function TimelineEditor({ draft, dispatch }: { draft: Scenario; dispatch:
           )}
           {hasAmount(k) && (
             <span className="timeline-sentence__part">
-              <label htmlFor="timeline-amount">{k === 'demand' ? 'by' : 'to'}</label>{' '}
+              <label htmlFor="timeline-amount">
+                {k === 'demand' ? 'by' : 'to'}
+                <span className="visually-hidden">
+                  {k === 'threshold' ? ' the new threshold' : k === 'demand' ? ' a percentage' : ' a percentage of the district'}
+                </span>
+              </label>{' '}
               <input
                 id="timeline-amount"
                 className="input input--number timeline-sentence__count"
@@ -163,7 +168,9 @@ export function TimelineEditor({ draft, dispatch }: { draft: Scenario; dispatch:
           )}
           {k === 'agencyWorkersStart' && (
             <span className="timeline-sentence__part">
-              <label htmlFor="timeline-weeks">for</label>{' '}
+              <label htmlFor="timeline-weeks">
+                for<span className="visually-hidden"> how many weeks</span>
+              </label>{' '}
               <input
                 id="timeline-weeks"
                 className="input input--number timeline-sentence__count"
@@ -179,7 +186,9 @@ export function TimelineEditor({ draft, dispatch }: { draft: Scenario; dispatch:
             </span>
           )}
           <span className="timeline-sentence__part">
-            <label htmlFor="timeline-date">on</label>{' '}
+            <label htmlFor="timeline-date">
+              on<span className="visually-hidden"> the date</span>
+            </label>{' '}
             <input
               id="timeline-date"
               className="input"

@@ -24,9 +24,12 @@ export function chartEvents(batches: readonly LabelledBatch[]): TimelineMarker[]
   return out.sort((a, b) => a.runDay - b.runDay);
 }
 
-/** Whole weeks of a batch (a last, part week would look like a fall in weekly counts). */
+/**
+ * Whole weeks of a batch (a last, part week would look like a fall in weekly counts). The series
+ * run from the warm-up's first day to the end of the measured days (`days` counts only those).
+ */
 export function wholeWeeks(batch: LabelledBatch['batch']): number[] {
-  return batch.series.weekStartDays.map((d, w) => (d + 7 <= batch.days + 1e-9 ? w : -1)).filter((w) => w >= 0);
+  return batch.series.weekStartDays.map((d, w) => (d + 7 <= batch.warmupDays + batch.days + 1e-9 ? w : -1)).filter((w) => w >= 0);
 }
 
 /** One weekly series as chart lines with bands, one line per scenario. */
