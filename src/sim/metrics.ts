@@ -140,6 +140,29 @@ function accrueAgencyHours(acc: MetricsAccumulator, team: number, t: number): vo
   acc.agencySince[team] = t;
 }
 
+/** Duty social workers in post across the county, as the last `staffing` records left them. */
+function inPostTotal(acc: MetricsAccumulator): number {
+  let n = 0;
+  for (const k of acc.inPost) n += k;
+  return n;
+}
+
+/** Agency hours of every team up to the window's end. */
+function endAgencyHours(acc: MetricsAccumulator, t: number): void {
+  for (let team = 0; team < acc.teams.length; team++) accrueAgencyHours(acc, team, t);
+}
+
+/**
+ * A worker joined or left (kept out of `addRecord`, which runs for every record: a larger body
+ * there is inlined less and made the fold measurably slower).
+ */
+function addStaffing(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'staffing' }>): void {
+  accrueAgencyHours(acc, r.team, r.t);
+  acc.inPost[r.team] = r.inPost;
+  acc.agencyInPost[r.team] = r.agencyInPost;
+  if (r.left && r.t >= acc.warmupHours) acc.teams[r.team]!.leavers++;
+}
+
 /** Adds one record to the fold. */
 export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
   if (r.kind === 'levels') {
@@ -169,25 +192,16 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       acc.series.coreAssessmentsOverdue[w] = caOver;
       acc.series.awaitingDecision[w] = decision;
       acc.series.plansOpen[w] = plans;
-      let inPost = 0;
-      for (const n of acc.inPost) inPost += n;
-      acc.series.socialWorkersInPost[w] = inPost;
+      acc.series.socialWorkersInPost[w] = inPostTotal(acc);
     }
     acc.endLevels = r.teams;
     return;
   }
   if (r.kind === 'window') {
     acc.window = r;
-    acc.teams.forEach((_, team) => accrueAgencyHours(acc, team, r.toHours));
-    return;
+    return endAgencyHours(acc, r.toHours);
   }
-  if (r.kind === 'staffing') {
-    accrueAgencyHours(acc, r.team, r.t);
-    acc.inPost[r.team] = r.inPost;
-    acc.agencyInPost[r.team] = r.agencyInPost;
-    if (r.left && r.t >= acc.warmupHours) acc.teams[r.team]!.leavers++;
-    return;
-  }
+  if (r.kind === 'staffing') return addStaffing(acc, r);
   if (r.kind === 'carriedOver') return; // a warm-start case: its stage is counted when it acts
   // Weekly series cover the whole run (warm-up included, to show it); window metrics do not.
   const inWindow = r.t >= acc.warmupHours;

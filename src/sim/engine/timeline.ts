@@ -5,7 +5,7 @@ import { HOURS_PER_DAY } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
 import type { Send } from './pools.ts';
 import type { RunState } from './types.ts';
-import { agencyWorkersStart, socialWorkersJoin, socialWorkersLeave } from './workforce.ts';
+import { agencyWorkersStart, socialWorkersJoin, socialWorkersLeave, workforceStep } from './workforce.ts';
 import { allocate } from './pools.ts';
 import { advance } from './monitors.ts';
 
@@ -93,6 +93,12 @@ function teamsOf(run: RunState, team: string): number[] {
   if (team === 'all') return run.teams.map((_, i) => i);
   const i = run.scenario.dutyTeams.findIndex((t) => t.name === team);
   return i >= 0 ? [i] : [];
+}
+
+/** A dated change or a workforce step is due (the engine's one call for both). */
+export function timelineEvent(run: RunState, send: Send, kind: number, id: number): void {
+  if (kind === CalendarEvent.timelineChange) applyChange(run, send, id);
+  else workforceStep(run, send, id);
 }
 
 /** Change number `index` of the timeline takes effect now. */
