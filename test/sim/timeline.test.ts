@@ -86,6 +86,19 @@ describe('the workforce over time', () => {
     expect(mean).toBeLessThan(0.16 * filled * 1.3);
   });
 
+  it('newly qualified workers leave the protected cap within the protection months: after that no allocation goes to one', () => {
+    // Every worker newly qualified at the start, so every early allocation goes to one.
+    const allNew = { ...small, dutyTeams: small.dutyTeams.map((t) => ({ ...t, newlyQualifiedShare: 1 })) };
+    const s = parse({ ...allNew, workforce: { newlyQualifiedProtectionMonths: 2 } });
+    const rs = records(s, 150, 0);
+    const nqAllocations = (from: number, to: number) =>
+      rs.filter((r) => r.kind === 'allocated' && r.newlyQualified && r.t >= from * 24 && r.t < to * 24).length;
+    expect(nqAllocations(0, 20)).toBeGreaterThan(20);
+    expect(nqAllocations(62, 150)).toBe(0);
+    // Without maturing, newly qualified workers keep taking cases.
+    expect(records(parse(allNew), 150, 0).filter((r) => r.kind === 'allocated' && r.newlyQualified && r.t >= 62 * 24).length).toBeGreaterThan(20);
+  });
+
   it('agency workers start after the start-up lag, stay their weeks, and their working hours are counted', () => {
     const s = parse({
       ...small,
