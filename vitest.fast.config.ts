@@ -33,6 +33,7 @@ export const FAST_EXCLUDE: Record<string, string> = {
   'test/cli/sensitivity.test.ts': 'runs sensitivity batches through the CLI, with worker threads (6 s)',
   'test/cli/simulate.test.ts': 'runs the CLI on warm-started batches (5 s)',
   'test/sim/limits.test.ts': 'drives runs into their event and open-case guards (6 s)',
+  'test/sim/timelineAcceptance.test.ts': 'two warm-started kent-2010 batches of ten year-long replications (about 25 s)',
 };
 
 export default defineConfig((env) => {

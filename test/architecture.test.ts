@@ -113,12 +113,13 @@ interface Rule {
 
 /** What the UI may run from the worker folder: the client side of the protocol, never a worker's body. */
 const UI_WORKER_FILES = ['client.ts', 'pool.ts', 'protocol.ts', 'trainerProtocol.ts', 'spawn.ts'].map((f) => `src/worker/${f}`);
-/** What the UI may run from src/sim: the measures' definitions, the results contract, pure wording and statistics, the sensitivity analysis of finished batches, the calendar's constants and the closed-form capacity check; never the engine. */
+/** What the UI may run from src/sim: the measures' definitions, the results contract, pure wording and statistics, the sensitivity analysis of finished batches, the timeline's reading of finished batches (markers, the backlog's peak and recovery), the calendar's constants and the closed-form capacity check; never the engine. */
 const UI_SIM_FILES = [
   'metricDefinitions.ts',
   'results.ts',
   'stats.ts',
   'steadinessMessages.ts',
+  'timelineSummary.ts',
   'seriesUnits.ts',
   'sensitivity.ts',
   'workingCalendar.ts',

@@ -45,6 +45,7 @@ export const SimulateFlags = z.strictObject({
     )
     .default(2010),
   out: z.string().min(1).optional(),
+  series: z.string().min(1).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   workers: digits('2').pipe(z.number().int().min(1).max(256)).default(1),
   'force-workers': z.boolean().default(false),
@@ -70,6 +71,8 @@ export const SIMULATE_USAGE = `Usage: front-door simulate --scenario <file.json 
   --out           write results to this file, atomically (default: standard output); checked
                   before the run: never a folder, a device or an input of the run
   --format        json (the documented BatchResult shape) or csv (default json)
+  --series        also write the weekly series (means and 95% limits, one row per week, with
+                  calendar dates and the timeline's changes) to this CSV file
   --workers       worker threads for replications, at most the machine's cores (default 1)
   --force-workers allow --workers above the number of cores
   --quiet         no progress on standard error
@@ -91,6 +94,7 @@ const OPTIONS = {
   reps: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  series: { type: 'string' },
   format: { type: 'string' },
   workers: { type: 'string' },
   'force-workers': { type: 'boolean' },
@@ -131,6 +135,7 @@ export function parseSimulateArgs(argv: readonly string[], cores = availablePara
             : 'is set in the sweep file, not on the command line';
       problems.push({ path: `--${name}`, message });
     }
+    if (given.has('series')) problems.push({ path: '--series', message: 'only applies to --scenario (a sweep writes its own results)' });
   } else if (given.has('shard')) {
     problems.push({ path: '--shard', message: 'only applies to a sweep (--sweep)' });
   }

@@ -1,4 +1,4 @@
-import { METRICS, METRIC_NAMES, TEAM_METRIC_NAMES } from '../sim/metricDefinitions.ts';
+import { METRICS, METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES } from '../sim/metricDefinitions.ts';
 import type { BatchResult } from '../sim/results.ts';
 import { neutraliseCsvCell } from '../shared/csvInjection.ts';
 
@@ -27,6 +27,27 @@ export function batchToCsv(b: BatchResult): string {
       const e = t.metrics[n];
       rows.push([t.name, n, METRICS[n].label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.teams[i]!.metrics[n])]);
     }
+  });
+  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/**
+ * The weekly series as CSV, one row per simulated week: its first day of the run (warm-up
+ * included), its first calendar date (from the scenario's timeline start date) and whether it
+ * is measured, then each series' mean and 95% limits across replications (`--series`). The
+ * timeline's changes are listed in a `changes` column on the week they fall in.
+ */
+export function seriesToCsv(b: BatchResult, dateOf: (runDay: number) => string, changesIn: (fromDay: number, toDay: number) => string[]): string {
+  const head = ['week', 'run_day', 'date', 'measured', ...SERIES_NAMES.flatMap((n) => [n, `${n}_ci95_low`, `${n}_ci95_high`]), 'changes'];
+  const rows: (string | number)[][] = [head];
+  b.series.weekStartDays.forEach((d, w) => {
+    const cells: (string | number)[] = [w, d, dateOf(d), d >= b.warmupDays ? 1 : 0];
+    for (const n of SERIES_NAMES) {
+      const e = b.series.values[n][w]!;
+      cells.push(e.mean, e.ci95[0], e.ci95[1]);
+    }
+    cells.push(changesIn(d, d + 7).join('; '));
+    rows.push(cells);
   });
   return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }

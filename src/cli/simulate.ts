@@ -1,6 +1,7 @@
 import { parseSimulateArgs, SIMULATE_USAGE, type SimulateFlags } from './args.ts';
 import { loadScenario } from './loadScenario.ts';
-import { batchToCsv } from './csv.ts';
+import { batchToCsv, seriesToCsv } from './csv.ts';
+import { backlogAnswer, backlogSentence, dateOfRunDay, timelineMarkers } from '../sim/timelineSummary.ts';
 import { runBatchParallel } from './parallel.ts';
 import { EngineLimitError } from '../sim/engine.ts';
 import { steadinessMessages } from '../sim/steadinessMessages.ts';
@@ -41,6 +42,11 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
     io.err(`simulate: nothing was run\n${formatProblemsCapped(out.problems)}\n`);
     return 2;
   }
+  const seriesOut = f.series ? checkOutTarget(f.series, [f.scenario!, ...(f.out ? [f.out] : [])], '--series') : undefined;
+  if (seriesOut && !seriesOut.ok) {
+    io.err(`simulate: nothing was run\n${formatProblemsCapped(seriesOut.problems)}\n`);
+    return 2;
+  }
   const opts = { days: f.days, warmupDays: f['warmup-days'], reps: f.reps, seed: f.seed, start: f.start };
   const started = performance.now();
   let result;
@@ -54,7 +60,23 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
     return 1;
   }
   const seconds = (performance.now() - started) / 1000;
-  const code = deliver('simulate', out?.value, f.format, f.format === 'csv' ? (w) => w(batchToCsv(result)) : (w) => (writeJson(result, w), w('\n')), io);
+  let code = deliver('simulate', out?.value, f.format, f.format === 'csv' ? (w) => w(batchToCsv(result)) : (w) => (writeJson(result, w), w('\n')), io);
+  const s = scenario.value;
+  if (seriesOut) {
+    const markers = timelineMarkers(s, result.warmupDays, result.days);
+    const csv = seriesToCsv(
+      result,
+      (d) => dateOfRunDay(s, result.warmupDays, d),
+      (from, to) => markers.filter((m) => m.runDay >= from && m.runDay < to).map((m) => `${m.label} (${m.date})`),
+    );
+    code = Math.max(
+      code,
+      deliver('simulate-series', seriesOut.value, 'csv', (w) => w(csv), io),
+    );
+  }
+  // With a timeline, the answer users ask for is said in words: when the backlog peaks and when it clears.
+  const answer = backlogAnswer(s, result);
+  if (answer) io.err(`simulate: ${backlogSentence(answer)}\n`);
   // A backlog that keeps growing is said in words, never left to an average (stderr, so piped JSON stays clean).
   for (const line of steadinessMessages(result.steadiness, result.warmupDays)) io.err(`simulate: ${line}\n`);
   if (!f.quiet && code === 0) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zodConfig.ts';
+import { daysBetween, parseIsoDate } from './calendarDates.ts';
 
 /**
  * The scenario schema: the single source of truth for what a scenario is. Units are in field
@@ -53,6 +54,13 @@ export const DemandSource = z.strictObject({
     .default(0)
     .describe(
       'How much screeners and duty managers over- or under-read this agency’s contacts, in need-score points (negative: discounted, as anonymous referrals seen as malicious, K10 ¶27)',
+    ),
+  monthlyFactors: z
+    .array(z.number().min(0).max(5))
+    .length(12)
+    .default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+    .describe(
+      'Seasonality: this agency’s contacts in each calendar month, January to December, as a multiple of its rate (1 = no change; schools’ contacts fall in August). Applies from the timeline’s start date; a mean of 1 keeps the year’s total',
     ),
 });
 export type DemandSource = z.infer<typeof DemandSource>;
@@ -265,6 +273,105 @@ export const SourceCitation = z.strictObject({
 });
 export type SourceCitation = z.infer<typeof SourceCitation>;
 
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+const calendarDate = (what: string) =>
+  z
+    .string()
+    .refine((v) => parseIsoDate(v) !== null, { message: 'must be a real date written YYYY-MM-DD, e.g. 2011-03-01' })
+    .describe(what);
+
+/** Which duty team a change applies to: a team's name, or "all" for every team. */
+const teamRef = z.string().min(1).max(80).describe('The duty team the change applies to (its name), or "all" for every duty team');
+const changeDate = calendarDate('The day the change takes effect (YYYY-MM-DD, within the measured days)');
+
+/**
+ * One dated change (issue 12 item 5). Front-door structure is not among them: the entry route,
+ * the staff pools and the states a case can be in are fixed when a run starts (the case journey
+ * machine and the pools are built from it), so a run cannot switch structure part-way; compare
+ * the two scenarios instead (DESIGN.md).
+ */
+export const TimelineChange = z.discriminatedUnion('change', [
+  z.strictObject({
+    change: z.literal('socialWorkersLeave').describe('Duty social workers leave; their posts fall vacant'),
+    date: changeDate,
+    team: teamRef,
+    count: count('How many duty social workers leave', 500).pipe(z.number().min(1)),
+    refilled: z
+      .boolean()
+      .default(true)
+      .describe('Whether each vacated post is filled again after the recruitment lag (workforce.recruitmentLagDays); off: it stays vacant'),
+  }),
+  z.strictObject({
+    change: z.literal('socialWorkersJoin').describe('Duty social workers join (new posts filled, or vacancies filled)'),
+    date: changeDate,
+    team: teamRef,
+    count: count('How many duty social workers join', 500).pipe(z.number().min(1)),
+    newlyQualified: z.boolean().default(false).describe('Whether they are newly qualified (protected caseload cap)'),
+  }),
+  z.strictObject({
+    change: z.literal('agencyWorkersStart').describe('Agency social workers are engaged'),
+    date: changeDate,
+    team: teamRef,
+    count: count('How many agency social workers are engaged', 500).pipe(z.number().min(1)),
+    weeks: z.number().int().min(0).max(520).default(0).describe('Weeks they are engaged for (0 = to the end of the run)'),
+  }),
+  z.strictObject({
+    change: z.literal('threshold').describe('A duty team’s threshold for accepting referrals changes'),
+    date: changeDate,
+    team: teamRef,
+    threshold: needScore('The new threshold: perceived need at or above which the team accepts a referral'),
+  }),
+  z.strictObject({
+    change: z.literal('earlyHelpCoverage').describe('Early help (CAF) starts or stops working in part of a district'),
+    date: changeDate,
+    team: teamRef,
+    coverage: share('The new share of the district where early help works'),
+  }),
+  z.strictObject({
+    change: z.literal('demand').describe('Contacts step up or down from a date'),
+    date: changeDate,
+    factor: z.number().min(0).max(10).describe('Contacts from every agency are multiplied by this from the date on (1.2 = 20% more); steps multiply'),
+  }),
+]);
+export type TimelineChange = z.infer<typeof TimelineChange>;
+export type TimelineChangeKind = TimelineChange['change'];
+
+export const Timeline = z.strictObject({
+  startDate: calendarDate(
+    'The calendar date of the first measured day (after the warm-up): dated changes and monthly seasonality are placed from it (default 1 April, the start of the DfE reporting year)',
+  ).default('2010-04-01'),
+  changes: z.array(TimelineChange).max(200).default([]).describe('Changes at given dates during the measured days, in any order'),
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+export const Workforce = z.strictObject({
+  annualTurnoverRate: z
+    .number()
+    .min(0)
+    .max(2)
+    .default(0)
+    .describe(
+      'Share of filled duty social worker posts whose holder leaves in a year (each leaves at a Poisson rate; national 2023 about 0.16; 0 = nobody leaves unless the timeline says so)',
+    ),
+  recruitmentLagDays: z.number().min(0).max(730).default(90).describe('Days from a social worker leaving until their post is filled again'),
+  newlyQualifiedProtectionMonths: z
+    .number()
+    .min(0)
+    .max(60)
+    .default(0)
+    .describe(
+      'Months after joining until a newly qualified social worker leaves the protected caseload cap (12: the first year; 0 = protection does not end during the run, as before)',
+    ),
+  agencyHourlyCost: z
+    .number()
+    .min(0)
+    .max(1000)
+    .default(0)
+    .describe('Cost to the council of one working hour of an agency social worker (£), for the spend on the agency workers the timeline engages'),
+  agencyStartLagDays: z.number().min(0).max(365).default(14).describe('Days from engaging an agency social worker until they take cases'),
+});
+export type Workforce = z.infer<typeof Workforce>;
+
 const scenarioShape = {
   version: z.literal(SCENARIO_VERSION).describe('Scenario schema version'),
   id: z
@@ -284,6 +391,10 @@ const scenarioShape = {
   services: Services,
   earlyHelp: EarlyHelp,
   reReferral: ReReferral,
+  workforce: Workforce.prefault({}).describe(
+    'How the duty workforce changes by itself: leavers, recruitment, newly qualified workers maturing, agency workers',
+  ),
+  timeline: Timeline.prefault({}).describe('Changes at given dates during the measured days (staffing, thresholds, early help, demand)'),
 };
 
 /** A whole scenario, with cross-field rules that name the field to fix. */
@@ -329,6 +440,24 @@ export const Scenario = z.strictObject(scenarioShape).check((ctx) => {
       ctx.issues.push({ code: 'custom', path: ['dutyTeams', i, 'name'], message: `duty team name "${t.name}" is used twice`, input: t.name });
     }
     names.add(t.name);
+  });
+  s.timeline.changes.forEach((c, i) => {
+    if ('team' in c && c.team !== 'all' && !names.has(c.team)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['timeline', 'changes', i, 'team'],
+        message: `no duty team is called "${c.team}": use a duty team's name or "all"`,
+        input: c.team,
+      });
+    }
+    if (daysBetween(s.timeline.startDate, c.date) < 0) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['timeline', 'changes', i, 'date'],
+        message: `${c.date} is before the timeline's start date (${s.timeline.startDate}): changes take effect during the measured days`,
+        input: c.date,
+      });
+    }
   });
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -20,6 +20,8 @@ import type { Case, MutableStaff, RunState, TeamState } from './engine/types.ts'
 import { captureStocks } from './engine/warmCapture.ts';
 import { injectWarmState } from './engine/warmInject.ts';
 import { completeActivity } from './engine/work.ts';
+import { scheduleTimeline, timelineEvent } from './engine/timeline.ts';
+import { startWorkforce } from './engine/workforce.ts';
 
 /**
  * The discrete-event engine. It owns time and chance: it samples arrivals, durations and
@@ -200,6 +202,11 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
       case CalendarEvent.weekMark:
         weekMark(run, id);
         break;
+      case CalendarEvent.timelineChange:
+      case CalendarEvent.workforce:
+        // Rare events share one call, keeping this hot switch small (V8 inlines less into a larger one).
+        timelineEvent(run, send, kind, id);
+        break;
       default:
         unhandled(kind, 'calendar event');
     }
@@ -207,6 +214,8 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   }
 
   if (opts.warmStart) injectWarmState(run, send, opts.warmStart);
+  startWorkforce(run);
+  scheduleTimeline(run, opts.steadyOnly ?? false);
   for (let agency = 0; agency < run.streams.arrivals.length; agency++) scheduleArrival(run, agency, 0);
   if (HOURS_PER_WEEK <= run.endHours) run.queue.schedule(HOURS_PER_WEEK, CalendarEvent.weekMark, 0, PRIORITY.mark);
 

@@ -297,6 +297,20 @@ export const METRICS = {
     'neutral',
     'Time-weighted share of caseload places (caps of filled posts) holding an assessment, over the window.',
   ),
+  socialWorkerLeavers: m(
+    'Duty social workers who left',
+    'count',
+    'workforce',
+    'lower',
+    'Duty social workers (permanent and agency) who left in the window: leavers at the annual turnover rate, the timeline’s dated leavers, and agency workers whose engagement ended.',
+  ),
+  agencyWorkerHours: m(
+    'Agency social worker hours',
+    'hours',
+    'workforce',
+    'neutral',
+    'Working hours of agency duty social workers in post inside the window (multiply by workforce.agencyHourlyCost for the spend).',
+  ),
   childProtectionPlans: m('Child protection plans started', 'count', 'outcomes', 'neutral', 'Child protection plans started in the window.'),
   childInNeedPlans: m('Child in need plans started', 'count', 'outcomes', 'neutral', 'Child in need plans started in the window.'),
 } as const satisfies Record<string, MetricDefinition>;
@@ -340,6 +354,7 @@ export const SERIES = {
   awaitingDecision: 'Contacts waiting for a screener or duty manager at the end of the week',
   plansOpen: 'Child-in-need and child protection plans open at the end of the week',
   returnsAfterClosure: 'Contacts in the week about a child whose case closed within 12 months',
+  socialWorkersInPost: 'Duty social workers in post at the end of the week (permanent and agency)',
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];

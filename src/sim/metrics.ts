@@ -4,6 +4,7 @@ import type { SeriesName } from './metricDefinitions.ts';
 import { SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
 import type { SimRecord, TeamLevels, TeamWindow } from './records.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, WorkingTime } from './workingCalendar.ts';
+import { countyStaffing } from './staff.ts';
 
 /**
  * Metrics as a fold over records: `add` each record as it comes (streaming, memory bounded by
@@ -43,6 +44,8 @@ interface Counts {
   caInTime: number;
   cpPlans: number;
   cinPlans: number;
+  leavers: number;
+  agencyHours: number;
 }
 
 const zeroCounts = (): Counts => ({
@@ -77,6 +80,8 @@ const zeroCounts = (): Counts => ({
   caInTime: 0,
   cpPlans: 0,
   cinPlans: 0,
+  leavers: 0,
+  agencyHours: 0,
 });
 
 /** The running state of the fold. */
@@ -94,6 +99,10 @@ export interface MetricsAccumulator {
   readonly series: Record<SeriesName, number[]>;
   /** Per-week referral counts, for the weekly re-referral rate. */
   readonly weekReferrals: number[];
+  /** Duty social workers in post by team, and agency workers among them, as `staffing` records left them (and since when). */
+  readonly inPost: number[];
+  readonly agencyInPost: number[];
+  readonly agencySince: number[];
 }
 
 /** Starts a fold for a run of `days` with `warmupDays` excluded from window metrics. */
@@ -112,6 +121,9 @@ export function createAccumulator(scenario: Scenario, days: number, warmupDays: 
     window: null,
     series,
     weekReferrals: Array.from({ length: weeks }, () => 0),
+    inPost: countyStaffing(scenario.dutyTeams).map((s) => s.filled),
+    agencyInPost: scenario.dutyTeams.map(() => 0),
+    agencySince: scenario.dutyTeams.map(() => 0),
   };
 }
 
@@ -119,6 +131,36 @@ function bump(acc: MetricsAccumulator, name: SeriesName, t: number, by = 1): voi
   const w = Math.floor(t / HOURS_PER_WEEK);
   const arr = acc.series[name];
   if (w >= 0 && w < arr.length) arr[w]! += by;
+}
+
+/** Agency workers' working hours in the window from the team's last staffing change up to `t`. */
+function accrueAgencyHours(acc: MetricsAccumulator, team: number, t: number): void {
+  const from = Math.max(acc.agencySince[team]!, acc.warmupHours);
+  if (acc.agencyInPost[team]! > 0 && t > from) acc.teams[team]!.agencyHours += acc.agencyInPost[team]! * acc.calendar.availableHours(from, t);
+  acc.agencySince[team] = t;
+}
+
+/** Duty social workers in post across the county, as the last `staffing` records left them. */
+function inPostTotal(acc: MetricsAccumulator): number {
+  let n = 0;
+  for (const k of acc.inPost) n += k;
+  return n;
+}
+
+/** Agency hours of every team up to the window's end. */
+function endAgencyHours(acc: MetricsAccumulator, t: number): void {
+  for (let team = 0; team < acc.teams.length; team++) accrueAgencyHours(acc, team, t);
+}
+
+/**
+ * A worker joined or left (kept out of `addRecord`, which runs for every record: a larger body
+ * there is inlined less and made the fold measurably slower).
+ */
+function addStaffing(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'staffing' }>): void {
+  accrueAgencyHours(acc, r.team, r.t);
+  acc.inPost[r.team] = r.inPost;
+  acc.agencyInPost[r.team] = r.agencyInPost;
+  if (r.left && r.t >= acc.warmupHours) acc.teams[r.team]!.leavers++;
 }
 
 /** Adds one record to the fold. */
@@ -150,14 +192,16 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       acc.series.coreAssessmentsOverdue[w] = caOver;
       acc.series.awaitingDecision[w] = decision;
       acc.series.plansOpen[w] = plans;
+      acc.series.socialWorkersInPost[w] = inPostTotal(acc);
     }
     acc.endLevels = r.teams;
     return;
   }
   if (r.kind === 'window') {
     acc.window = r;
-    return;
+    return endAgencyHours(acc, r.toHours);
   }
+  if (r.kind === 'staffing') return addStaffing(acc, r);
   if (r.kind === 'carriedOver') return; // a warm-start case: its stage is counted when it acts
   // Weekly series cover the whole run (warm-up included, to show it); window metrics do not.
   const inWindow = r.t >= acc.warmupHours;
@@ -349,6 +393,8 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     screenerUtilisation: ratio(c.frontDoorHours, frontDoorAvailableHours),
     managerUtilisation: ratio(c.managerHours, w.managerAvailableHours),
     socialWorkerUtilisation: ratio(w.assessmentsHeldArea, w.caseloadPlaces * windowHours),
+    socialWorkerLeavers: c.leavers,
+    agencyWorkerHours: c.agencyHours,
     childProtectionPlans: c.cpPlans,
     childInNeedPlans: c.cinPlans,
   };

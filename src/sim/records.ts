@@ -84,6 +84,20 @@ export type SimRecord =
   | { kind: 'planStarted'; t: number; caseId: number; team: number; plan: 'childInNeed' | 'childProtection' }
   | { kind: 'earlyHelpStarted'; t: number; caseId: number; team: number }
   | { kind: 'closed'; t: number; caseId: number; child: number; team: number; stage: ClosureStage; unmetNeed: boolean; trueNeed: number }
+  | {
+      /**
+       * A duty social worker joined or left team `team` (engine/workforce.ts): how many are in post
+       * after it, permanent and agency, and of those how many are agency workers. Emitted only
+       * when the workforce changes, so a run without changes has none.
+       */
+      kind: 'staffing';
+      t: number;
+      team: number;
+      inPost: number;
+      agencyInPost: number;
+      /** A permanent or agency worker left (false: one joined). */
+      left: boolean;
+    }
   | { kind: 'levels'; t: number; week: number; teams: TeamLevels[] }
   | { kind: 'window'; t: number; fromHours: number; toHours: number; frontDoorAvailableHours: number; teams: TeamWindow[] };
 

@@ -19,6 +19,7 @@ export const STREAM_NAMES = [
   'returns', // time to a child's next contact and its agency
   'warmStart', // how many copies of each warm-state entity a replication starts with, and their residual times
   'delays', // when a delay with no staff of its own ends within its window (a research window)
+  'workforce', // who leaves, when (turnover), and whether a new recruit is newly qualified
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 

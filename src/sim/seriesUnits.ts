@@ -17,4 +17,5 @@ export const SERIES_UNITS: Record<SeriesName, MetricUnit> = {
   awaitingDecision: 'cases',
   plansOpen: 'cases',
   returnsAfterClosure: 'count',
+  socialWorkersInPost: 'count',
 };

@@ -103,7 +103,8 @@ export class Caseloads {
   readonly caps: number[];
   readonly load: number[];
   readonly newlyQualified: boolean[];
-  readonly places: number;
+  /** Places of the workers in post (changes when a worker joins, leaves or matures: engine/workforce.ts). */
+  places: number;
   held = 0;
   readonly queue = new CaseQueue();
   /** buckets[f] lists the workers with exactly f free places; pos[w] is w's index in its bucket. */
@@ -165,11 +166,63 @@ export class Caseloads {
 
   release(worker: number): void {
     if (!(this.load[worker]! > 0)) throw new Error(`released a caseload place worker ${worker} did not hold`);
+    if (this.gone !== null && this.gone[worker]) {
+      // A leaver's assessment, finished by colleagues: the place goes with them.
+      this.load[worker]!--;
+      this.held--;
+      return;
+    }
     const free = this.caps[worker]! - this.load[worker]!;
     this.take(worker, free);
     this.put(worker, free + 1);
     this.load[worker]!--;
     this.held--;
+  }
+
+  /** Workers who have left (null until one does: the common run never pays for it). */
+  private gone: boolean[] | null = null;
+
+  /** Whether worker `w` is in post. */
+  inPost(w: number): boolean {
+    return w < this.caps.length && !(this.gone !== null && this.gone[w]);
+  }
+
+  /** A worker joins with caseload cap `cap` (at most the largest cap the team was built with); returns their index. */
+  addWorker(cap: number, newlyQualified: boolean): number {
+    if (cap > this.top) throw new Error(`a joiner's cap ${cap} is above the team's largest cap ${this.top}`);
+    const w = this.caps.length;
+    this.caps.push(cap);
+    this.newlyQualified.push(newlyQualified);
+    this.load.push(0);
+    this.pos.push(0);
+    this.gone?.push(false);
+    this.put(w, cap);
+    this.places += cap;
+    return w;
+  }
+
+  /**
+   * Worker `w` leaves: they take no new case and their places go. The assessments they hold run
+   * on to completion, finished by colleagues over their caps (release() then frees no place).
+   */
+  retire(w: number): void {
+    if (!this.inPost(w)) throw new Error(`worker ${w} is not in post`);
+    this.take(w, this.caps[w]! - this.load[w]!);
+    this.gone ??= this.caps.map(() => false);
+    this.gone[w] = true;
+    this.places -= this.caps[w]!;
+  }
+
+  /** Worker `w`'s cap rises to `cap` (a newly qualified worker leaves the protected cap). */
+  raiseCap(w: number, cap: number, newlyQualified: boolean): void {
+    if (!this.inPost(w)) return;
+    const old = this.caps[w]!;
+    if (cap < old || cap > this.top) throw new Error(`worker ${w}: cap ${old} cannot become ${cap}`);
+    this.take(w, old - this.load[w]!);
+    this.caps[w] = cap;
+    this.newlyQualified[w] = newlyQualified;
+    this.put(w, cap - this.load[w]!);
+    this.places += cap - old;
   }
 }
 

@@ -24,6 +24,7 @@ const PHRASES: Record<SeriesName, { noun: string; queue: boolean }> = {
   awaitingDecision: { noun: 'Contacts waiting for a screener or duty manager', queue: true },
   plansOpen: { noun: 'Plans open', queue: false },
   returnsAfterClosure: { noun: 'Children coming back within 12 months of closure a week', queue: false },
+  socialWorkersInPost: { noun: 'Duty social workers in post', queue: false },
 };
 
 /** Whole numbers for sizeable amounts, one or two significant figures below 10. */

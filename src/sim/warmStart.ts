@@ -61,6 +61,7 @@ export function buildWarmState(scenario: Scenario, seed: number, maxEvents?: num
   const run = createRun(scenario, {
     days: (MAX_WARM_UP_MONTHS * HOURS_PER_MONTH) / HOURS_PER_DAY + horizonDays + 1,
     seed: templateSeed(seed),
+    steadyOnly: true,
     ...(maxEvents ? { maxEvents } : {}),
   });
   const captures: WarmState['entities'][] = [];
@@ -94,7 +95,8 @@ const cache = new Map<string, WarmState>();
 
 /** The cache key of `scenario`'s template on `seed` (the page's pool keys its copies the same way). */
 export function warmStateKey(scenario: Scenario, seed: number): string {
-  return `${templateSeed(seed)}:${JSON.stringify(scenario)}`;
+  // The dated timeline never runs in the template, so scenarios that differ only in it share one.
+  return `${templateSeed(seed)}:${JSON.stringify({ ...scenario, timeline: undefined })}`;
 }
 
 function remember(key: string, warm: WarmState): void {

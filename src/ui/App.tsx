@@ -135,7 +135,7 @@ export function App({ presets, initial, runner, session }: Props) {
       description: `${settings.reps} replications of “${scenario.name}”`,
       inputKey: exploreKey,
       start: (signal, onProgress) =>
-        runner([scenario], settings, { signal, onProgress }).then((r): LabelledBatch => ({ label: scenario.name, batch: r[0] as BatchResult })),
+        runner([scenario], settings, { signal, onProgress }).then((r): LabelledBatch => ({ label: scenario.name, batch: r[0] as BatchResult, scenario })),
     };
     sendExplore({ type: 'RUN', job, now: performance.now() });
   }, [scenario, settings, exploreKey, runner, sendExplore]);
@@ -331,7 +331,7 @@ export function App({ presets, initial, runner, session }: Props) {
                 </output>
               )}
               {exploreResult ? (
-                <ResultsView label={exploreResult.label} batch={exploreResult.batch} />
+                <ResultsView label={exploreResult.label} batch={exploreResult.batch} scenario={exploreResult.scenario} />
               ) : (
                 !explore.matches('running') && <div className="empty-state">Not run yet.</div>
               )}

@@ -126,7 +126,7 @@ class Session {
 
   private onRecord(r: SimRecord): void {
     addRecord(this.acc, r);
-    if (r.kind === 'levels' || r.kind === 'window' || r.kind === 'diverted') return;
+    if (r.kind === 'levels' || r.kind === 'window' || r.kind === 'diverted' || r.kind === 'staffing') return;
     if (r.kind === 'carriedOver') {
       // A case the warm start placed in its state at time 0: drawn there, not counted as a contact.
       this.caseChild.set(r.caseId, r.child);

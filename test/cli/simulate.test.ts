@@ -38,6 +38,51 @@ describe('npm run simulate', () => {
     expect(b.out.split('\n')[0]).toMatch(/^scope,metric,label,mean,ci95_low,ci95_high,rep0_seed\d+,rep1_seed\d+$/);
   });
 
+  it('--series writes the weekly series with calendar dates and the changes, and the summary says when the backlog peaks and comes down', async () => {
+    const withTimeline = join(dir, 'timeline.json');
+    writeFileSync(
+      withTimeline,
+      JSON.stringify({
+        ...small,
+        timeline: { startDate: '2010-04-01', changes: [{ change: 'socialWorkersLeave', date: '2010-05-03', team: 'all', count: 10, refilled: true }] },
+        workforce: { recruitmentLagDays: 28 },
+      }),
+    );
+    const series = join(dir, 'weekly.csv');
+    const r = await run([
+      '--scenario',
+      withTimeline,
+      '--days',
+      '120',
+      '--warmup-days',
+      '14',
+      '--reps',
+      '2',
+      '--series',
+      series,
+      '--out',
+      join(dir, 'r.json'),
+      '--start',
+      'empty',
+    ]);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(series, 'utf8').trim().split('\n');
+    const head = rows[0]!.split(',');
+    expect(head.slice(0, 4)).toEqual(['week', 'run_day', 'date', 'measured']);
+    expect(head).toContain('awaitingAllocation');
+    expect(head).toContain('socialWorkersInPost');
+    expect(head[head.length - 1]).toBe('changes');
+    expect(rows).toHaveLength(1 + Math.ceil(134 / 7));
+    // Week 0 starts 14 days before the first measured day; the change is listed in its week.
+    expect(rows[1]!.startsWith('0,0,2010-03-18,0,')).toBe(true);
+    const changeRows = rows.filter((row) => row.includes('leave every duty team'));
+    expect(changeRows).toHaveLength(1);
+    expect(changeRows[0]).toContain('10 duty social workers leave every duty team (2010-05-03)');
+    expect(r.err).toMatch(
+      /The backlog \(referrals awaiting allocation\) peaks in the week of .* it has come down by three quarters of its rise in the week of/,
+    );
+  });
+
   it('exits 2 naming every bad flag, without a stack trace', async () => {
     const { code, err } = await run(['--scenario', scenarioFile, '--days', '0', '--reps', 'many', '--format', 'xml']);
     expect(code).toBe(2);

@@ -21,6 +21,16 @@ describe('scenario files from earlier versions', () => {
     expect(r.value.dutyTeams[0]!.longTermSocialWorkers).toBe(0);
   });
 
+  it('a file saved before the timeline and workforce fields loads with no change and a steady workforce', () => {
+    const r = parseScenarioJson(saved('v1-before-timeline.json'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.timeline).toEqual({ startDate: '2010-04-01', changes: [] });
+    expect(r.value.workforce.annualTurnoverRate).toBe(0);
+    expect(r.value.workforce.newlyQualifiedProtectionMonths).toBe(0);
+    expect(r.value.demand.sources.every((s) => s.monthlyFactors.every((f) => f === 1))).toBe(true);
+  });
+
   it('a file with no version is taken as the current version', () => {
     const r = parseScenarioJson(saved('no-version.json'));
     expect(r.ok && r.value.version).toBe(SCENARIO_VERSION);

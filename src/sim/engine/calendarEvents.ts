@@ -14,6 +14,10 @@ export const CalendarEvent = {
   duplicateReport: 3,
   /** id: the week's index; weekly levels are recorded. */
   weekMark: 4,
+  /** id: the change's index in the scenario's timeline; a dated change takes effect (engine/timeline.ts). */
+  timelineChange: 5,
+  /** id: the index of a pending workforce step (a leaver, a post filled, a worker maturing; engine/workforce.ts). */
+  workforce: 6,
 } as const;
 export type CalendarEventKind = (typeof CalendarEvent)[keyof typeof CalendarEvent];
 

@@ -47,7 +47,8 @@ export function arrive(run: RunState, send: Send, agency: number): void {
   const duplicateDelay = draws.next() * s.demand.duplicateWindowDays * HOURS_PER_DAY;
   const duplicateAgency = pickWeighted(draws, run.agencyRates, run.agencyRateTotal);
   const divertDraw = draws.next();
-  const spec = s.dutyTeams[team]!;
+  // The team's spec in the run: a timeline change may have moved its early-help coverage.
+  const spec = run.teams[team]!.spec;
   const moderateOnly = need >= s.need.moderateLevel && need < s.need.childInNeedLevel;
   if (moderateOnly && divertDraw < spec.earlyHelpCoverage * s.earlyHelp.upstreamDiversionShare) {
     run.emit({ kind: 'diverted', t: now, child: run.nextChild++, team });

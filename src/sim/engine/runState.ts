@@ -9,6 +9,8 @@ import { SlotTable } from '../slotTable.ts';
 import { Caseloads, countyStaffing, ServerPool } from '../staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR, WorkingTime } from '../workingCalendar.ts';
 import type { Case, Child, RunState, StaffPool, TeamState } from './types.ts';
+import { demandDay, demandTable, maxFactor } from './timeline.ts';
+import { createWorkforce } from './workforce.ts';
 
 /** What a run needs to start (RunOptions less what only the stepper uses). */
 export interface RunSettings {
@@ -19,11 +21,17 @@ export interface RunSettings {
   onTransition?: (t: number, caseId: number, from: string, to: string) => void;
   maxEvents?: number;
   maxOpenCases?: number;
+  /**
+   * Only the scenario's steady processes (turnover, maturing): no dated timeline and no calendar
+   * seasonality. The warm-start template runs so (warmStart.ts); a replication does not.
+   */
+  steadyOnly?: boolean;
 }
 
 /** An agency's contact rate per hour at time `t`, with the scenario's trend. */
-export function arrivalRate(run: Pick<RunState, 'agencyRates' | 'scenario'>, agency: number, t: number): number {
-  return (run.agencyRates[agency]! / HOURS_PER_MONTH) * Math.max(0, 1 + (run.scenario.demand.trendPerYear * t) / HOURS_PER_YEAR);
+export function arrivalRate(run: Pick<RunState, 'agencyRates' | 'scenario' | 'demandByDay' | 'warmupHours'>, agency: number, t: number): number {
+  const base = (run.agencyRates[agency]! / HOURS_PER_MONTH) * Math.max(0, 1 + (run.scenario.demand.trendPerYear * t) / HOURS_PER_YEAR);
+  return run.demandByDay ? base * run.demandByDay[agency]![demandDay(run, t)]! : base;
 }
 
 function teamState(scenario: Scenario, index: number, staffed: { filled: number; nq: number }): TeamState {
@@ -75,7 +83,11 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
   const teamShares = scenario.dutyTeams.map((t) => t.demandShare);
   const staffed = countyStaffing(scenario.dutyTeams);
   const pools = staffPools(scenario);
-  const partial = { agencyRates, scenario };
+  const warmupHours = Math.min(endHours, (settings.warmupDays ?? 0) * HOURS_PER_DAY);
+  const steadyOnly = settings.steadyOnly ?? false;
+  const partial = { agencyRates, scenario, demandByDay: null, warmupHours };
+  const demandByDay = demandTable(scenario, endHours, warmupHours, steadyOnly);
+  const teams = scenario.dutyTeams.map((_, i) => teamState(scenario, i, staffed[i]!));
   return {
     scenario,
     seed,
@@ -84,7 +96,7 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
     queue: new EventQueue(),
     calendar: new WorkingTime(scenario.calendar),
     endHours,
-    warmupHours: Math.min(endHours, (settings.warmupDays ?? 0) * HOURS_PER_DAY),
+    warmupHours,
     maxEvents: settings.maxEvents ?? 50_000_000,
     maxOpenCases: settings.maxOpenCases ?? 250_000,
     emit: settings.onRecord ?? (() => {}),
@@ -99,7 +111,7 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
       returns: createStream(seed, 'returns'),
       delays: createStream(seed, 'delays'),
     },
-    teams: scenario.dutyTeams.map((_, i) => teamState(scenario, i, staffed[i]!)),
+    teams,
     staffPools: pools.all,
     poolsById: pools.byId,
     children: new SlotTable<Child>(),
@@ -107,7 +119,13 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
     inEarlyHelp: new Set<Case>(),
     agencyRates,
     agencyRateTotal: agencyRates.reduce((a, b) => a + b, 0),
-    maxArrivalRate: agencyRates.map((_, i) => Math.max(arrivalRate(partial, i, 0), arrivalRate(partial, i, endHours))),
+    // The trend is linear, so its largest factor is at one end; seasonality and steps multiply it
+    // by at most the table's largest day, so the bound holds on every day (thinning stays exact).
+    maxArrivalRate: agencyRates.map(
+      (_, i) => Math.max(arrivalRate(partial, i, 0), arrivalRate(partial, i, endHours)) * (demandByDay ? maxFactor(demandByDay[i]!) : 1),
+    ),
+    demandByDay,
+    workforce: createWorkforce(scenario, teams, seed, steadyOnly),
     teamShares,
     teamShareTotal: teamShares.reduce((a, b) => a + b, 0),
     returnHorizonHours: scenario.reReferral.returnHorizonMonths * HOURS_PER_MONTH,

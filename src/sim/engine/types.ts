@@ -9,6 +9,7 @@ import type { Stream } from '../rng.ts';
 import type { SlotTable } from '../slotTable.ts';
 import type { Caseloads, ServerPool } from '../staff.ts';
 import type { WorkingTime } from '../workingCalendar.ts';
+import type { WorkforceRun } from './workforce.ts';
 
 /**
  * The engine's run state, explicit: everything a run holds, in one object that the engine's
@@ -167,6 +168,13 @@ export interface RunState {
   readonly agencyRates: number[];
   readonly agencyRateTotal: number;
   readonly maxArrivalRate: number[];
+  /**
+   * Per agency, the multiple of its contact rate on each day of the run (monthly seasonality and
+   * the timeline's demand steps, engine/timeline.ts); null when every day is 1 (no cost then).
+   */
+  readonly demandByDay: Float64Array[] | null;
+  /** Changes to the duty workforce during the run (engine/workforce.ts); null when there are none. */
+  readonly workforce: WorkforceRun | null;
   readonly teamShares: number[];
   readonly teamShareTotal: number;
   readonly returnHorizonHours: number;

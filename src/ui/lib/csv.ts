@@ -1,3 +1,4 @@
+import type { Scenario } from '../../scenario/schema.ts';
 import { csvFormat } from 'd3-dsv';
 import { METRIC_NAMES, METRICS, SERIES, SERIES_NAMES, TEAM_METRIC_NAMES, type MetricName } from '../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../sim/results.ts';
@@ -15,6 +16,8 @@ import { neutraliseCsvRow } from '../../shared/csvInjection.ts';
 export interface LabelledBatch {
   label: string;
   batch: BatchResult;
+  /** The scenario the batch ran (for its timeline's markers), where the caller has it. */
+  scenario?: Scenario;
 }
 
 const BOM = '\uFEFF';

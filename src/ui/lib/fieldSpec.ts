@@ -30,7 +30,7 @@ type AnySchema = z.ZodType & { def: { type: string; innerType?: z.ZodType; eleme
 function unwrap(schema: AnySchema): { inner: AnySchema; description: string } {
   let s = schema;
   let description = s.description ?? '';
-  while (s.def.type === 'default' || s.def.type === 'optional' || s.def.type === 'nullable') {
+  while (s.def.type === 'default' || s.def.type === 'prefault' || s.def.type === 'optional' || s.def.type === 'nullable') {
     s = s.def.innerType as AnySchema;
     if (!description) description = s.description ?? '';
   }

@@ -10,6 +10,7 @@ import { fieldSpec } from './fieldSpec.ts';
 export const LABELS: Record<string, string> = {
   'frontDoor.structure': 'Front-door structure',
   'calendar.mode': 'Working pattern',
+  'timeline.startDate': 'Timeline start date (first measured day)',
 };
 
 /** A readable name for a field path: its label, with the team or agency it belongs to. */

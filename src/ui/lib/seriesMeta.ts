@@ -20,6 +20,7 @@ export const SERIES_META: Record<SeriesName, { label: string; unit: MetricUnit; 
   awaitingDecision: { label: 'Awaiting a decision', unit: 'cases', theme: 'backlog' },
   plansOpen: { label: 'Plans open', unit: 'cases', theme: null },
   returnsAfterClosure: { label: 'Came back within 12 months of closure', unit: 'count', theme: 'reReferral' },
+  socialWorkersInPost: { label: 'Duty social workers in post', unit: 'count', theme: 'backlog' },
 };
 
 export const THEMES: { id: Theme; title: string; intro: string; headline: readonly import('../../sim/metricDefinitions.ts').MetricName[] }[] = [

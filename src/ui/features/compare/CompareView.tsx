@@ -137,6 +137,8 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
 /** The results of a comparison (a memoised, deferred render: it can be large). */
 const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport }: { result: ComparisonResult; onOpenReport: () => void }) {
   const [extraSeries, setExtraSeries] = useState<SeriesName>('doubleScreened');
+  // Each batch with its scenario, so the charts mark the scenarios' timeline changes.
+  const charted = result.batches.map((b, i) => (result.scenarios[i] ? { ...b, scenario: result.scenarios[i] } : b));
   return (
     <section aria-labelledby="comparison-results" data-testid="comparison-results">
       <h2 id="comparison-results">Results</h2>
@@ -175,7 +177,7 @@ const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport
       <h3>Over simulated time</h3>
       <div className="chart-grid chart-grid--wide">
         {COMPARE_SERIES.map((n) => (
-          <SeriesChart key={n} batches={result.batches} name={n} />
+          <SeriesChart key={n} batches={charted} name={n} />
         ))}
       </div>
       <div className="form-group no-print">
@@ -190,7 +192,7 @@ const ComparisonResults = memo(function ComparisonResults({ result, onOpenReport
           ))}
         </select>
       </div>
-      <SeriesChart batches={result.batches} name={extraSeries} />
+      <SeriesChart batches={charted} name={extraSeries} />
       <ComparisonTable batches={result.batches} />
     </section>
   );

@@ -8,6 +8,8 @@ import { fieldSpec, getIn, objectKeysAt, type FieldPath } from '../../lib/fieldS
 import { LABELS, pathLabel } from '../../lib/labels.ts';
 import { ScenarioField, type FieldErrorReporter } from './ScenarioField.tsx';
 import type { ScenarioAction } from './useScenarioStore.ts';
+import { TimelineEditor } from './TimelineEditor.tsx';
+import { MONTH_NAMES } from '../../../scenario/calendarDates.ts';
 
 interface Props {
   draft: Scenario;
@@ -105,7 +107,24 @@ function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldErr
       </h2>
       <ScenarioErrorSummary problems={problems} fieldErrors={fieldErrors} />
       <Section title="About this scenario" id="about">
-        {fields([], ['version', 'sources', 'calendar', 'demand', 'need', 'frontDoor', 'dutyTeams', 'assessment', 'services', 'earlyHelp', 'reReferral'])}
+        {fields(
+          [],
+          [
+            'version',
+            'sources',
+            'calendar',
+            'demand',
+            'need',
+            'frontDoor',
+            'dutyTeams',
+            'assessment',
+            'services',
+            'earlyHelp',
+            'reReferral',
+            'workforce',
+            'timeline',
+          ],
+        )}
         {draft.sources.length > 0 && (
           <>
             <h3>Sources</h3>
@@ -134,11 +153,44 @@ function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldErr
             <summary>
               {AGENCY_LABELS[src.agency]}: {src.contactsPerMonth} a month
             </summary>
-            {fields(['demand', 'sources', i], ['agency'])}
+            {fields(['demand', 'sources', i], ['agency', 'monthlyFactors'])}
+            <details className="subsection">
+              <summary>Seasonality: contacts in each month (×)</summary>
+              <p className="hint">{fieldSpec(['demand', 'sources', i, 'monthlyFactors']).description}</p>
+              {MONTH_NAMES.map((month, m) => {
+                const path = ['demand', 'sources', i, 'monthlyFactors', m];
+                return (
+                  <Field
+                    key={month}
+                    path={path}
+                    value={getIn(draft, path)}
+                    onCommit={onCommit}
+                    onFieldError={onFieldError}
+                    problem={problemAt(path)}
+                    label={`${month} (× ${AGENCY_LABELS[src.agency]} rate)`}
+                  />
+                );
+              })}
+            </details>
           </details>
         ))}
         <h3>All agencies</h3>
         {fields(['demand'], ['sources'])}
+      </Section>
+      <Section title="Timeline: changes on given dates" id="timeline">
+        <p className="hint">
+          Changes take effect on their dates during the measured days; the warm-up and the county the run starts from never see them. Results mark each change
+          on the weekly charts.
+        </p>
+        <TimelineEditor draft={draft} dispatch={dispatch} />
+        {fields(['timeline'], ['changes'])}
+      </Section>
+      <Section title="Workforce over time" id="workforce">
+        <p className="hint">
+          Leavers, recruitment, newly qualified workers maturing and agency workers. At the defaults nothing changes during a run (national turnover is about
+          16% a year).
+        </p>
+        {fields(['workforce'])}
       </Section>
       <Section title="Need levels" id="need">
         <p className="hint">

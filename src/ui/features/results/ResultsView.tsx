@@ -10,6 +10,8 @@ import { SeriesChart } from '../../lib/charts/SeriesChart.tsx';
 import { SERIES_META, THEMES } from '../../lib/seriesMeta.ts';
 import { SteadinessNotice } from './SteadinessNotice.tsx';
 import { TeamBreakdown } from './TeamBreakdown.tsx';
+import type { Scenario } from '../../../scenario/schema.ts';
+import { backlogAnswer, backlogSentence } from '../../../sim/timelineSummary.ts';
 
 /** Downloads of a run's results as CSV files. */
 export function ResultDownloads({ label, batch }: { label: string; batch: BatchResult }) {
@@ -74,13 +76,23 @@ export function SeedList({ batch }: { batch: BatchResult }) {
  * A single scenario's results: the three themes (cards and charts), the teams, every measure.
  * New results are drawn as a deferred (interruptible) render, so the page stays responsive.
  */
-function ResultsViewView({ label, batch }: { label: string; batch: BatchResult }) {
+function ResultsViewView({ label, batch, scenario }: { label: string; batch: BatchResult; scenario?: Scenario | undefined }) {
   const deferred = useDeferredValue(batch, null);
   if (!deferred) return <p className="secondary-text">Drawing the results…</p>;
-  return <ResultsBody label={label} batch={deferred} />;
+  return <ResultsBody label={label} batch={deferred} scenario={scenario} />;
 }
 
-const ThemePart = memo(function ThemePart({ theme, label, batch }: { theme: (typeof THEMES)[number]; label: string; batch: BatchResult }) {
+const ThemePart = memo(function ThemePart({
+  theme,
+  label,
+  batch,
+  scenario,
+}: {
+  theme: (typeof THEMES)[number];
+  label: string;
+  batch: BatchResult;
+  scenario?: Scenario | undefined;
+}) {
   return (
     <section aria-labelledby={`theme-${theme.id}`} data-theme={theme.id}>
       <h3 id={`theme-${theme.id}`} className="theme-heading" style={{ fontSize: 24 }}>
@@ -90,7 +102,7 @@ const ThemePart = memo(function ThemePart({ theme, label, batch }: { theme: (typ
       <HeadlineCards batch={batch} metrics={theme.headline} />
       <div className="chart-grid">
         {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id).map((n) => (
-          <SeriesChart key={n} batches={[{ label, batch }]} name={n} />
+          <SeriesChart key={n} batches={[{ label, batch, ...(scenario ? { scenario } : {}) }]} name={n} />
         ))}
       </div>
     </section>
@@ -112,9 +124,10 @@ const MeasuresPart = memo(function MeasuresPart({ batch }: { batch: BatchResult 
 /** Parts after the header: the three themes, the teams, every measure. */
 const PARTS = THEMES.length + 2;
 
-const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string; batch: BatchResult }) {
+const ResultsBody = memo(function ResultsBody({ label, batch, scenario }: { label: string; batch: BatchResult; scenario?: Scenario | undefined }) {
   // Each part is drawn in its own update, so new results never block the page in one go.
   const staged = useStagedParts(batch, PARTS);
+  const answer = scenario ? backlogAnswer(scenario, batch) : null;
   return (
     <section aria-labelledby="results-heading" data-testid="results">
       <h2 id="results-heading">Results</h2>
@@ -123,11 +136,16 @@ const ResultsBody = memo(function ResultsBody({ label, batch }: { label: string;
         stocks of a long run of the same scenario). Ranges are 95% confidence intervals across replications, cut to the values a measure can take. Base seed{' '}
         {batch.seed}.
       </p>
+      {answer && (
+        <p className="notice notice--info" data-testid="backlog-answer">
+          {backlogSentence(answer)}
+        </p>
+      )}
       <SteadinessNotice batch={batch} />
       <ResultDownloads label={label} batch={batch} />
       {THEMES.map((theme, i) => {
         const b = staged[i];
-        return b ? <ThemePart key={theme.id} theme={theme} label={label} batch={b} /> : null;
+        return b ? <ThemePart key={theme.id} theme={theme} label={label} batch={b} scenario={scenario} /> : null;
       })}
       {staged[THEMES.length] && <TeamsPart batch={staged[THEMES.length] as BatchResult} label={label} />}
       {staged[THEMES.length + 1] && <MeasuresPart batch={staged[THEMES.length + 1] as BatchResult} />}

@@ -50,6 +50,12 @@ interface Props {
   xUnit?: MetricUnit;
   /** A value of x to mark with a dashed vertical line and a label (e.g. today's value in a sweep); not drawn outside the x range. */
   reference?: { x: number; label: string };
+  /**
+   * Dated events to mark (a scenario's timeline changes): each a solid vertical line with its
+   * number in a box at the top, the number keyed to the chart's description, which says each in
+   * words (text, not colour alone). Events outside the x range are not drawn.
+   */
+  events?: readonly { x: number; label: string }[];
 }
 
 /** Where x = `value` falls across the plot, or null outside the points' x range. */
@@ -78,6 +84,7 @@ export function BandChart({
   markers = false,
   xUnit = 'count',
   reference,
+  events = [],
 }: Props) {
   const legend = legendLayout(series.length > 1 ? series : [], 64, width);
   const legendRows = legend.length ? Math.round(((legend[legend.length - 1]?.y ?? 12) - 12) / 20) + 1 : 0;
@@ -154,6 +161,20 @@ export function BandChart({
           </text>
         </g>
       )}
+      {events.map((e, i) => {
+        const x = referencePosition(series, e.x, margin.left, width - margin.right);
+        if (x === null) return null;
+        return (
+          <g key={`event-${i}`} data-event={i + 1}>
+            <title>{`${i + 1}: ${e.label}`}</title>
+            <line x1={x} x2={x} y1={margin.top + 18} y2={plotBottom} stroke={TEXT} strokeWidth={1.5} />
+            <rect x={x - 9} y={margin.top} width={18} height={18} fill="#ffffff" stroke={TEXT} strokeWidth={1.5} />
+            <text x={x} y={margin.top + 9} dy="0.35em" textAnchor="middle" fontFamily={FONT} fontSize={12} fontWeight="bold" fill={TEXT}>
+              {i + 1}
+            </text>
+          </g>
+        );
+      })}
       {g.series.map((s, i) => (
         <path key={`band-${s.key}`} d={s.band} fill={seriesStyle(i).colour} fillOpacity={0.16} stroke="none" />
       ))}

@@ -6,10 +6,30 @@ import { formatInterval, formatValue, unitWords } from '../format.ts';
 import { safeFileName } from '../download.ts';
 import { spreadsheetCsv, type LabelledBatch } from '../csv.ts';
 import { SERIES_META } from '../seriesMeta.ts';
+import { timelineMarkers, type TimelineMarker } from '../../../sim/timelineSummary.ts';
+import { longDate } from '../../../scenario/calendarDates.ts';
 
-/** Whole weeks of a batch (a last, part week would look like a fall in weekly counts). */
+/** The timeline changes of the batches' scenarios, once each (a comparison may share them). */
+export function chartEvents(batches: readonly LabelledBatch[]): TimelineMarker[] {
+  const seen = new Set<string>();
+  const out: TimelineMarker[] = [];
+  for (const { scenario, batch } of batches) {
+    if (!scenario) continue;
+    for (const m of timelineMarkers(scenario, batch.warmupDays, batch.days)) {
+      const key = `${m.runDay}:${m.label}`;
+      if (!seen.has(key)) out.push(m);
+      seen.add(key);
+    }
+  }
+  return out.sort((a, b) => a.runDay - b.runDay);
+}
+
+/**
+ * Whole weeks of a batch (a last, part week would look like a fall in weekly counts). The series
+ * run from the warm-up's first day to the end of the measured days (`days` counts only those).
+ */
 export function wholeWeeks(batch: LabelledBatch['batch']): number[] {
-  return batch.series.weekStartDays.map((d, w) => (d + 7 <= batch.days + 1e-9 ? w : -1)).filter((w) => w >= 0);
+  return batch.series.weekStartDays.map((d, w) => (d + 7 <= batch.warmupDays + batch.days + 1e-9 ? w : -1)).filter((w) => w >= 0);
 }
 
 /** One weekly series as chart lines with bands, one line per scenario. */
@@ -41,9 +61,11 @@ export function SeriesChart({
   const first = batches[0]?.batch;
   const warmup = first?.warmupDays ?? 0;
   const reps = first?.reps ?? 0;
+  const events = chartEvents(batches);
   const columns = [
     'Week starting (day)',
     ...batches.flatMap(({ label }) => [batches.length > 1 ? `${label}: mean` : 'Mean', batches.length > 1 ? `${label}: 95% interval` : '95% interval']),
+    ...(events.length ? ['Timeline change'] : []),
   ];
   const weeks = series[0]?.points.map((p) => p.x) ?? [];
   const rows = weeks.map((day, w) => [
@@ -52,6 +74,15 @@ export function SeriesChart({
       const p = s.points[w];
       return p ? [formatValue(p.mean, meta.unit), formatInterval([p.lo, p.hi], meta.unit)] : ['', ''];
     }),
+    ...(events.length
+      ? [
+          events
+            .map((e, i) => [e, i] as const)
+            .filter(([e]) => e.runDay >= day && e.runDay < day + 7)
+            .map(([e, i]) => `${i + 1}: ${e.label} (${longDate(e.date)})`)
+            .join('; '),
+        ]
+      : []),
   ]);
   const csv = () =>
     spreadsheetCsv(
@@ -78,6 +109,12 @@ export function SeriesChart({
       description={
         <>
           {SERIES[name]}. Line: mean of {reps} replications; band: 95% confidence interval. Shaded: warm-up ({warmup} days), not counted in the measures.
+          {events.length > 0 && (
+            <>
+              {' '}
+              Numbered lines mark the timeline’s changes: {events.map((e, i) => `${i + 1}, ${e.label} on ${longDate(e.date)} (day ${e.runDay})`).join('; ')}.
+            </>
+          )}
         </>
       }
       render={(width, labelIds) => (
@@ -91,6 +128,7 @@ export function SeriesChart({
           shadeTo={warmup}
           shadeLabel="Warm-up"
           labelIds={labelIds}
+          events={events.map((e) => ({ x: e.runDay, label: `${e.label} (${longDate(e.date)})` }))}
         />
       )}
       table={{ columns, numeric: columns.map((_, i) => i > 0), rows }}
