@@ -101,7 +101,10 @@ export function parseFitArgs(argv: readonly string[], cores = availableParalleli
   if (!r.success) return { ok: false, problems: r.error.issues.map((i): Problem => ({ path: `--${formatPath(i.path.slice(0, 1))}`, message: i.message })) };
   const f = { ...r.data, workers: r.data.workers ?? Math.min(2, cores) };
   if (f.workers > cores && !f['force-workers']) {
-    return { ok: false, problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }] };
+    return {
+      ok: false,
+      problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }],
+    };
   }
   return { ok: true, value: f };
 }
@@ -135,13 +138,18 @@ export function fitTable(fit: FitResult, targets: FitTargets): string {
   for (const key of ['vacancyPct', 'agencyPct'] as const) {
     const v = targets[key];
     const nat = nationalFigure(key);
-    if (v !== undefined && nat) lines.push(`    ${(key === 'vacancyPct' ? 'Vacancy rate (set, not fitted)' : 'Agency worker rate (not modelled)').padEnd(58)} yours ${v.toFixed(1)}%  ${nationalLabel(nat)}`);
+    if (v !== undefined && nat)
+      lines.push(
+        `    ${(key === 'vacancyPct' ? 'Vacancy rate (set, not fitted)' : 'Agency worker rate (not modelled)').padEnd(58)} yours ${v.toFixed(1)}%  ${nationalLabel(nat)}`,
+      );
   }
   lines.push('  England figures are for England as a whole (sources: shared/research/national-figures.md).');
   lines.push('');
   lines.push('Fitted parameters (range; whether the data pin it down: the objective rises by 1+ when it moves a fifth of its range)');
   for (const p of fit.parameters) {
-    lines.push(`  ${p.label.padEnd(58)} ${p.value.toPrecision(4).padStart(8)}  (base ${p.base.toPrecision(4)}; ${p.low.toPrecision(3)}–${p.high.toPrecision(3)})  ${p.identification}`);
+    lines.push(
+      `  ${p.label.padEnd(58)} ${p.value.toPrecision(4).padStart(8)}  (base ${p.base.toPrecision(4)}; ${p.low.toPrecision(3)}–${p.high.toPrecision(3)})  ${p.identification}`,
+    );
   }
   lines.push('');
   lines.push(
@@ -195,7 +203,10 @@ export async function fitMain(argv: readonly string[], io: Io): Promise<number> 
       check: { ...DEFAULT_CHECK, reps: f.reps, seed: f.seed },
       maxEvaluations: f['max-evaluations'],
       onProgress: (p) => {
-        if (!f.quiet) io.err(`\rfit: ${p.phase}: ${p.evaluations}/${p.maxEvaluations} candidate runs, best objective ${Number.isFinite(p.best) ? p.best.toFixed(2) : '–'}   `);
+        if (!f.quiet)
+          io.err(
+            `\rfit: ${p.phase}: ${p.evaluations}/${p.maxEvaluations} candidate runs, best objective ${Number.isFinite(p.best) ? p.best.toFixed(2) : '–'}   `,
+          );
       },
     });
   } catch (e) {
@@ -203,12 +214,21 @@ export async function fitMain(argv: readonly string[], io: Io): Promise<number> 
     io.err(`\nfit: ${msg}\n`);
     return e instanceof EngineLimitError ? 1 : 2;
   }
-  if (!f.quiet) io.err(`\nfit: ${fit.evaluations} candidate runs (${fit.stop}) and the check in ${((performance.now() - started) / 1000).toFixed(1)} s on ${f.workers} worker(s)\n`);
+  if (!f.quiet)
+    io.err(
+      `\nfit: ${fit.evaluations} candidate runs (${fit.stop}) and the check in ${((performance.now() - started) / 1000).toFixed(1)} s on ${f.workers} worker(s)\n`,
+    );
   if (f.out) io.out(fitTable(fit, targets.value));
   let code = deliver('fit', f.out, 'json', (w) => (writeJson(fit.scenario, w), w('\n')), io);
   if (f.report && code === 0) {
     const { scenario: _scenario, ...rest } = fit;
-    code = deliver('fit', f.report, 'json', (w) => (writeJson({ kind: 'front-door-fit', version: 1, targets: targets.value, scenarioId: fit.scenario.id, ...rest }, w), w('\n')), io);
+    code = deliver(
+      'fit',
+      f.report,
+      'json',
+      (w) => (writeJson({ kind: 'front-door-fit', version: 1, targets: targets.value, scenarioId: fit.scenario.id, ...rest }, w), w('\n')),
+      io,
+    );
   }
   if (!f.out) io.err(fitTable(fit, targets.value));
   return code !== 0 ? code : fit.goodFit ? 0 : 1;

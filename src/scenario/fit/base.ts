@@ -61,7 +61,9 @@ export interface BaseScaling {
 export function baseScenario(preset: Scenario, targets: FitTargets): { scenario: Scenario; scaling: BaseScaling } {
   const presetPopulation = presetChildPopulation(preset.id);
   if (presetPopulation === undefined) {
-    throw new Error(`the child population of preset "${preset.id}" is not known: choose one of ${Object.keys(PRESET_CHILD_POPULATION).join(', ')} (or a restructure of one)`);
+    throw new Error(
+      `the child population of preset "${preset.id}" is not known: choose one of ${Object.keys(PRESET_CHILD_POPULATION).join(', ')} (or a restructure of one)`,
+    );
   }
   const popFactor = targets.childPopulation / presetPopulation;
   const sourceTotal = preset.demand.sources.reduce((a, s) => a + s.contactsPerMonth, 0);
@@ -73,7 +75,11 @@ export function baseScenario(preset: Scenario, targets: FitTargets): { scenario:
     ...preset,
     id: slug(targets.name),
     name: `${targets.name} (fitted from ${preset.name})`.slice(0, 120),
-    description: `Fitted to ${targets.name}’s published figures (${targets.childPopulation.toLocaleString('en-GB')} children aged 0-17), starting from the preset “${preset.name}”. ${preset.description}`.slice(0, 4000),
+    description:
+      `Fitted to ${targets.name}’s published figures (${targets.childPopulation.toLocaleString('en-GB')} children aged 0-17), starting from the preset “${preset.name}”. ${preset.description}`.slice(
+        0,
+        4000,
+      ),
     demand: { ...preset.demand, sources: preset.demand.sources.map((s) => ({ ...s, contactsPerMonth: s.contactsPerMonth * demandFactor })) },
     frontDoor: {
       ...fd,

@@ -15,10 +15,28 @@ export interface NationalFigure {
 /** England's figure for each measure that has one. */
 export const NATIONAL_FIGURES: readonly NationalFigure[] = [
   { key: 'contactToReferralPct', value: 23, unit: 'pct', year: '2021-22', source: 'ADCS Safeguarding Pressures Phase 8: 2.77m contacts, 650,270 referrals' },
-  { key: 'reReferralPct', value: 22, unit: 'pct', year: '2023-24', source: 'DfE Children in need: 139,080 of 621,880 referrals within 12 months of a previous one' },
+  {
+    key: 'reReferralPct',
+    value: 22,
+    unit: 'pct',
+    year: '2023-24',
+    source: 'DfE Children in need: 139,080 of 621,880 referrals within 12 months of a previous one',
+  },
   { key: 'referralsNfaPct', value: 10, unit: 'pct', year: '2016-17', source: 'DfE Children in need 2016-17, via Community Care (3 Nov 2017)' },
-  { key: 'assessmentsInTimescalePct', value: 85.7, unit: 'pct', year: '2024-25', source: 'DfE Children in need, table C2: assessments completed within 45 working days' },
-  { key: 'caseloadPerFte', value: 16.0, unit: 'count', year: '2023', source: 'DfE Children’s social work workforce: 337,055 cases / 21,111 case-holding FTE (September)' },
+  {
+    key: 'assessmentsInTimescalePct',
+    value: 85.7,
+    unit: 'pct',
+    year: '2024-25',
+    source: 'DfE Children in need, table C2: assessments completed within 45 working days',
+  },
+  {
+    key: 'caseloadPerFte',
+    value: 16.0,
+    unit: 'count',
+    year: '2023',
+    source: 'DfE Children’s social work workforce: 337,055 cases / 21,111 case-holding FTE (September)',
+  },
   { key: 'vacancyPct', value: 18.9, unit: 'pct', year: '2023', source: 'DfE Children’s social work workforce (September)' },
   { key: 'agencyPct', value: 17.8, unit: 'pct', year: '2023', source: 'DfE Children’s social work workforce: 7,174 agency FTE (September)' },
 ];

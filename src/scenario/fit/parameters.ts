@@ -51,7 +51,12 @@ export function field(path: string, label: string, rule: RangeRule, basis: strin
     range: (s) => {
       const base = valueAt(s, path);
       const { min, max } = fieldBounds(path);
-      const [lo, hi] = rule.kind === 'scale' ? [base * (1 - rule.by), base * (1 + rule.by)] : rule.kind === 'shift' ? [base - rule.by, base + rule.by] : [1 - (1 - base) * (1 + rule.by), 1 - (1 - base) * (1 - rule.by)];
+      const [lo, hi] =
+        rule.kind === 'scale'
+          ? [base * (1 - rule.by), base * (1 + rule.by)]
+          : rule.kind === 'shift'
+            ? [base - rule.by, base + rule.by]
+            : [1 - (1 - base) * (1 + rule.by), 1 - (1 - base) * (1 - rule.by)];
       return [clamp(lo, min, max), clamp(hi, min, max)];
     },
     apply: (s, v) => withValue(s, path, v),
@@ -81,12 +86,22 @@ export const DEMAND_SCALE: FitParameter = {
 /** The parameters a fit moves by default, in this order. Adding one is one line here. */
 export const FIT_PARAMETERS: readonly FitParameter[] = [
   DEMAND_SCALE,
-  field('frontDoor.referralThreshold', 'Front door’s referral threshold', { kind: 'shift', by: 10 }, '±10 need points (assumed; K10 ¶27 on thresholds applied unevenly).'),
+  field(
+    'frontDoor.referralThreshold',
+    'Front door’s referral threshold',
+    { kind: 'shift', by: 10 },
+    '±10 need points (assumed; K10 ¶27 on thresholds applied unevenly).',
+  ),
   DUTY_THRESHOLD_SHIFT,
   fromSensitivity('demand.meanNeedScore'),
   fromSensitivity('services.needMetShare'),
   fromSensitivity('reReferral.unmetNeedReturnsPerYear'),
-  field('assessment.meanInitialAssessmentWorkingDays', 'Working days an assessment takes without pressure', { kind: 'scale', by: 0.5 }, '±50% (assumed: DfE’s median is 33 days, national-figures.md).'),
+  field(
+    'assessment.meanInitialAssessmentWorkingDays',
+    'Working days an assessment takes without pressure',
+    { kind: 'scale', by: 0.5 },
+    '±50% (assumed: DfE’s median is 33 days, national-figures.md).',
+  ),
 ];
 
 /** The fit parameter with this id; throws naming the ones there are. */

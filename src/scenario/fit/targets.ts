@@ -90,7 +90,8 @@ export const FIGURES: Record<TargetKey | InputKey, FigureInfo> = {
   assessmentsInTimescalePct: {
     label: 'Assessments completed within timescale (%)',
     unit: 'pct',
-    where: 'Children in need census, assessments table: assessments completed within 45 working days (under the 2000 framework and Working Together 2010: initial assessments within 7 or 10).',
+    where:
+      'Children in need census, assessments table: assessments completed within 45 working days (under the 2000 framework and Working Together 2010: initial assessments within 7 or 10).',
     definition: 'Assessments completed in the year within the statutory timescale from the date of referral, as a share of all completed (DfE).',
     tolerance: 5,
     max: 100,
@@ -99,7 +100,8 @@ export const FIGURES: Record<TargetKey | InputKey, FigureInfo> = {
     label: 'Children in need per 10,000 children',
     unit: 'per10k',
     where: 'Children in need census: children in need at 31 March, rate per 10,000 children aged under 18.',
-    definition: 'Children with an open case at 31 March: being assessed, or on a child in need or child protection plan (DfE counts looked-after children too; the simulator does not model care).',
+    definition:
+      'Children with an open case at 31 March: being assessed, or on a child in need or child protection plan (DfE counts looked-after children too; the simulator does not model care).',
     tolerance: 0.15,
     relative: true,
     max: 10_000,
@@ -142,7 +144,8 @@ export const FIGURES: Record<TargetKey | InputKey, FigureInfo> = {
     label: 'Agency worker rate (%)',
     unit: 'pct',
     where: 'Children’s social work workforce census (DfE): agency worker rate at 30 September.',
-    definition: 'FTE agency workers as a share of FTE agency workers plus FTE social workers (DfE; nationally 17.8% in 2023). Shown beside England’s; the simulator does not model agency staff apart.',
+    definition:
+      'FTE agency workers as a share of FTE agency workers plus FTE social workers (DfE; nationally 17.8% in 2023). Shown beside England’s; the simulator does not model agency staff apart.',
     tolerance: 0,
     max: 100,
   },
@@ -171,7 +174,9 @@ export const FitTargets = z.strictObject({
   vacancyPct: figure('vacancyPct'),
   agencyPct: figure('agencyPct'),
   tolerances: z
-    .strictObject(Object.fromEntries(TARGET_KEYS.map((k) => [k, z.number().positive().max(1_000_000).optional()])) as Record<TargetKey, z.ZodOptional<z.ZodNumber>>)
+    .strictObject(
+      Object.fromEntries(TARGET_KEYS.map((k) => [k, z.number().positive().max(1_000_000).optional()])) as Record<TargetKey, z.ZodOptional<z.ZodNumber>>,
+    )
     .default({})
     .describe('Tolerance of each target in its own unit (per cent points for %, the figure’s unit otherwise); absent: the default'),
 });

@@ -96,6 +96,9 @@ export const DEFAULT_SEARCH: FitRunSettings = { days: 180, warmupDays: 30, reps:
 export const DEFAULT_CHECK: FitRunSettings = { days: 365, warmupDays: 90, reps: 8, seed: 2010 };
 const PROFILE_STEP = 0.2;
 
+/** How many parameters a fit moves by default (for progress bars). */
+export const FIT_PARAMETER_COUNT = FIT_PARAMETERS.length;
+
 /** Fits `preset` scaled to `targets` (see the module comment). Throws when no target is given. */
 export async function fitScenario(preset: Scenario, targets: FitTargets, evaluate: FitEvaluator, opts: FitOptions = {}): Promise<FitResult> {
   if (givenTargets(targets).length === 0) throw new Error('give at least one published figure to fit to (only the population was given)');

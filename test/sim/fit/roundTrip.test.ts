@@ -45,7 +45,13 @@ describe('fitting a scenario to published figures', () => {
 
   it('reports a contradictory target set as a poor fit instead of averaging it away', async () => {
     // 200 contacts a month with 90% becoming referrals is 1,080 referrals per 10,000 children a year, not 100.
-    const targets = FitTargets.parse({ childPopulation: population, basePreset: preset.id, contactsPerMonth: 200, contactToReferralPct: 90, referralsPer10k: 100 });
+    const targets = FitTargets.parse({
+      childPopulation: population,
+      basePreset: preset.id,
+      contactsPerMonth: 200,
+      contactToReferralPct: 90,
+      referralsPer10k: 100,
+    });
     const fit = await fitScenario(preset, targets, inProcess, { parameters: params, search, check: { ...check, reps: 3 }, maxEvaluations: 30 });
     expect(fit.goodFit).toBe(false);
     expect(fit.comparisons.filter((c) => !c.withinTolerance).length).toBeGreaterThan(0);
