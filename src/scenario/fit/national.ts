@@ -50,3 +50,33 @@ export function nationalFigure(key: string): NationalFigure | undefined {
 export function nationalLabel(f: NationalFigure): string {
   return `England ${f.unit === 'pct' ? `${f.value}%` : f.value.toFixed(1)} (${f.year})`;
 }
+
+/** England's figure beside a simulated measure: the measure's name, the figure as a value in the measure's unit, and what differs in the definition. */
+export interface NationalBeside {
+  figure: NationalFigure;
+  /** The figure in the measure's own unit (a share 0-1 for per cent figures). */
+  value: number;
+  /** Where the national definition differs from the simulated one, in a sentence (empty if it does not). */
+  note: string;
+}
+
+const share = (key: NationalFigure['key'], note = '', complement = false): NationalBeside => {
+  const figure = NATIONAL_FIGURES.find((f) => f.key === key)!;
+  return { figure, value: complement ? 1 - figure.value / 100 : figure.value / 100, note };
+};
+
+/** England's figure for each simulated measure that has a national counterpart, keyed by the measure's name (src/sim/metricDefinitions.ts). */
+export const NATIONAL_BESIDE_METRIC: Readonly<Record<string, NationalBeside>> = {
+  reReferralRate: share('reReferralPct'),
+  contactToReferralRate: share('contactToReferralPct', 'Contacts are counted differently between councils (ADCS).'),
+  referralToInitialAssessmentRate: share('referralsNfaPct', 'England’s: referrals not ending in no further action before assessment.', true),
+  initialAssessmentInTimescaleRate: share(
+    'assessmentsInTimescalePct',
+    'England’s is single assessments within 45 working days (Working Together 2013 on); under the 2000 framework or 2010 rules the simulated measure is initial assessments within 7 or 10.',
+  ),
+  caseloadPerWorker: {
+    figure: NATIONAL_FIGURES.find((f) => f.key === 'caseloadPerFte')!,
+    value: 16.0,
+    note: 'England’s counts all case-holding social workers.',
+  },
+};
