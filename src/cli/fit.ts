@@ -132,7 +132,7 @@ export function fitTable(fit: FitResult, targets: FitTargets): string {
   for (const c of fit.comparisons) {
     const nat = nationalFigure(c.key);
     lines.push(
-      `  ${c.withinTolerance ? '  ' : '✗ '}${c.label.padEnd(58)} target ${fmt(c.target, c.unit).padStart(7)} ± ${fmt(c.tolerance, c.unit).padEnd(6)} fitted ${fmt(c.fitted, c.unit).padStart(7)} [${fmt(c.ci95[0], c.unit)}, ${fmt(c.ci95[1], c.unit)}]${nat ? `  ${nationalLabel(nat)}` : ''}`,
+      `  ${c.withinTolerance ? '  ' : '✗ '}${c.label.padEnd(62)} target ${fmt(c.target, c.unit).padStart(7)} ± ${fmt(c.tolerance, c.unit).padEnd(6)} fitted ${fmt(c.fitted, c.unit).padStart(7)} [${fmt(c.ci95[0], c.unit)}, ${fmt(c.ci95[1], c.unit)}]${nat ? `  ${nationalLabel(nat)}` : ''}`,
     );
   }
   for (const key of ['vacancyPct', 'agencyPct'] as const) {
@@ -140,7 +140,7 @@ export function fitTable(fit: FitResult, targets: FitTargets): string {
     const nat = nationalFigure(key);
     if (v !== undefined && nat)
       lines.push(
-        `    ${(key === 'vacancyPct' ? 'Vacancy rate (set, not fitted)' : 'Agency worker rate (not modelled)').padEnd(58)} yours ${v.toFixed(1)}%  ${nationalLabel(nat)}`,
+        `    ${(key === 'vacancyPct' ? 'Vacancy rate (set, not fitted)' : 'Agency worker rate (not modelled)').padEnd(62)} yours ${v.toFixed(1)}%  ${nationalLabel(nat)}`,
       );
   }
   lines.push('  England figures are for England as a whole (sources: shared/research/national-figures.md).');
@@ -148,7 +148,7 @@ export function fitTable(fit: FitResult, targets: FitTargets): string {
   lines.push('Fitted parameters (range; whether the data pin it down: the objective rises by 1+ when it moves a fifth of its range)');
   for (const p of fit.parameters) {
     lines.push(
-      `  ${p.label.padEnd(58)} ${p.value.toPrecision(4).padStart(8)}  (base ${p.base.toPrecision(4)}; ${p.low.toPrecision(3)}–${p.high.toPrecision(3)})  ${p.identification}`,
+      `  ${p.label.padEnd(62)} ${p.value.toPrecision(4).padStart(8)}  (base ${p.base.toPrecision(4)}; ${p.low.toPrecision(3)}–${p.high.toPrecision(3)})  ${p.identification}`,
     );
   }
   lines.push('');
@@ -205,7 +205,7 @@ export async function fitMain(argv: readonly string[], io: Io): Promise<number> 
       onProgress: (p) => {
         if (!f.quiet)
           io.err(
-            `\rfit: ${p.phase}: ${p.evaluations}/${p.maxEvaluations} candidate runs, best objective ${Number.isFinite(p.best) ? p.best.toFixed(2) : '–'}   `,
+            `\rfit: ${p.phase}: ${p.evaluations} candidate runs (search budget ${p.maxEvaluations}), best objective ${Number.isFinite(p.best) ? p.best.toFixed(2) : '–'}   `,
           );
       },
     });
