@@ -62,6 +62,12 @@ describe('Fit my authority (issue 15, items 3-4)', () => {
     expect(await page.locator('tr[data-parameter]').first().textContent()).toMatch(/pinned down|one side only|not pinned down/);
     expect(await axeAllViolations(page)).toEqual([]);
     await screenshot(page, 'fit-result');
+    // On a phone the page does not scroll sideways (the wide tables scroll inside their frames).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshot(page, 'fit-result-390', false);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Save, then open in Explore: the fitted scenario is the one being edited, and is in My scenarios.
     await page.getByRole('button', { name: 'Save to My scenarios' }).click();

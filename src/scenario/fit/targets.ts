@@ -189,7 +189,8 @@ export function toleranceOf(targets: FitTargets, key: TargetKey): number {
   if (given !== undefined) return given;
   const f = FIGURES[key];
   const value = targets[key] ?? 0;
-  return f.relative ? Math.max(f.tolerance * value, 1e-6) : f.tolerance;
+  // a relative tolerance of a target of 0 would be 0: half a unit at least
+  return f.relative ? Math.max(f.tolerance * value, 0.5) : f.tolerance;
 }
 
 /** The targets the file gives, in TARGET_KEYS order. */

@@ -145,9 +145,11 @@ export async function fitScenario(preset: Scenario, targets: FitTargets, evaluat
       if (moved !== ui) sides.push({ i, side: side as 0 | 1, u: nm.x.map((v, j) => (j === i ? moved : v)) });
     });
   });
-  const [f0, ...fs] = await evalPoints([nm.x, ...sides.map((s) => s.u)]);
+  // the fit itself was run on these seeds already: its objective is nm.f
+  const f0 = nm.f;
+  const fs = sides.length > 0 ? await evalPoints(sides.map((s) => s.u)) : [];
   const rises = params.map((): [number | null, number | null] => [null, null]);
-  sides.forEach((s, k) => (rises[s.i]![s.side] = fs[k]! - f0!));
+  sides.forEach((s, k) => (rises[s.i]![s.side] = fs[k]! - f0));
 
   progress('check');
   stopIfAsked();
@@ -177,7 +179,7 @@ export async function fitScenario(preset: Scenario, targets: FitTargets, evaluat
     scaling,
     parameters,
     comparisons,
-    searchObjective: f0!,
+    searchObjective: f0,
     checkObjective: objective(targets, checkReps!, check.days),
     goodFit: comparisons.every((c) => c.withinTolerance),
     evaluations,

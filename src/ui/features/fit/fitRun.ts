@@ -22,7 +22,7 @@ export type SearchLength = keyof typeof SEARCH_LENGTHS;
 export function fitJob(preset: Scenario, targets: FitTargets, length: SearchLength, runner: Runner): RunJob {
   const maxEvaluations = SEARCH_LENGTHS[length];
   // the search, then about two runs a parameter around the fit, then the check
-  const total = maxEvaluations + 2 * FIT_PARAMETER_COUNT + 3;
+  const total = maxEvaluations + 2 * FIT_PARAMETER_COUNT + 2;
   return {
     description: `a fit of “${targets.name}” from ${preset.name} (up to ${maxEvaluations} candidate runs)`,
     inputKey: JSON.stringify([preset.id, targets, length]),
