@@ -31,6 +31,8 @@ export const FAST_EXCLUDE: Record<string, string> = {
   'test/ui/findings.engine.test.ts': 'batches of the kent-2010 presets from warm starts',
   'test/sim/recordDigest.test.ts': 'warm-start templates of every preset, to pin their records (11 s)',
   'test/cli/sensitivity.test.ts': 'runs sensitivity batches through the CLI, with worker threads (6 s)',
+  'test/sim/fit/roundTrip.test.ts': 'fits two small councils back from their figures, a few hundred short runs (20 s)',
+  'test/cli/fit.test.ts': 'a short fit of a small council through the CLI (15 s)',
   'test/cli/simulate.test.ts': 'runs the CLI on warm-started batches (5 s)',
   'test/sim/limits.test.ts': 'drives runs into their event and open-case guards (6 s)',
   'test/sim/timelineAcceptance.test.ts': 'two warm-started kent-2010 batches of ten year-long replications (about 25 s)',

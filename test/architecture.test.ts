@@ -124,6 +124,10 @@ const UI_SIM_FILES = [
   'sensitivity.ts',
   'workingCalendar.ts',
   'flow/capacity.ts',
+  // the fit's loop, optimiser and objective: pure; the candidates run in the page's Web Workers
+  'fit/fit.ts',
+  'fit/nelderMead.ts',
+  'fit/objective.ts',
 ].map((f) => `src/sim/${f}`);
 
 const RULES: Record<string, Rule> = {

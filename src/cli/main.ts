@@ -14,10 +14,10 @@ Commands:
   merge        merge sweep shards:              front-door merge --out sweep.json shard-*.json
   sensitivity  each assumption moved low/high:  front-door sensitivity --scenario kent-2010
   calibrate    every documented target beside the simulated value, per preset
+  fit          fit a scenario to a council's figures: front-door fit --targets council.json --out council-scenario.json
 
   front-door <command> --help   options of one command
 
-Not available yet: fit (fitting a scenario to local figures; planned).
 Exit codes: 0 done; 1 a run stopped by a guard, or results not written where asked (kept in a
 rescue file, whose name is printed); 2 bad flags or input, nothing run.`;
 
@@ -53,8 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number | un
       await import('./calibrate.ts');
       return undefined;
     case 'fit':
-      io.err('front-door: fit is not available yet (a later release fits a scenario to local figures)\n');
-      return 2;
+      return (await import('./fit.ts')).fitMain(rest, io);
     default:
       io.err(`front-door: unknown command "${command}"\n\n${MAIN_USAGE}\n`);
       return 2;

@@ -25,16 +25,19 @@ import { ScenarioActions } from './features/share/ScenarioActions.tsx';
 import { SweepView, type SweepForm, type SweepResult } from './features/sweep/SweepView.tsx';
 import { SensitivityView } from './features/sensitivity/SensitivityView.tsx';
 import { SENSITIVITY_SETTINGS, sensitivityJob } from './features/sensitivity/sensitivityRun.ts';
+import { FitView } from './features/fit/FitView.tsx';
+import { fitJob } from './features/fit/fitRun.ts';
 import { LibraryNotices } from './features/library/LibraryNotices.tsx';
 import { LibraryView } from './features/library/LibraryView.tsx';
 import { useLibrarySession } from './features/library/useLibrarySession.ts';
 import { addressLength, shareableUrl, writeAddressFragment } from './features/share/addressFragment.ts';
 import type { Opening, OpeningNotice } from './initialScenario.ts';
 
-type View = 'explore' | 'library' | 'compare' | 'sweep' | 'sensitivity' | 'report' | 'trainer' | 'about';
+type View = 'explore' | 'library' | 'fit' | 'compare' | 'sweep' | 'sensitivity' | 'report' | 'trainer' | 'about';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'explore', label: 'Explore' },
   { id: 'library', label: 'My scenarios' },
+  { id: 'fit', label: 'Fit my authority' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep' },
   { id: 'sensitivity', label: 'Sensitivity' },
@@ -78,6 +81,7 @@ export function App({ presets, initial, runner, session }: Props) {
   const [compare, sendCompare, compareActor] = useRun();
   const [sweep, sendSweep, sweepActor] = useRun();
   const [sensitivity, sendSensitivity, sensitivityActor] = useRun();
+  const [fit, sendFit, fitActor] = useRun();
   const [sensitivitySettings, setSensitivitySettings] = useState<RunSettings>(SENSITIVITY_SETTINGS);
   const [slots, setSlots] = useState<Slot[]>(() => {
     // Baseline: the default preset; against it, a restructure of it if there is one.
@@ -337,6 +341,20 @@ export function App({ presets, initial, runner, session }: Props) {
               )}
             </div>
           </div>
+        )}
+        {view === 'fit' && (
+          <FitView
+            presets={presets}
+            status={String(fit.value)}
+            context={fit.context}
+            actor={fitActor}
+            onRun={(preset, targets, length) => sendFit({ type: 'RUN', job: fitJob(preset, targets, length, runner), now: performance.now() })}
+            onCancel={() => sendFit({ type: 'CANCEL' })}
+            onUse={(fitted, open) => {
+              dispatch({ type: 'replace', scenario: fitted, origin: 'fit my authority' });
+              if (open) goTo('explore');
+            }}
+          />
         )}
         {view === 'compare' && (
           <CompareView

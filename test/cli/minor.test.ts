@@ -92,14 +92,13 @@ describe('messages', () => {
     expect(guardMessage(e, 20)).toBe(e.message);
   });
 
-  it('the top-level help lists the commands, says fit is not available yet, and fit exits 2 saying so', async () => {
+  it('the top-level help lists the commands, and fit without its targets exits 2 naming the flag', async () => {
     const h = await run(['--help']);
     expect(h.code).toBe(0);
-    for (const c of ['simulate', 'sweep', 'merge', 'calibrate']) expect(h.out).toMatch(new RegExp(`^  ${c} `, 'm'));
-    expect(h.out).toContain('Not available yet: fit');
+    for (const c of ['simulate', 'sweep', 'merge', 'calibrate', 'fit']) expect(h.out).toMatch(new RegExp(`^  ${c} `, 'm'));
     const f = await run(['fit']);
     expect(f.code).toBe(2);
-    expect(f.err).toContain('fit is not available yet');
+    expect(f.err).toContain('--targets');
     const u = await run(['simulat']);
     expect(u.code).toBe(2);
     expect(u.err).toContain('unknown command "simulat"');

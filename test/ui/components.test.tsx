@@ -6,6 +6,8 @@ import { ScenarioEditor } from '../../src/ui/features/controls/ScenarioEditor.ts
 import { METRICS } from '../../src/sim/metricDefinitions.ts';
 import { ComparisonTable } from '../../src/ui/lib/ComparisonTable.tsx';
 import { HeadlineCards } from '../../src/ui/features/results/HeadlineCards.tsx';
+import { MetricsTable } from '../../src/ui/features/results/MetricsTable.tsx';
+import { EnglandTable } from '../../src/ui/features/report/EnglandTable.tsx';
 import { SeriesChart } from '../../src/ui/lib/charts/SeriesChart.tsx';
 import { fakeReplication } from '../fixtures/results.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
@@ -27,6 +29,19 @@ describe('result components (server-rendered)', () => {
     expect(html).toContain(pct);
     expect(html).toContain('95% confidence interval');
     expect(html).toContain(METRICS.reReferralRate.definition.slice(0, 40));
+    // England's figure beside the simulated one, with its year (issue 15, item 4)
+    expect(html).toContain('England: 22.0% (2023-24)');
+    expect(renderToString(<HeadlineCards batch={batch} metrics={['contacts']} />)).not.toContain('England');
+  });
+
+  it('the table of every measure and the report give England’s figure, its year and any difference of definition', () => {
+    const batch = batchAt(1);
+    const table = renderToString(<MetricsTable batch={batch} />);
+    expect(table).toContain('16.0 (2023). England’s counts all case-holding social workers.');
+    const report = renderToString(<EnglandTable batches={[{ label: 'Mine', batch }]} />);
+    expect(report).toContain('Mine');
+    expect(report).toContain('85.7% (2024-25)');
+    expect(report).toContain('for England as a whole');
   });
 
   it('a series chart draws a line and band per scenario, labelled by its title and description', () => {

@@ -4,6 +4,7 @@ import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefin
 import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { BoardSummary } from './BoardSummary.tsx';
+import { EnglandTable } from './EnglandTable.tsx';
 import { ComparisonTable } from '../../lib/ComparisonTable.tsx';
 import { COMPARE_SERIES, type ComparisonResult } from '../../lib/comparison.ts';
 import { scenarioDiff } from '../../lib/scenarioDiff.ts';
@@ -160,6 +161,8 @@ export function ReportView({
           metrics={headline}
           caption="Headline measures, and the difference from the baseline (paired 95% confidence interval)"
         />
+        <h3>Beside England</h3>
+        <EnglandTable batches={comparison.batches} />
         <h3>Over simulated time</h3>
         <div className="chart-grid">
           {COMPARE_SERIES.map((n) => (

@@ -1,3 +1,4 @@
+import { NATIONAL_BESIDE_METRIC } from '../../../scenario/fit/national.ts';
 import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
@@ -11,6 +12,7 @@ export function HeadlineCards({ batch, metrics }: { batch: BatchResult; metrics:
       {metrics.map((name) => {
         const def = METRICS[name];
         const est = batch.metrics[name];
+        const nat = NATIONAL_BESIDE_METRIC[name];
         return (
           <li className="card" key={name} data-metric={name}>
             <MetricTerm definition={def.definition}>{def.label}</MetricTerm>
@@ -24,6 +26,11 @@ export function HeadlineCards({ batch, metrics }: { batch: BatchResult; metrics:
               95% confidence interval: {formatInterval(est.ci95, def.unit)}
               {def.better !== 'neutral' && <span className="visually-hidden">. {def.better === 'lower' ? 'Lower' : 'Higher'} is better.</span>}
             </p>
+            {nat && (
+              <p className="card__ci" data-national={name} title={nat.note || undefined}>
+                {`England: ${formatValue(nat.value, def.unit)} (${nat.figure.year})`}
+              </p>
+            )}
           </li>
         );
       })}
