@@ -54,10 +54,12 @@ function splitmix32(x: number): number {
 
 /** A stream of uniform doubles in [0, 1) with 53 random bits, from xoshiro128**. */
 export class Stream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The 128-bit state as four int32 words. A typed array, not four number fields: browsers
+   * compress pointers, so half of all int32 values do not fit a small integer there and number
+   * fields would hold them as heap numbers; an Int32Array holds them unboxed everywhere.
+   */
+  private readonly s = new Int32Array(4);
   /** How many doubles this stream has produced (for tests and diagnostics). */
   draws = 0;
   /** The second normal of the last polar-method pair, or NaN (see distributions.ts). */
@@ -65,23 +67,27 @@ export class Stream {
 
   constructor(seed: number) {
     let x = seed | 0;
-    this.a = splitmix32((x = (x + 0x9e3779b9) | 0));
-    this.b = splitmix32((x = (x + 0x9e3779b9) | 0));
-    this.c = splitmix32((x = (x + 0x9e3779b9) | 0));
-    this.d = splitmix32((x = (x + 0x9e3779b9) | 0));
-    if ((this.a | this.b | this.c | this.d) === 0) this.d = 1; // the all-zero state is a fixed point
+    const s = this.s;
+    s[0] = splitmix32((x = (x + 0x9e3779b9) | 0));
+    s[1] = splitmix32((x = (x + 0x9e3779b9) | 0));
+    s[2] = splitmix32((x = (x + 0x9e3779b9) | 0));
+    s[3] = splitmix32((x = (x + 0x9e3779b9) | 0));
+    if ((s[0] | s[1] | s[2] | s[3]) === 0) s[3] = 1; // the all-zero state is a fixed point
   }
 
-  /** Next 32-bit unsigned word (xoshiro128**). */
+  /** Next 32-bit word as a signed int32 (xoshiro128**); callers shift it unsigned. */
   private word(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
+    const t = b << 9;
+    const c = s[2]! ^ a;
+    const d = s[3]! ^ b;
+    s[1] = b ^ c;
+    s[0] = a ^ d;
+    s[2] = c ^ t;
+    s[3] = rotl(d, 11);
     return result;
   }
 
