@@ -2,13 +2,13 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { nationalFigure, nationalLabel } from '../scenario/fit/national.ts';
 import { FitTargets } from '../scenario/fit/targets.ts';
-import { formatPath, problemsOf, type Parsed, type Problem } from '../scenario/parse.ts';
+import { problemsOf, type Parsed } from '../scenario/parse.ts';
 import { getPreset, PRESETS } from '../scenario/presets.ts';
 import { EngineLimitError } from '../sim/engine.ts';
 import { DEFAULT_CHECK, DEFAULT_SEARCH, fitScenario, type FitEvaluator, type FitResult } from '../sim/fit/fit.ts';
 import { checkOutTarget } from './outputTarget.ts';
 import { deliver } from './deliver.ts';
-import { readFlags } from './flagTokens.ts';
+import { checkPoolFlags, readFlags } from './flagTokens.ts';
 import { guardMessage } from './guardMessage.ts';
 import type { Io } from './io.ts';
 import { readInputText } from './readInput.ts';
@@ -97,16 +97,7 @@ export function parseFitArgs(argv: readonly string[], cores = availableParalleli
   if (!raw.ok) return raw;
   const { values } = raw.value;
   if (values.help) return { ok: true, value: { ...FitFlags.parse({ targets: '-' }), workers: 1, help: true } };
-  const r = FitFlags.safeParse({ targets: '', ...values });
-  if (!r.success) return { ok: false, problems: r.error.issues.map((i): Problem => ({ path: `--${formatPath(i.path.slice(0, 1))}`, message: i.message })) };
-  const f = { ...r.data, workers: r.data.workers ?? Math.min(2, cores) };
-  if (f.workers > cores && !f['force-workers']) {
-    return {
-      ok: false,
-      problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }],
-    };
-  }
-  return { ok: true, value: f };
+  return checkPoolFlags(FitFlags, { targets: '', ...values }, cores);
 }
 
 /** Reads and checks a targets file; problems name the field (`reReferralPct: …`). */

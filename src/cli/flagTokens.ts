@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Parsed, Problem } from '../scenario/parse.ts';
+import type { z } from 'zod';
+import { formatPath, type Parsed, type Problem } from '../scenario/parse.ts';
 
 /** What `parseArgs` found: the flags given (each exactly once) and the positional arguments. */
 export interface RawFlags {
@@ -34,4 +35,32 @@ export function readFlags(argv: readonly string[], options: NonNullable<ParseArg
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { values: parsed.values as RawFlags['values'], positionals: parsed.positionals, given: new Set(seen.keys()) } };
+}
+
+/** The flags every worker-pool command takes. */
+interface WorkerFlags {
+  workers?: number | undefined;
+  'force-workers': boolean;
+}
+
+/**
+ * Checks a worker-pool command's flag values against its schema (each problem names its flag),
+ * then sets the worker count (default: at most two, at most the cores) and refuses more workers
+ * than cores unless `--force-workers` is given. Shared by `sensitivity` and `fit`.
+ */
+export function checkPoolFlags<S extends z.ZodType<WorkerFlags>>(
+  schema: S,
+  values: Record<string, unknown>,
+  cores: number,
+): Parsed<z.infer<S> & { workers: number }> {
+  const r = schema.safeParse(values);
+  if (!r.success) return { ok: false, problems: r.error.issues.map((i): Problem => ({ path: `--${formatPath(i.path.slice(0, 1))}`, message: i.message })) };
+  const f = { ...r.data, workers: r.data.workers ?? Math.min(2, cores) } as z.infer<S> & { workers: number };
+  if (f.workers > cores && !f['force-workers']) {
+    return {
+      ok: false,
+      problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }],
+    };
+  }
+  return { ok: true, value: f };
 }

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { formatPath, type Parsed, type Problem } from '../scenario/parse.ts';
+import type { Parsed } from '../scenario/parse.ts';
 import { SENSITIVITY_PARAMETERS, sensitivityVariants } from '../scenario/sensitivity.ts';
 import { EngineLimitError } from '../sim/engine.ts';
 import { METRIC_NAMES } from '../sim/metricDefinitions.ts';
 import { analyseSensitivity, SENSITIVITY_MEASURES } from '../sim/sensitivity.ts';
 import { checkOutTarget } from './outputTarget.ts';
 import { deliver } from './deliver.ts';
-import { readFlags } from './flagTokens.ts';
+import { checkPoolFlags, readFlags } from './flagTokens.ts';
 import { guardMessage } from './guardMessage.ts';
 import type { Io } from './io.ts';
 import { loadScenario } from './loadScenario.ts';
@@ -105,16 +105,7 @@ export function parseSensitivityArgs(argv: readonly string[], cores = availableP
   if (!raw.ok) return raw;
   const { values } = raw.value;
   if (values.help) return { ok: true, value: { ...SensitivityFlags.parse({ scenario: '-' }), workers: 1, help: true } };
-  const r = SensitivityFlags.safeParse({ scenario: '', ...values });
-  if (!r.success) return { ok: false, problems: r.error.issues.map((i): Problem => ({ path: `--${formatPath(i.path.slice(0, 1))}`, message: i.message })) };
-  const f = { ...r.data, workers: r.data.workers ?? Math.min(2, cores) };
-  if (f.workers > cores && !f['force-workers']) {
-    return {
-      ok: false,
-      problems: [{ path: '--workers', message: `this machine has ${cores} core${cores === 1 ? '' : 's'}: use at most ${cores}, or add --force-workers` }],
-    };
-  }
-  return { ok: true, value: f };
+  return checkPoolFlags(SensitivityFlags, { scenario: '', ...values }, cores);
 }
 
 /** `front-door sensitivity`: runs the analysis and prints its table; returns the exit code. */
