@@ -426,29 +426,6 @@ function steady(
   });
 }
 
-/**
- * Why kent-2010's initial assessments open are marked as a known gap (found in session 4): the
- * series has a yearly cycle from the working calendar, not a creep. Over four measured years (10
- * replications, seed 2010) its half-yearly means alternate 82, 91, 88, 95, 87, 96, 86, 92 with
- * no growth; by four-week block of the run's year it is lowest in days 168-250 (83-84) and
- * highest just after the Christmas bank holidays (days 273-280: 101), because assessment clocks
- * and work stop on those days. The measured year (days 90-455) starts near the trough and ends
- * after the peak, so a straight line through one year reads about 1 a month upward. The detector
- * fits a line to one year and cannot tell a season from a trend.
- */
-const CALENDAR_SEASON =
-  'not a trend: a yearly cycle from the bank holidays (highest just after Christmas, lowest in late summer; half-yearly means over four years 82, 91, 88, 95, 87, 96, 86, 92, no growth), which a straight line through the measured year reads as a rise';
-
-/**
- * Why kent-2010-mash's overdue core assessments are marked as a known gap: every Kent 2010 preset
- * shows the same slow rise after the warm start (slopes of 0.5, 0.8 and 1.2 a month for kent-2010,
- * the single front door and the MASH; 8 replications, level about 90), with duty teams far from
- * capacity (utilisation 0.44-0.65 in the MASH); only in the MASH is it large enough for the
- * detector to call. It is the warm start's carried-over core assessments settling, not the MASH.
- */
-const SLOW_CORE_OVERDUE =
-  'shared by every Kent 2010 preset (overdue core assessments rise 0.5-1.2 a month after the warm start with duty teams at 0.44-0.65 utilisation, 8 replications); the MASH is the one where the rise is large enough for the detector to call';
-
 /** Every calibration target, by preset, then the comparisons, then reference rows. */
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   // ---- Kent 2010 --------------------------------------------------------------------------------
@@ -713,11 +690,7 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     },
   },
   // ---- steady states -------------------------------------------------------------------------------
-  ...steady(
-    'kent-2010',
-    { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" },
-    { trend: { initialAssessmentsOpen: CALENDAR_SEASON } },
-  ),
+  ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }),
   ...steady('kent-2008', {
     document: K08,
     paragraph: '¶22',
@@ -730,15 +703,15 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   }),
   ...(
     [
-      ['kent-2010-single-front-door', {}],
-      ['kent-2010-one-threshold', {}],
-      ['kent-2010-vacancies-filled', {}],
-      ['kent-2010-caf-relaunched', {}],
-      ['kent-2010-twelve-districts', {}],
-      ['kent-2010-mash', { trend: { coreAssessmentsOverdue: SLOW_CORE_OVERDUE } }],
+      'kent-2010-single-front-door',
+      'kent-2010-one-threshold',
+      'kent-2010-vacancies-filled',
+      'kent-2010-caf-relaunched',
+      'kent-2010-twelve-districts',
+      'kent-2010-mash',
     ] as const
-  ).flatMap(([id, gaps]) =>
-    steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }, gaps),
+  ).flatMap((id) =>
+    steady(id, { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }),
   ),
   // ---- reference rows (shown, not calibrated) ------------------------------------------------------
   {

@@ -25,6 +25,8 @@ const seriesRecord = <T extends z.ZodType>(v: T) =>
 /** Steadiness of one weekly series (see src/sim/steadiness.ts). */
 export const SeriesSteadiness = z.strictObject({
   slopePerMonth: Estimate,
+  // Results saved before the year-on-year estimate (session 5) fitted a line.
+  method: z.enum(['yearOnYear', 'line']).default('line'),
   level: z.number(),
   trend: z.enum(['steady', 'rising', 'falling']),
   settlesAfterDays: z.number(),

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { METRICS, METRIC_NAMES, metricRange, SERIES_NAMES, TEAM_METRIC_NAMES } from './metricDefinitions.ts';
 import { SERIES_UNITS } from './seriesUnits.ts';
-import { assessSteadiness } from './steadiness.ts';
+import { WARM_START_SETTLED_DAYS, assessSteadiness } from './steadiness.ts';
 import { RESULTS_VERSION, type BatchResult, type Estimate, type ReplicationResult } from './results.ts';
 import { estimate } from './stats.ts';
 import { HOURS_PER_DAY, HOURS_PER_WEEK } from './workingCalendar.ts';
@@ -78,6 +78,7 @@ export function summariseBatch(scenario: Scenario, opts: BatchOptions, replicati
       SERIES_UNITS,
       opts.warmupDays,
       opts.warmupDays + opts.days,
+      (opts.start ?? 'warm') === 'warm' ? WARM_START_SETTLED_DAYS : opts.warmupDays,
     ),
     series: { weekStartDays: Array.from({ length: weeks }, (_, w) => (w * HOURS_PER_WEEK) / HOURS_PER_DAY), values },
   };

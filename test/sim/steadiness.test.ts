@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/sim/batch.ts';
 import { SERIES_NAMES } from '../../src/sim/metricDefinitions.ts';
 import { SERIES_UNITS } from '../../src/sim/seriesUnits.ts';
-import { assessSteadiness, measuredWeeks, mser5, slope } from '../../src/sim/steadiness.ts';
+import { WARM_START_SETTLED_DAYS, assessSteadiness, measuredWeeks, mser5, slope, yearOnYearChangePerMonth } from '../../src/sim/steadiness.ts';
 import { steadinessMessages } from '../../src/sim/steadinessMessages.ts';
 import { pressuredScenario } from '../fixtures/pressured.ts';
 
@@ -65,6 +65,43 @@ describe('trend verdicts', () => {
     const v = assessSteadiness(fakeReps(late), SERIES_UNITS, 14, 455);
     expect(v.plansOpen.warmupAdequate).toBe(false);
     expect(v.plansOpen.settlesAfterDays).toBeGreaterThan(14 + 35);
+  });
+});
+
+describe('a yearly season is not a trend (weeks a year apart are compared)', () => {
+  // kent-2010's initial assessments open, in shape: lowest in late summer, highest just after the
+  // Christmas bank holidays (run weeks 39-40), the same every year; a run of 455 days whose
+  // measured year (weeks 13-65) starts near the trough and ends after the peak.
+  const season = (w: number) => 8 * Math.exp(-(((((w % 52) - 40 + 52) % 52) - 0) ** 2) / 18) - 3 * Math.cos((2 * Math.PI * (w - 26)) / 52);
+  const noise = (w: number, rep: number) => ((((w + 1) * (rep + 3) * 7919) % 11) - 5) * 0.3;
+  const seasonal = (rep: number) => flatSeries(90, 65, (w) => season(w) + noise(w, rep));
+
+  it('a straight line through one measured year reads the season as a rise; year on year it is steady', () => {
+    const line = assessSteadiness(fakeReps(seasonal), SERIES_UNITS, 90, 455);
+    expect(line.initialAssessmentsOpen.method).toBe('line');
+    expect(line.initialAssessmentsOpen.slopePerMonth.ci95[0]).toBeGreaterThan(0);
+    const yoy = assessSteadiness(fakeReps(seasonal), SERIES_UNITS, 90, 455, WARM_START_SETTLED_DAYS);
+    expect(yoy.initialAssessmentsOpen.method).toBe('yearOnYear');
+    expect(yoy.initialAssessmentsOpen.trend).toBe('steady');
+    expect(Math.abs(yoy.initialAssessmentsOpen.slopePerMonth.mean)).toBeLessThan(0.2);
+  });
+
+  it('growth on top of the season is still found, at its true rate', () => {
+    const growing = (rep: number) => flatSeries(20, 65, (w) => season(w) + 0.5 * w + noise(w, rep));
+    const v = assessSteadiness(fakeReps(growing), SERIES_UNITS, 90, 455, WARM_START_SETTLED_DAYS);
+    expect(v.awaitingAllocation.method).toBe('yearOnYear');
+    expect(v.awaitingAllocation.trend).toBe('rising');
+    expect(v.awaitingAllocation.slopePerMonth.mean).toBeCloseTo(0.5 * (365.25 / 12 / 7), 1);
+  });
+
+  it('pairs week w with week w + 52 from the first settled week, and needs eight pairs', () => {
+    const ys = Array.from({ length: 65 }, (_, w) => w);
+    // Every pair differs by 52 weeks' growth: 52 per 52 weeks, i.e. 1 a week in months.
+    expect(yearOnYearChangePerMonth(ys, 4, 65)).toBeCloseTo(365.25 / 12 / 7, 9);
+    expect(yearOnYearChangePerMonth(ys, 5, 65)).toBeCloseTo(365.25 / 12 / 7, 9);
+    // From week 6 only seven pairs fit in 65 weeks: too few, so the caller fits a line.
+    expect(yearOnYearChangePerMonth(ys, 6, 65)).toBeNull();
+    expect(yearOnYearChangePerMonth(ys, 13, 65)).toBeNull();
   });
 });
 
