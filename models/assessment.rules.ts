@@ -15,7 +15,7 @@ export function teamPressure(openAssessments: number, awaitingAllocation: number
  * waiting cases do not slow the work in hand further. Without a cap the waiting queue stretched
  * every assessment, which lengthened the queue, and an overloaded team never recovered.
  */
-function excessPressure(a: Assessment, pressure: number): number {
+export function excessPressure(a: Assessment, pressure: number): number {
   return Math.max(0, Math.min(pressure, a.pressureCap) - a.pressureKnee);
 }
 

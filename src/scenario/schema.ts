@@ -369,6 +369,31 @@ export const Workforce = z.strictObject({
     .default(0)
     .describe('Cost to the council of one working hour of an agency social worker (£), for the spend on the agency workers the timeline engages'),
   agencyStartLagDays: z.number().min(0).max(365).default(14).describe('Days from engaging an agency social worker until they take cases'),
+  agencyBudgetPerYear: z
+    .number()
+    .min(0)
+    .max(1e9)
+    .default(0)
+    .describe(
+      'Money a year (£) for agency social workers who cover vacant duty posts: it keeps as many in post all year as it pays for at workforce.agencyHourlyCost, each engaged when a post falls vacant (after the start lag) and released when a permanent recruit fills it; 0 = no standing agency cover',
+    ),
+  turnoverPerPressure: z
+    .number()
+    .min(0)
+    .max(20)
+    .default(0)
+    .describe(
+      'How much sustained overload raises turnover: a team’s leaving rate is the annual turnover rate × (1 + this × its pressure above assessment.pressureKnee, up to pressureCap); 0 = turnover does not depend on workload (an assumption: M06 ¶37 and K10 ¶38 say workload drives leaving, with no size)',
+    ),
+  sicknessAbsenceShare: z
+    .number()
+    .min(0)
+    .max(0.5)
+    .default(0)
+    .describe(
+      'Share of duty social workers’ working time lost to sickness absence (spells of about workforce.sicknessSpellWorkingDays; an absent worker takes no new case); 0 = none',
+    ),
+  sicknessSpellWorkingDays: z.number().min(0.5).max(260).default(5).describe('Average length of one sickness absence, in working days'),
 });
 export type Workforce = z.infer<typeof Workforce>;
 
@@ -432,6 +457,14 @@ export const Scenario = z.strictObject(scenarioShape).check((ctx) => {
       path: ['dutyTeams', 0, 'demandShare'],
       message: 'at least one duty team needs a demand share above 0',
       input: s.dutyTeams,
+    });
+  }
+  if (s.workforce.agencyBudgetPerYear > 0 && s.workforce.agencyHourlyCost === 0) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['workforce', 'agencyHourlyCost'],
+      message: 'an agency budget needs the cost of an agency hour to say how many workers it buys: set workforce.agencyHourlyCost above 0',
+      input: s.workforce,
     });
   }
   const names = new Set<string>();

@@ -311,6 +311,13 @@ export const METRICS = {
     'neutral',
     'Working hours of agency duty social workers in post inside the window (multiply by workforce.agencyHourlyCost for the spend).',
   ),
+  sicknessHoursLost: m(
+    'Social worker hours lost to sickness',
+    'hours',
+    'workforce',
+    'lower',
+    'Working hours of duty social workers in post who were off sick inside the window (workforce.sicknessAbsenceShare; an absent worker takes no new case).',
+  ),
   childProtectionPlans: m('Child protection plans started', 'count', 'outcomes', 'neutral', 'Child protection plans started in the window.'),
   childInNeedPlans: m('Child in need plans started', 'count', 'outcomes', 'neutral', 'Child in need plans started in the window.'),
 } as const satisfies Record<string, MetricDefinition>;

@@ -46,6 +46,7 @@ interface Counts {
   cinPlans: number;
   leavers: number;
   agencyHours: number;
+  sicknessHours: number;
 }
 
 const zeroCounts = (): Counts => ({
@@ -82,6 +83,7 @@ const zeroCounts = (): Counts => ({
   cinPlans: 0,
   leavers: 0,
   agencyHours: 0,
+  sicknessHours: 0,
 });
 
 /** The running state of the fold. */
@@ -103,6 +105,8 @@ export interface MetricsAccumulator {
   readonly inPost: number[];
   readonly agencyInPost: number[];
   readonly agencySince: number[];
+  /** Duty social workers off sick by team, as `staffing` records left them. */
+  readonly absent: number[];
 }
 
 /** Starts a fold for a run of `days` with `warmupDays` excluded from window metrics. */
@@ -124,6 +128,7 @@ export function createAccumulator(scenario: Scenario, days: number, warmupDays: 
     inPost: countyStaffing(scenario.dutyTeams).map((s) => s.filled),
     agencyInPost: scenario.dutyTeams.map(() => 0),
     agencySince: scenario.dutyTeams.map(() => 0),
+    absent: scenario.dutyTeams.map(() => 0),
   };
 }
 
@@ -133,10 +138,14 @@ function bump(acc: MetricsAccumulator, name: SeriesName, t: number, by = 1): voi
   if (w >= 0 && w < arr.length) arr[w]! += by;
 }
 
-/** Agency workers' working hours in the window from the team's last staffing change up to `t`. */
+/** Agency workers' and sick workers' working hours in the window from the team's last staffing change up to `t`. */
 function accrueAgencyHours(acc: MetricsAccumulator, team: number, t: number): void {
   const from = Math.max(acc.agencySince[team]!, acc.warmupHours);
-  if (acc.agencyInPost[team]! > 0 && t > from) acc.teams[team]!.agencyHours += acc.agencyInPost[team]! * acc.calendar.availableHours(from, t);
+  if ((acc.agencyInPost[team]! > 0 || acc.absent[team]! > 0) && t > from) {
+    const hours = acc.calendar.availableHours(from, t);
+    acc.teams[team]!.agencyHours += acc.agencyInPost[team]! * hours;
+    acc.teams[team]!.sicknessHours += acc.absent[team]! * hours;
+  }
   acc.agencySince[team] = t;
 }
 
@@ -160,6 +169,7 @@ function addStaffing(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'sta
   accrueAgencyHours(acc, r.team, r.t);
   acc.inPost[r.team] = r.inPost;
   acc.agencyInPost[r.team] = r.agencyInPost;
+  acc.absent[r.team] = r.absent;
   if (r.left && r.t >= acc.warmupHours) acc.teams[r.team]!.leavers++;
 }
 
@@ -395,6 +405,7 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     socialWorkerUtilisation: ratio(w.assessmentsHeldArea, w.caseloadPlaces * windowHours),
     socialWorkerLeavers: c.leavers,
     agencyWorkerHours: c.agencyHours,
+    sicknessHoursLost: c.sicknessHours,
     childProtectionPlans: c.cpPlans,
     childInNeedPlans: c.cinPlans,
   };

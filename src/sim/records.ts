@@ -95,7 +95,9 @@ export type SimRecord =
       team: number;
       inPost: number;
       agencyInPost: number;
-      /** A permanent or agency worker left (false: one joined). */
+      /** Of those in post, how many are off sick after it (workforce.sicknessAbsenceShare). */
+      absent: number;
+      /** A permanent or agency worker left (false: one joined, or the absences changed). */
       left: boolean;
     }
   | { kind: 'levels'; t: number; week: number; teams: TeamLevels[] }

@@ -166,8 +166,9 @@ export class Caseloads {
 
   release(worker: number): void {
     if (!(this.load[worker]! > 0)) throw new Error(`released a caseload place worker ${worker} did not hold`);
-    if (this.gone !== null && this.gone[worker]) {
-      // A leaver's assessment, finished by colleagues: the place goes with them.
+    if ((this.gone !== null && this.gone[worker]) || (this.absent !== null && this.absent[worker])) {
+      // A leaver's assessment, finished by colleagues: the place goes with them. An absent
+      // worker's: the place is free when they come back (back() counts their load then).
       this.load[worker]!--;
       this.held--;
       return;
@@ -196,6 +197,7 @@ export class Caseloads {
     this.load.push(0);
     this.pos.push(0);
     this.gone?.push(false);
+    this.absent?.push(false);
     this.put(w, cap);
     this.places += cap;
     return w;
@@ -207,10 +209,15 @@ export class Caseloads {
    */
   retire(w: number): void {
     if (!this.inPost(w)) throw new Error(`worker ${w} is not in post`);
-    this.take(w, this.caps[w]! - this.load[w]!);
+    if (this.isAway(w)) {
+      // Off sick when they leave: their places went when the absence began.
+      this.absent![w] = false;
+    } else {
+      this.take(w, this.caps[w]! - this.load[w]!);
+      this.places -= this.caps[w]!;
+    }
     this.gone ??= this.caps.map(() => false);
     this.gone[w] = true;
-    this.places -= this.caps[w]!;
   }
 
   /** Worker `w`'s cap rises to `cap` (a newly qualified worker leaves the protected cap). */
@@ -218,11 +225,44 @@ export class Caseloads {
     if (!this.inPost(w)) return;
     const old = this.caps[w]!;
     if (cap < old || cap > this.top) throw new Error(`worker ${w}: cap ${old} cannot become ${cap}`);
+    this.newlyQualified[w] = newlyQualified;
+    if (this.isAway(w)) {
+      // Their places come back at the new cap when they do.
+      this.caps[w] = cap;
+      return;
+    }
     this.take(w, old - this.load[w]!);
     this.caps[w] = cap;
-    this.newlyQualified[w] = newlyQualified;
     this.put(w, cap - this.load[w]!);
     this.places += cap - old;
+  }
+
+  /** Workers off sick (null until one is: the common run never pays for it). */
+  private absent: boolean[] | null = null;
+
+  /** Whether worker `w` is off sick. */
+  isAway(w: number): boolean {
+    return this.absent !== null && this.absent[w] === true;
+  }
+
+  /**
+   * Worker `w` goes off sick: they take no new case and their places leave the team's count
+   * until they come back; the assessments they hold run on (in this model of places, not hours).
+   */
+  away(w: number): void {
+    if (!this.inPost(w) || this.isAway(w)) return;
+    this.take(w, this.caps[w]! - this.load[w]!);
+    this.places -= this.caps[w]!;
+    this.absent ??= this.caps.map(() => false);
+    this.absent[w] = true;
+  }
+
+  /** Worker `w` comes back from sickness with the places their load leaves free. */
+  back(w: number): void {
+    if (!this.isAway(w)) return;
+    this.absent![w] = false;
+    this.put(w, Math.max(0, this.caps[w]! - this.load[w]!));
+    this.places += this.caps[w]!;
   }
 }
 
@@ -258,4 +298,13 @@ export function countyStaffing(
   const filled = largestRemainder(teams.map((t) => t.socialWorkerPosts * (1 - t.vacancyRate)));
   const nq = largestRemainder(teams.map((t, i) => filled[i]! * t.newlyQualifiedShare));
   return filled.map((f, i) => ({ filled: f, nq: Math.min(f, nq[i]!) }));
+}
+
+/**
+ * Agency workers a yearly budget keeps in post all year: the budget over one worker's cost for a
+ * year of the calendar's working hours (37 a week on the usual calendar, less bank holidays).
+ */
+export function agencyWorkersBought(budgetPerYear: number, hourlyCost: number, workingHoursPerYear: number): number {
+  if (!(budgetPerYear > 0 && hourlyCost > 0 && workingHoursPerYear > 0)) return 0;
+  return Math.floor(budgetPerYear / (hourlyCost * workingHoursPerYear) + 1e-9);
 }

@@ -86,3 +86,13 @@ export class WorkingTime {
     return total;
   }
 }
+
+/**
+ * Working hours in an average year of the calendar: its working days a week over 365.25 days,
+ * less its bank holidays ("always": every hour). Used where a yearly amount buys working time
+ * (the agency budget), so the engine and the capacity check count a year the same way.
+ */
+export function workingHoursPerYear(spec: CalendarSpec): number {
+  if (spec.mode === 'always') return HOURS_PER_YEAR;
+  return spec.hoursPerDay * ((spec.workingDaysPerWeek * DAYS_PER_YEAR) / 7 - spec.bankHolidayDaysOfYear.length);
+}

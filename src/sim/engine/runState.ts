@@ -7,7 +7,7 @@ import type { RecordSink } from '../records.ts';
 import { createStream } from '../rng.ts';
 import { SlotTable } from '../slotTable.ts';
 import { Caseloads, countyStaffing, ServerPool } from '../staff.ts';
-import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR, WorkingTime } from '../workingCalendar.ts';
+import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR, WorkingTime, workingHoursPerYear } from '../workingCalendar.ts';
 import type { Case, Child, RunState, StaffPool, TeamState } from './types.ts';
 import { demandDay, demandTable, maxFactor } from './timeline.ts';
 import { createWorkforce } from './workforce.ts';
@@ -88,13 +88,14 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
   const partial = { agencyRates, scenario, demandByDay: null, warmupHours };
   const demandByDay = demandTable(scenario, endHours, warmupHours, steadyOnly);
   const teams = scenario.dutyTeams.map((_, i) => teamState(scenario, i, staffed[i]!));
+  const calendar = new WorkingTime(scenario.calendar);
   return {
     scenario,
     seed,
     days: settings.days,
     machine,
     queue: new EventQueue(),
-    calendar: new WorkingTime(scenario.calendar),
+    calendar,
     endHours,
     warmupHours,
     maxEvents: settings.maxEvents ?? 50_000_000,
@@ -125,7 +126,7 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
       (_, i) => Math.max(arrivalRate(partial, i, 0), arrivalRate(partial, i, endHours)) * (demandByDay ? maxFactor(demandByDay[i]!) : 1),
     ),
     demandByDay,
-    workforce: createWorkforce(scenario, teams, seed, steadyOnly),
+    workforce: createWorkforce(scenario, teams, seed, steadyOnly, workingHoursPerYear(scenario.calendar)),
     teamShares,
     teamShareTotal: teamShares.reduce((a, b) => a + b, 0),
     returnHorizonHours: scenario.reReferral.returnHorizonMonths * HOURS_PER_MONTH,

@@ -1,7 +1,7 @@
 import { SERVER_POOL_IDS, SERVER_POOLS, type ServerPoolId } from '../../../models/staffPools.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { DAYS_PER_MONTH } from '../workingCalendar.ts';
-import { countyStaffing } from '../staff.ts';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, workingHoursPerYear } from '../workingCalendar.ts';
+import { agencyWorkersBought, countyStaffing } from '../staff.ts';
 import type { Activity } from '../../../models/activity.ts';
 import { initialState, statesWithActivities, WORK, type TeamContext } from './contactFlow.ts';
 import { frontGrid, teamLoad, type FrontGrid, type TeamLoad } from './returnLoop.ts';
@@ -134,14 +134,50 @@ function teamLoads(scenario: Scenario): TeamLoads {
   const concerns = demand.sources.reduce((sum, src) => sum + src.contactsPerMonth, 0);
   const totalShare = scenario.dutyTeams.reduce((s, t) => s + t.demandShare, 0);
   const staffing = filledPosts(scenario.dutyTeams);
+  const workforce = workforcePlaces(scenario, staffing, workingHoursPerYear(calendar));
   const teams = scenario.dutyTeams.map((team, ti) => {
     const staff = staffing[ti]!;
     const base: TeamContext = { scenario, team, newlyQualifiedShare: 0, workingDaysPerMonth, pressure: 0 };
     const concernsHere = concerns * (totalShare > 0 ? team.demandShare / totalShare : 0);
     const load = settledLoad(base, concernsHere, staff, frontGrid(base));
-    return { concerns: concernsHere, load, places: (staff.filled - staff.nq) * team.caseloadCap + staff.nq * team.newlyQualifiedCaseloadCap };
+    return { concerns: concernsHere, load, places: workforce[ti]! };
   });
   return { hoursPerMonth, teams };
+}
+
+/**
+ * Each team's caseload places on average over a run of the scenario's workforce (engine/
+ * workforce.ts): posts emptied by turnover stay vacant for the recruitment lag (a post filled
+ * f of the time at a leaving rate r and lag L holds 1 / (1 + r L) workers on average), the
+ * agency budget's workers cover vacant posts at the full cap (most vacancies first), and
+ * sickness absence takes its share of every worker's places.
+ */
+function workforcePlaces(scenario: Scenario, staffing: readonly { filled: number; nq: number }[], workingHoursPerYear: number): number[] {
+  const w = scenario.workforce;
+  const kept = 1 / (1 + w.annualTurnoverRate * (w.recruitmentLagDays / DAYS_PER_YEAR));
+  const present = 1 - w.sicknessAbsenceShare;
+  const filled = scenario.dutyTeams.map((_, ti) => staffing[ti]!.filled * kept);
+  const cover = scenario.dutyTeams.map(() => 0);
+  let budget = agencyWorkersBought(w.agencyBudgetPerYear, w.agencyHourlyCost, workingHoursPerYear);
+  while (budget > 0) {
+    let best = -1;
+    let most = 0.5;
+    scenario.dutyTeams.forEach((team, ti) => {
+      const uncovered = team.socialWorkerPosts - filled[ti]! - cover[ti]!;
+      if (uncovered > most) {
+        most = uncovered;
+        best = ti;
+      }
+    });
+    if (best < 0) break;
+    cover[best]!++;
+    budget--;
+  }
+  return scenario.dutyTeams.map((team, ti) => {
+    const staff = staffing[ti]!;
+    const own = (staff.filled - staff.nq) * team.caseloadCap + staff.nq * team.newlyQualifiedCaseloadCap;
+    return (own * kept + cover[ti]! * team.caseloadCap) * present;
+  });
 }
 
 /** Work per month from a team's load: concerns × work per concern (unbounded when the return loop diverges). */
