@@ -35,8 +35,13 @@ export const OPTION_LABELS: Record<string, string> = {
   singleQualified: 'Single qualified front door',
   districtDuty: 'District duty teams',
   direct: 'Direct to duty teams',
+  mash: 'Multi-agency safeguarding hub (MASH)',
   workingDays: 'Working days',
   always: 'Around the clock',
+  referral: 'From the referral (DfE)',
+  allocation: 'From allocation to a social worker',
+  unlimited: 'Unlimited: plans start at once',
+  caseloadCaps: 'Long-term teams’ caseload caps: cases wait for a place',
 };
 
 /** Headings of the metric groups in tables of measures. */

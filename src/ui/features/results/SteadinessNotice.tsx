@@ -12,10 +12,14 @@ export function SteadinessNotice({ batch }: { batch: BatchResult }) {
   const queued = batch.metrics.queuedWorkShare.mean;
   const unreliable = queued >= UNRELIABLE_QUEUED_SHARE;
   if (!lines.length && !unreliable) {
+    const yearOnYear = Object.values(batch.steadiness).some((v) => v.method === 'yearOnYear');
     return (
       <p className="secondary-text" data-testid="steadiness-ok">
         Steady state: every run started from a county already working ({batch.start === 'warm' ? 'a warm start' : 'an empty start'}), and no weekly series rises
-        or falls through the {batch.days} days measured.
+        or falls through the {batch.days} days measured
+        {yearOnYear
+          ? ' (each week compared with the same week a year earlier, so the calendar’s yearly ups and downs, such as the backlog after the Christmas bank holidays, are not counted as growth).'
+          : ' (a straight line through the measured weeks: a run this short cannot tell a season from a trend).'}
       </p>
     );
   }
