@@ -261,6 +261,13 @@ export const METRICS = {
     'lower',
     'Time-weighted average number of cases with a plan decided that wait, still held by their duty social worker, for a place in a long-term team, over the window (0 when long-term capacity is not modelled).',
   ),
+  meanWaitToTransferHours: m(
+    'Wait for a long-term team (hours)',
+    'hours',
+    'waits',
+    'lower',
+    'Mean elapsed hours from a plan being decided to the case taking its place in a long-term team, held by its duty social worker meanwhile, for transfers in the window (0 when long-term capacity is not modelled: plans start at once).',
+  ),
   plansOpenEnd: m('Plans open (end)', 'cases', 'outcomes', 'neutral', 'Child-in-need and child protection plans under way at the end of the run.'),
   caseloadPerWorker: m(
     'Caseload per social worker',
@@ -360,6 +367,7 @@ export const SERIES = {
   coreAssessmentsOverdue: 'Core assessments overdue at the end of the week',
   awaitingDecision: 'Contacts waiting for a screener or duty manager at the end of the week',
   plansOpen: 'Child-in-need and child protection plans open at the end of the week',
+  awaitingTransfer: 'Cases with a plan decided held on duty awaiting a long-term team at the end of the week (0 when long-term capacity is not modelled)',
   returnsAfterClosure: 'Contacts in the week about a child whose case closed within 12 months',
   socialWorkersInPost: 'Duty social workers in post at the end of the week (permanent and agency)',
 } as const;

@@ -38,6 +38,8 @@ interface Counts {
   decisionWaitHours: number;
   allocated: number;
   allocationWaitHours: number;
+  transferred: number;
+  transferWaitHours: number;
   iaDone: number;
   iaInTime: number;
   caDone: number;
@@ -75,6 +77,8 @@ const zeroCounts = (): Counts => ({
   decisionWaitHours: 0,
   allocated: 0,
   allocationWaitHours: 0,
+  transferred: 0,
+  transferWaitHours: 0,
   iaDone: 0,
   iaInTime: 0,
   caDone: 0,
@@ -185,7 +189,9 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       let caOver = 0;
       let decision = 0;
       let plans = 0;
+      let transfer = 0;
       for (const l of r.teams) {
+        transfer += l.awaitingTransfer;
         decision += l.awaitingDecision;
         plans += l.plansOpen;
         waiting += l.awaitingAllocationArea;
@@ -202,6 +208,7 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       acc.series.coreAssessmentsOverdue[w] = caOver;
       acc.series.awaitingDecision[w] = decision;
       acc.series.plansOpen[w] = plans;
+      acc.series.awaitingTransfer[w] = transfer;
       acc.series.socialWorkersInPost[w] = inPostTotal(acc);
     }
     acc.endLevels = r.teams;
@@ -282,6 +289,11 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       if (!inWindow) return;
       c.allocated++;
       c.allocationWaitHours += r.waitHours;
+      return;
+    case 'transferred':
+      if (!inWindow) return;
+      c.transferred++;
+      c.transferWaitHours += r.waitHours;
       return;
     case 'assessed':
       if (!inWindow) return;
@@ -397,6 +409,7 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     meanWaitToDecisionHours: ratio(c.decisionWaitHours, c.decided),
     meanWaitToAllocationHours: ratio(c.allocationWaitHours, c.allocated),
     awaitingTransferMean: ratio(w.awaitingTransferArea, windowHours),
+    meanWaitToTransferHours: ratio(c.transferWaitHours, c.transferred),
     plansOpenEnd: l.plansOpen,
     caseloadPerWorker: ratio(ratio(w.assessmentsHeldArea + w.plansHeldArea, windowHours), w.filledPosts + w.longTermWorkers),
     assessmentsPerDutyWorker: ratio(ratio(w.assessmentsHeldArea, windowHours), w.filledPosts),

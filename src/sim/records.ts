@@ -72,6 +72,8 @@ export type SimRecord =
   | { kind: 'returnedForReclassification'; t: number; caseId: number; team: number }
   | { kind: 'acceptedForAssessment'; t: number; caseId: number; team: number; fastTrack: boolean }
   | { kind: 'allocated'; t: number; caseId: number; team: number; waitHours: number; newlyQualified: boolean }
+  /** A case with a plan decided took its place in a long-term team (emitted only where their capacity is modelled). */
+  | { kind: 'transferred'; t: number; caseId: number; team: number; waitHours: number }
   | {
       kind: 'assessed';
       t: number;

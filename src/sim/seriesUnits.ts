@@ -16,6 +16,7 @@ export const SERIES_UNITS: Record<SeriesName, MetricUnit> = {
   coreAssessmentsOverdue: 'cases',
   awaitingDecision: 'cases',
   plansOpen: 'cases',
+  awaitingTransfer: 'cases',
   returnsAfterClosure: 'count',
   socialWorkersInPost: 'count',
 };

@@ -23,6 +23,7 @@ const PHRASES: Record<SeriesName, { noun: string; queue: boolean }> = {
   coreAssessmentsOverdue: { noun: 'Core assessments overdue', queue: true },
   awaitingDecision: { noun: 'Contacts waiting for a screener or duty manager', queue: true },
   plansOpen: { noun: 'Plans open', queue: false },
+  awaitingTransfer: { noun: 'Cases held on duty awaiting a long-term team', queue: true },
   returnsAfterClosure: { noun: 'Children coming back within 12 months of closure a week', queue: false },
   socialWorkersInPost: { noun: 'Duty social workers in post', queue: false },
 };

@@ -109,6 +109,7 @@ export function addCase(run: RunState, child: Child, agency: number, state: numb
     activityDoneAt: NaN,
     worker: -1,
     longTermWorker: -1,
+    transferRequestedAt: NaN,
   };
   c.slot = run.cases.add(c);
   child.openCases++;

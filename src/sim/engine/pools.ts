@@ -119,6 +119,7 @@ function startedEvent(run: RunState, c: Case): number {
 function requestTransfer(run: RunState, send: Send, c: Case, team: TeamState, urgent: boolean): void {
   advance(run, team);
   team.transferring++;
+  c.transferRequestedAt = run.queue.now;
   if (team.longTerm) {
     team.longTerm.queue.push(c.slot, urgent);
     transferWaiting(run, send, team);
@@ -132,6 +133,11 @@ function transfer(run: RunState, send: Send, c: Case, team: TeamState, worker: n
   advance(run, team);
   team.transferring--;
   c.longTermWorker = worker;
+  // Only where long-term capacity is modelled is there a wait to record (the usual run emits nothing more).
+  if (worker >= 0) {
+    const waitHours = run.queue.now - (Number.isNaN(c.transferRequestedAt) ? run.queue.now : c.transferRequestedAt);
+    run.emit({ kind: 'transferred', t: run.queue.now, caseId: c.id, team: c.child.team, waitHours });
+  }
   send(c, startedEvent(run, c));
 }
 

@@ -72,6 +72,8 @@ export interface Case {
   worker: number;
   /** The long-term worker holding the plan (-1 when long-term capacity is not modelled). */
   longTermWorker: number;
+  /** When the case asked for a place in a long-term team (NaN before), for the transfer wait. */
+  transferRequestedAt: number;
 }
 
 /** A pool of staff who each do one piece of work at a time, with its declaration. */

@@ -19,6 +19,7 @@ export const SERIES_META: Record<SeriesName, { label: string; unit: MetricUnit; 
   coreAssessmentsOverdue: { label: 'Core assessments overdue', unit: 'cases', theme: 'backlog' },
   awaitingDecision: { label: 'Awaiting a decision', unit: 'cases', theme: 'backlog' },
   plansOpen: { label: 'Plans open', unit: 'cases', theme: null },
+  awaitingTransfer: { label: 'Held on duty awaiting transfer', unit: 'cases', theme: 'backlog' },
   returnsAfterClosure: { label: 'Came back within 12 months of closure', unit: 'count', theme: 'reReferral' },
   socialWorkersInPost: { label: 'Duty social workers in post', unit: 'count', theme: 'backlog' },
 };

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue } from 'react';
 import { useStagedParts } from '../../lib/useStagedParts.ts';
 import type { BatchResult } from '../../../sim/results.ts';
-import { SERIES_NAMES } from '../../../sim/metricDefinitions.ts';
+import { SERIES_NAMES, type SeriesName } from '../../../sim/metricDefinitions.ts';
 import { downloadText, safeFileName } from '../../lib/download.ts';
 import { replicationsCsv, seriesCsv, summaryCsv, teamsCsv } from '../../lib/csv.ts';
 import { HeadlineCards } from './HeadlineCards.tsx';
@@ -101,13 +101,18 @@ const ThemePart = memo(function ThemePart({
       <p className="secondary-text">{theme.intro}</p>
       <HeadlineCards batch={batch} metrics={theme.headline} />
       <div className="chart-grid">
-        {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id).map((n) => (
+        {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id && seriesApplies(n, scenario)).map((n) => (
           <SeriesChart key={n} batches={[{ label, batch, ...(scenario ? { scenario } : {}) }]} name={n} />
         ))}
       </div>
     </section>
   );
 });
+
+/** Cases held awaiting transfer exist only where long-term teams' capacity is modelled: elsewhere the chart would be a line at 0. */
+function seriesApplies(name: SeriesName, scenario: Scenario | undefined): boolean {
+  return name !== 'awaitingTransfer' || scenario?.services.longTermCapacity === 'caseloadCaps';
+}
 
 const TeamsPart = memo(TeamBreakdown);
 

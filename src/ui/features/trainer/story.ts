@@ -153,6 +153,10 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
         text = `Allocated to a ${r.newlyQualified ? 'newly qualified ' : ''}social worker after waiting ${sayDuration(r.waitHours)}; the initial assessment began.`;
         concern = r.waitHours > 7 * 24;
         break;
+      case 'transferred':
+        text = `A long-term team took the case on after ${sayDuration(r.waitHours)} held on duty awaiting transfer.`;
+        concern = r.waitHours > 7 * 24;
+        break;
       case 'assessed': {
         const what = r.which === 'initial' ? 'Initial assessment' : 'Core assessment';
         const next: Record<string, string> = {
