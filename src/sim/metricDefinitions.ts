@@ -422,6 +422,15 @@ export function metricDefinitionFor(name: MetricName, naming: FrameworkNaming | 
   }
 }
 
+/** The framework naming every scenario shares, or undefined when they differ (a comparison across frameworks uses the general words). */
+export function sharedNaming(namings: readonly (FrameworkNaming | undefined)[]): FrameworkNaming | undefined {
+  const [first, ...rest] = namings;
+  if (!first) return undefined;
+  return rest.every((n) => n?.framework === first.framework && n.singleAssessmentTimescaleWorkingDays === first.singleAssessmentTimescaleWorkingDays)
+    ? first
+    : undefined;
+}
+
 /** A weekly series' label in the framework's words (single assessments under Working Together 2013). */
 export function seriesLabelFor(name: SeriesName, naming: FrameworkNaming | undefined): string {
   if (naming?.framework !== 'wt2013') return SERIES[name];
