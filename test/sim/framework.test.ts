@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { caseJourneyMachine } from '../../models/caseJourney.machine.ts';
+import { inFrameworkWords, pathwayGraph } from '../../models/graph.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runReplication } from '../../src/sim/batch.ts';
@@ -107,5 +109,13 @@ describe('statutory framework', () => {
     expect(shown.some((n) => n.startsWith('core'))).toBe(false);
     for (const n of shown) expect(metricDefinitionFor(n, naming).label.toLowerCase()).not.toContain('core');
     expect(metricNamesFor(METRIC_NAMES, wt2010.assessment)).toEqual(METRIC_NAMES);
+  });
+
+  it('the pathway is drawn in the framework’s words: single assessments under 2013, initial and core before', () => {
+    const graph = pathwayGraph(caseJourneyMachine);
+    const labels = (fw: '2000' | 'wt2010' | 'wt2013') => inFrameworkWords(graph, fw).nodes.map((n) => n.label);
+    expect(labels('wt2010')).toContain('Core assessment');
+    expect(labels('wt2013').some((l) => /core/i.test(l))).toBe(false);
+    expect(labels('wt2013')).toContain('Single assessment');
   });
 });
