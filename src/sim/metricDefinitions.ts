@@ -417,6 +417,11 @@ export function metricDefinitionFor(name: MetricName, naming: FrameworkNaming | 
         label: `Single assessments within ${days} working days`,
         definition: `Single assessments completed in the window within ${days} working days of the referral (Working Together 2013 onwards; DfE counts from the referral), divided by all completed in the window.`,
       };
+    case 'unmetNeedClosuresAfterAssessment':
+      return {
+        ...base,
+        definition: 'Cases closed in the window after a single assessment, without services, whose true need was at child-in-need level or above.',
+      };
     default:
       return base;
   }

@@ -107,7 +107,10 @@ describe('statutory framework', () => {
     expect(metricDefinitionFor('initialAssessmentInTimescaleRate', wt2010.assessment).label).toBe('Initial assessments in timescale');
     const shown = metricNamesFor(METRIC_NAMES, naming);
     expect(shown.some((n) => n.startsWith('core'))).toBe(false);
-    for (const n of shown) expect(metricDefinitionFor(n, naming).label.toLowerCase()).not.toContain('core');
+    for (const n of shown) {
+      expect(metricDefinitionFor(n, naming).label.toLowerCase()).not.toContain('core');
+      expect(metricDefinitionFor(n, naming).definition.toLowerCase(), n).not.toContain('core assessment');
+    }
     expect(metricNamesFor(METRIC_NAMES, wt2010.assessment)).toEqual(METRIC_NAMES);
   });
 
