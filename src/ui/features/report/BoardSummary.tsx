@@ -142,7 +142,10 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
     return { ...full, batches: full.batches.map((x, i) => ({ ...x, label: short[i] ?? x.label })) };
   }, [full]);
   const [base, ...others] = comparison.batches;
-  const findings = useMemo(() => (base ? others.map((o) => compareFindings(base, o)) : []), [comparison]); // eslint-disable-line react-hooks/exhaustive-deps
+  const findings = useMemo(() => {
+    const [first, ...rest] = comparison.batches;
+    return first ? rest.map((o, i) => compareFindings({ ...first, scenario: comparison.scenarios[0] }, { ...o, scenario: comparison.scenarios[i + 1] })) : [];
+  }, [comparison]);
   if (!base) return null;
   // The measures in the framework's words when every scenario shares one (metricDefinitions.ts).
   const naming = sharedNaming(comparison.scenarios.map((sc) => sc.assessment));
