@@ -173,3 +173,14 @@ export function reachedBy(graph: PathwayGraph, entryRoutes: readonly string[]): 
   const kept = new Set(stages.flatMap((g) => g.nodes));
   return { ...graph, stages, nodes: graph.nodes.filter((n) => kept.has(n.key)), edges: graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) };
 }
+
+/**
+ * The graph in a statutory framework's words: under Working Together 2013 onwards the initial
+ * stage is a single assessment and the core stage is the same assessment carrying on (the engine
+ * keeps one clock and one completion; src/scenario/framework.ts), so no "core assessment" is drawn.
+ */
+export function inFrameworkWords(graph: PathwayGraph, framework: '2000' | 'wt2010' | 'wt2013'): PathwayGraph {
+  if (framework !== 'wt2013') return graph;
+  const words: Record<string, string> = { 'Initial assessment': 'Single assessment', 'Core assessment': 'Single assessment (more work)' };
+  return { ...graph, nodes: graph.nodes.map((n) => (words[n.label] ? { ...n, label: words[n.label]! } : n)) };
+}

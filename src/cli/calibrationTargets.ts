@@ -5,7 +5,7 @@ import type { SimRecord } from '../sim/records.ts';
 import type { BatchResult, Estimate, ReplicationResult } from '../sim/results.ts';
 import { estimate } from '../sim/stats.ts';
 import { trendSentence } from '../sim/steadinessMessages.ts';
-import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../sim/workingCalendar.ts';
+import { HOURS_PER_DAY, HOURS_PER_MONTH, WorkingTime } from '../sim/workingCalendar.ts';
 
 /**
  * The calibration targets of the seed scenarios: every documented figure a preset is meant to
@@ -49,6 +49,12 @@ export interface RecordFacts {
   moderateNeedReferrals: number;
   /** Length of the window in months. */
   windowMonths: number;
+  /** Assessments that ended in the window (single, or initial and core that did not lead on to another assessment). */
+  assessmentsEnded: number;
+  /** Of those, how many ended with the case closed: no further action (early help step-downs and plans excluded; DfE NFA). */
+  assessmentsNoFurtherAction: number;
+  /** Median working days from referral to the end of an assessment, over assessments that ended in the window (NaN if none). */
+  medianAssessmentWorkingDays: number;
 }
 
 /** One replication as calibration sees it: its metrics plus the facts from its records. */
@@ -218,6 +224,61 @@ export const impliedChildProtectionPlans: Quantity = {
   },
 };
 
+/** Share of assessments that ended in no further action (DfE: 27.8% in 2016-17). */
+export const assessmentNoFurtherActionShare: Quantity = {
+  label: 'assessments ending in no further action',
+  format: 'percent',
+  read: (r) => (r.facts.assessmentsEnded > 0 ? r.facts.assessmentsNoFurtherAction / r.facts.assessmentsEnded : 0),
+};
+
+/** Median working days from referral to the end of an assessment (DfE table C2: 33 days in 2024-25). */
+export const medianAssessmentWorkingDays: Quantity = {
+  label: 'median working days from referral to the end of an assessment',
+  format: 'number',
+  read: (r) => r.facts.medianAssessmentWorkingDays,
+};
+
+/** Referrals that did not reach an assessment: 1 − referral-to-assessment rate (DfE: 10% of referrals end in NFA before assessment). */
+export const referralsEndingBeforeAssessment: Quantity = {
+  label: 'referrals ending before an assessment',
+  format: 'percent',
+  read: (r) => 1 - r.rep.metrics.referralToInitialAssessmentRate,
+};
+
+/**
+ * Duty social worker posts vacant, on average over the measured weeks: 1 − mean in post ÷
+ * posts (DfE's vacancy rate is vacancies ÷ (vacancies + FTE); here agency workers come only from
+ * the timeline, so a vacancy is a post with nobody in it).
+ */
+export const dutyVacancyShare: Quantity = {
+  label: 'duty social worker posts vacant (mean over the year)',
+  format: 'percent',
+  read: (r, s) => {
+    const posts = s.dutyTeams.reduce((a, t) => a + t.socialWorkerPosts, 0);
+    const inPost = r.rep.series.socialWorkersInPost.slice(-52);
+    const mean = inPost.reduce((a, b) => a + b, 0) / Math.max(1, inPost.length);
+    return posts > 0 ? 1 - mean / posts : 0;
+  },
+};
+
+/** Duty social workers who left in the measured year ÷ mean in post (the annual turnover the workforce census reports; the window is a year). */
+export const dutyTurnoverRate: Quantity = {
+  label: 'duty social workers who left in the year ÷ mean in post (turnover)',
+  format: 'percent',
+  read: (r) => {
+    const inPost = r.rep.series.socialWorkersInPost.slice(-52);
+    const mean = inPost.reduce((a, b) => a + b, 0) / Math.max(1, inPost.length);
+    const years = r.facts.windowMonths / 12;
+    return mean > 0 && years > 0 ? r.rep.metrics.socialWorkerLeavers / mean / years : 0;
+  },
+};
+
+/** The middle value of a sorted list (the mean of the two middle values for an even count). */
+function medianOfSorted(xs: readonly number[]): number {
+  const mid = Math.floor(xs.length / 2);
+  return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+}
+
 // ---- record facts ----------------------------------------------------------------------------
 
 /** Folds one replication's records into the facts calibration needs (`days` measured after `warmupDays`). */
@@ -230,10 +291,16 @@ export function recordFactsCollector(scenario: Scenario, days: number, warmupDay
   const frontDoorScreened = new Set<number>();
   const rescreened = new Set<number>();
   let moderateNeedReferrals = 0;
+  const referredAt = new Map<number, number>();
+  const calendar = new WorkingTime(scenario.calendar);
+  const assessmentDays: number[] = [];
+  let assessmentsNoFurtherAction = 0;
   const moderate = scenario.need.moderateLevel;
   const cin = scenario.need.childInNeedLevel;
   return {
     add(r: SimRecord): void {
+      // Referrals before the window still start the clock of assessments that end in it.
+      if (r.kind === 'referral') referredAt.set(r.caseId, r.t);
       if (r.t < warm) return;
       switch (r.kind) {
         case 'contact':
@@ -260,6 +327,13 @@ export function recordFactsCollector(scenario: Scenario, days: number, warmupDay
           if (n !== undefined && n >= moderate && n < cin) moderateNeedReferrals++;
           return;
         }
+        case 'assessed': {
+          if (r.route === 'coreAssessment') return; // it goes on to a core assessment
+          if (r.route === 'closed') assessmentsNoFurtherAction++;
+          const from = referredAt.get(r.caseId);
+          assessmentDays.push(from === undefined ? NaN : calendar.availableHours(from, r.t) / calendar.hoursPerWorkingDay);
+          return;
+        }
         default:
           return;
       }
@@ -272,7 +346,16 @@ export function recordFactsCollector(scenario: Scenario, days: number, warmupDay
         knownContactsDecided++;
         if (rescreened.has(id)) knownContactsRescreened++;
       }
-      return { knownContactsDecided, knownContactsRescreened, moderateNeedReferrals, windowMonths: (days * HOURS_PER_DAY) / HOURS_PER_MONTH };
+      const timed = assessmentDays.filter((d) => Number.isFinite(d)).sort((a, b) => a - b);
+      return {
+        knownContactsDecided,
+        knownContactsRescreened,
+        moderateNeedReferrals,
+        windowMonths: (days * HOURS_PER_DAY) / HOURS_PER_MONTH,
+        assessmentsEnded: assessmentDays.length,
+        assessmentsNoFurtherAction,
+        medianAssessmentWorkingDays: timed.length ? medianOfSorted(timed) : NaN,
+      };
     },
   };
 }
@@ -425,6 +508,201 @@ function steady(
     return [whole, ...each];
   });
 }
+
+const NF = 'national-figures.md';
+
+/** A national band on an England preset: England's figure, the band and the source row. */
+function national(
+  id: string,
+  preset: string,
+  quantity: Quantity,
+  documented: string,
+  low: number,
+  high: number,
+  tolerance: string,
+  source: Citation,
+  knownGap?: string,
+): BandTarget {
+  return { kind: 'band', id, preset, quantity, documented, low, high, tolerance, basis: 'national', source, ...(knownGap ? { knownGap } : {}) };
+}
+
+/**
+ * Why no MASH preset can end referrals before an assessment: the MASH manager decides once
+ * (models/mash.states.ts), and every contact accepted as a referral goes to allocation, so only
+ * referrals still waiting for a social worker at the end of the window count as not assessed. A
+ * referral that ends in no further action before an assessment would need a decision stage after
+ * the MASH's (a duty manager's), which the MASH front door removes by design.
+ */
+const MASH_ASSESSES_EVERY_REFERRAL =
+  'in this model a MASH referral always goes on to an assessment (the MASH manager decides once; no duty manager decides again), so only referrals still waiting for allocation count as not assessed';
+
+/** The England presets' targets: England's published figures, with national bands (seeds/README.md). */
+const ENGLAND_TARGETS: readonly CalibrationTarget[] = [
+  national(
+    'e23-contacts-per-month',
+    'england-2023-24',
+    metric('contactsPerMonth', 'contacts a month per 100,000 children'),
+    'just over 3 million a year in England (about 2,080 a month per 100,000 of 12.0m children)',
+    1980,
+    2190,
+    '± 5%',
+    {
+      document: `${NF} (ADCS Phase 9)`,
+      paragraph: 'Volumes and conversion, 2023/24',
+      quote: 'Initial contacts | "just over 3 million" (+122% since 2007/8)',
+    },
+  ),
+  national('e23-contact-to-referral', 'england-2023-24', pct('contactToReferralRate', 'contacts that become referrals'), 'about 23%', 0.2, 0.26, '± 3 points', {
+    document: `${NF} (ADCS Phase 8)`,
+    paragraph: 'Volumes and conversion, 2021/22',
+    quote: '2.77m / 650,270, so about 23% of contacts become referrals',
+  }),
+  national('e23-re-referral', 'england-2023-24', pct('reReferralRate', 're-referral rate'), '22%', 0.19, 0.25, '± 3 points', {
+    document: `${NF} (DfE)`,
+    paragraph: 'Volumes and conversion, 2023-24',
+    quote: '621,880, of which 139,080 (22%) re-referrals within 12 months',
+  }),
+  national(
+    'e23-referrals-ending-before-assessment',
+    'england-2023-24',
+    referralsEndingBeforeAssessment,
+    '10%',
+    0.07,
+    0.13,
+    '± 3 points',
+    { document: `${NF} (Community Care 2017)`, paragraph: 'Volumes and conversion, 2016-17', quote: 'Referrals ending in NFA (no assessment) | 10%' },
+    MASH_ASSESSES_EVERY_REFERRAL,
+  ),
+  national('e23-assessment-nfa', 'england-2023-24', assessmentNoFurtherActionShare, '27.8%', 0.24, 0.32, '± 4 points', {
+    document: `${NF} (Community Care 2017)`,
+    paragraph: 'Volumes and conversion, 2016-17',
+    quote: 'Assessments ending in NFA | 27.8%',
+  }),
+  national('e23-median-assessment-days', 'england-2023-24', medianAssessmentWorkingDays, 'median 33 days', 29, 37, '± 4 working days', {
+    document: `${NF} (DfE table C2)`,
+    paragraph: 'Assessment durations achieved, 2024-25',
+    quote: 'Median 33 days; 25th percentile 17; 75th percentile 43.',
+  }),
+  national(
+    'e23-within-45-days',
+    'england-2023-24',
+    pct('initialAssessmentInTimescaleRate', 'single assessments within 45 working days'),
+    '85.7%',
+    0.82,
+    0.9,
+    '± 4 points',
+    {
+      document: `${NF} (DfE table C2)`,
+      paragraph: 'Assessment durations achieved, 2024-25',
+      quote: 'So 85.7% are completed within 45 days.',
+    },
+  ),
+  national('e23-caseload', 'england-2023-24', metric('caseloadPerWorker', 'cases per case-holding social worker'), '16.0', 14.5, 17.5, '± 1.5', {
+    document: `${NF} (DfE workforce census)`,
+    paragraph: 'Workforce and caseload, Sept 2023',
+    quote: '16.0 (337,055 cases / 21,111 FTE case-holders) in Sept 2023',
+  }),
+  national('e23-vacancy', 'england-2023-24', dutyVacancyShare, '18.9%', 0.16, 0.22, '± 3 points', {
+    document: `${NF} (Community Care 2024; DfE)`,
+    paragraph: 'Workforce and caseload, Sept 2023',
+    quote: 'vacancy rate 18.9% (20% in 2022)',
+  }),
+  national('e23-turnover', 'england-2023-24', dutyTurnoverRate, 'about 15.9%', 0.12, 0.2, '± 4 points', {
+    document: `${NF} (Community Care 2024; DfE)`,
+    paragraph: 'Workforce and caseload, Sept 2023',
+    quote: 'turnover about 15.9%',
+  }),
+  // ---- England 2009-10: the nearest years' national figures (none for 2009-10 itself in the file) ----
+  national(
+    'e09-contacts-per-month',
+    'england-2009-10',
+    metric('contactsPerMonth', 'contacts a month per 100,000 children'),
+    'about 1.35m in 2007/8 (3m in 2023/24 was 122% more): about 1,020 a month per 100,000 of 11.0m children',
+    920,
+    1120,
+    '± 10% (a derived figure)',
+    {
+      document: `${NF} (ADCS Phase 9)`,
+      paragraph: 'Volumes and conversion, 2023/24',
+      quote: 'Initial contacts | "just over 3 million" (+122% since 2007/8)',
+    },
+  ),
+  national(
+    'e09-contact-to-referral',
+    'england-2009-10',
+    pct('contactToReferralRate', 'contacts that become referrals'),
+    'about 20-29%, falling over time',
+    0.2,
+    0.29,
+    'the implied national range',
+    {
+      document: NF,
+      paragraph: 'Volumes and conversion, 2014-2024',
+      quote: 'Implied contact→referral conversion | about 20–29%, falling over time',
+    },
+  ),
+  national('e09-re-referral', 'england-2009-10', pct('reReferralRate', 're-referral rate'), '23.4% (2013-14, the nearest year)', 0.2, 0.27, '± 3.5 points', {
+    document: `${NF} (DfE SFR 43/2014)`,
+    paragraph: 'Volumes and conversion, 2013-14',
+    quote: '657,800; re-referral rate 23.4% (down from 24.9%)',
+  }),
+  national(
+    'e09-referrals-ending-before-assessment',
+    'england-2009-10',
+    referralsEndingBeforeAssessment,
+    '10% (2016-17)',
+    0.06,
+    0.14,
+    '± 4 points (a later year)',
+    {
+      document: `${NF} (Community Care 2017)`,
+      paragraph: 'Volumes and conversion, 2016-17',
+      quote: 'Referrals ending in NFA (no assessment) | 10%',
+    },
+  ),
+  national(
+    'e09-caseload',
+    'england-2009-10',
+    metric('caseloadPerWorker', 'cases per case-holding social worker'),
+    '17.8 (2017, the earliest national figure)',
+    15,
+    20.5,
+    '± 2.5 (a later year)',
+    {
+      document: `${NF} (Community Care 2018)`,
+      paragraph: 'Workforce and caseload, 2017',
+      quote: '17.8 in 2017',
+    },
+  ),
+  {
+    kind: 'reference',
+    id: 'e09-assessment-nfa',
+    preset: 'england-2009-10',
+    quantity: assessmentNoFurtherActionShare,
+    documented: '27.8% (2016-17, single assessments)',
+    note: 'not calibrated: the national figure is for single assessments under Working Together 2013; under the 2010 rules an initial assessment that found no need for services closed sooner and more often',
+    source: { document: `${NF} (Community Care 2017)`, paragraph: 'Volumes and conversion, 2016-17', quote: 'Assessments ending in NFA | 27.8%' },
+  },
+  {
+    kind: 'reference',
+    id: 'e09-initial-in-timescale',
+    preset: 'england-2009-10',
+    quantity: pct('initialAssessmentInTimescaleRate', 'initial assessments within 10 working days'),
+    documented: 'Wales 2013-14: 72% within 7 working days',
+    note: 'not calibrated: the file holds no England figure for 2009-10; Wales, still on the 7/35 regime, is shown for scale',
+    source: { document: NF, paragraph: 'Assessment timescales (statutory), Wales 2013-14', quote: '72% of initial assessments within 7 working days' },
+  },
+  ...steady('england-2023-24', {
+    document: `${NF} (DfE)`,
+    paragraph: 'Volumes and conversion, 2023-24',
+    quote: '621,880, of which 139,080 (22%) re-referrals within 12 months',
+  }),
+  ...steady('england-2009-10', {
+    document: `${NF} (DfE SFR 43/2014)`,
+    paragraph: 'Volumes and conversion, 2013-14',
+    quote: '657,800; re-referral rate 23.4% (down from 24.9%)',
+  }),
+];
 
 /** Every calibration target, by preset, then the comparisons, then reference rows. */
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
@@ -689,6 +967,8 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
       quote: 'The current arrangements for screening and prioritising contacts and referrals are duplicative and not cost effective.',
     },
   },
+  // ---- England 2023-24 (national figures; shared/research/national-figures.md) --------------------
+  ...ENGLAND_TARGETS,
   // ---- steady states -------------------------------------------------------------------------------
   ...steady('kent-2010', { document: K10, paragraph: '¶25', quote: "All children's social care contacts and referrals, totalling on average 2000 each month" }),
   ...steady('kent-2008', {

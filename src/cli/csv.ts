@@ -1,4 +1,4 @@
-import { METRICS, METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES } from '../sim/metricDefinitions.ts';
+import { METRIC_NAMES, SERIES_NAMES, TEAM_METRIC_NAMES, metricDefinitionFor, type FrameworkNaming } from '../sim/metricDefinitions.ts';
 import type { BatchResult } from '../sim/results.ts';
 import { neutraliseCsvCell } from '../shared/csvInjection.ts';
 
@@ -13,19 +13,21 @@ export function csvField(v: string | number): string {
 
 /**
  * Results as CSV, one row per metric and scope: scope (county or a team), metric, label, mean,
- * lower and upper 95% limits, then one column per replication.
+ * lower and upper 95% limits, then one column per replication. Labels are in the framework's
+ * words when `naming` is given (single assessments under Working Together 2013); the metric
+ * names, and so the rows, are the same under every framework.
  */
-export function batchToCsv(b: BatchResult): string {
+export function batchToCsv(b: BatchResult, naming?: FrameworkNaming): string {
   const reps = b.replications.map((r) => `rep${r.rep}_seed${r.seed}`);
   const rows: (string | number)[][] = [['scope', 'metric', 'label', 'mean', 'ci95_low', 'ci95_high', ...reps]];
   for (const n of METRIC_NAMES) {
     const e = b.metrics[n];
-    rows.push(['county', n, METRICS[n].label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.metrics[n])]);
+    rows.push(['county', n, metricDefinitionFor(n, naming).label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.metrics[n])]);
   }
   b.teams.forEach((t, i) => {
     for (const n of TEAM_METRIC_NAMES) {
       const e = t.metrics[n];
-      rows.push([t.name, n, METRICS[n].label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.teams[i]!.metrics[n])]);
+      rows.push([t.name, n, metricDefinitionFor(n, naming).label, e.mean, e.ci95[0], e.ci95[1], ...b.replications.map((r) => r.teams[i]!.metrics[n])]);
     }
   });
   return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';

@@ -61,7 +61,7 @@ fitted value and England's figure, the fitted parameters and which of them the d
                      is required, every other figure optional
   --out              write the fitted scenario here (JSON), atomically; else to standard output
   --report           also write the whole fit (targets, parameters, profile) to this file (JSON)
-  --preset           the preset to start from (default: the targets file's basePreset, or kent-2010)
+  --preset           the preset to start from (default: the targets file's basePreset, or england-2023-24)
   --reps             replications of the final check (default ${DEFAULT_CHECK.reps}, ${DEFAULT_CHECK.days} days)
   --search-reps      replications of each candidate (default ${DEFAULT_SEARCH.reps})
   --search-days      days measured in each candidate run (default ${DEFAULT_SEARCH.days})

@@ -60,7 +60,13 @@ export async function simulateMain(argv: readonly string[], io: Io): Promise<num
     return 1;
   }
   const seconds = (performance.now() - started) / 1000;
-  let code = deliver('simulate', out?.value, f.format, f.format === 'csv' ? (w) => w(batchToCsv(result)) : (w) => (writeJson(result, w), w('\n')), io);
+  let code = deliver(
+    'simulate',
+    out?.value,
+    f.format,
+    f.format === 'csv' ? (w) => w(batchToCsv(result, scenario.value.assessment)) : (w) => (writeJson(result, w), w('\n')),
+    io,
+  );
   const s = scenario.value;
   if (seriesOut) {
     const markers = timelineMarkers(s, result.warmupDays, result.days);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkScenarioText } from './inputBounds.ts';
-import { Scenario, SCENARIO_VERSION } from './schema.ts';
+import { Scenario, SCENARIO_VERSION, type AssessmentFramework } from './schema.ts';
 
 /** One problem with an input, with the path to the field and a plain-words message. */
 export interface Problem {
@@ -84,9 +84,34 @@ export function formatProblems(problems: readonly Problem[]): string {
  */
 export function migrateScenario(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const obj = input as Record<string, unknown>;
+  const obj = withFramework(input as Record<string, unknown>);
   if (obj.version === undefined) return { ...obj, version: SCENARIO_VERSION };
   return obj;
+}
+
+/**
+ * Files saved before `assessment.framework` existed get the framework their timescales say:
+ * an initial assessment allowed more than 7 working days is Working Together 2010 (which let it
+ * rise to 10), otherwise the 2000 framework (national-figures.md). A file that names Working
+ * Together 2010 without an initial timescale gets its 10 days (the schema's default is 2000's 7).
+ */
+function withFramework(obj: Record<string, unknown>): Record<string, unknown> {
+  const a = obj.assessment;
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return obj;
+  const assessment = a as Record<string, unknown>;
+  const initial = assessment.initialAssessmentTimescaleWorkingDays;
+  if (assessment.framework === undefined) {
+    return { ...obj, assessment: { ...assessment, framework: inferFramework(initial) } };
+  }
+  if (assessment.framework === 'wt2010' && initial === undefined) {
+    return { ...obj, assessment: { ...assessment, initialAssessmentTimescaleWorkingDays: 10 } };
+  }
+  return obj;
+}
+
+/** The framework of a file written before the setting, from its initial-assessment timescale. */
+export function inferFramework(initialAssessmentTimescaleWorkingDays: unknown): AssessmentFramework {
+  return typeof initialAssessmentTimescaleWorkingDays === 'number' && initialAssessmentTimescaleWorkingDays > 7 ? 'wt2010' : '2000';
 }
 
 /** Parses untrusted scenario data (file, URL, storage, message) into a `Scenario`. */

@@ -10,10 +10,13 @@ import kent2010VacanciesFilled from '../../seeds/kent-2010-vacancies-filled.json
 import kent2010CafRelaunched from '../../seeds/kent-2010-caf-relaunched.json';
 import kent2010TwelveDistricts from '../../seeds/kent-2010-twelve-districts.json';
 import kent2010Mash from '../../seeds/kent-2010-mash.json';
+import england202324 from '../../seeds/england-2023-24.json';
+import england200910 from '../../seeds/england-2009-10.json';
 
 /**
  * The seed scenarios: the front doors the source documents describe (Kent 2010, Kent 2008,
- * Medway 2006) and six restructures of Kent 2010, each a small diff of it. Their stories,
+ * Medway 2006), an average English authority of 100,000 children in 2023-24 and in 2009-10
+ * (calibrated to the national figures), and six restructures of Kent 2010, each a small diff of it. Their stories,
  * sources and assumptions are in seeds/README.md and models/ASSUMPTIONS.md.
  */
 
@@ -25,6 +28,8 @@ const RAW: ReadonlyArray<readonly [file: string, data: unknown]> = [
   ['kent-2010.json', kent2010],
   ['kent-2008.json', kent2008],
   ['medway-2006.json', medway2006],
+  ['england-2023-24.json', england202324],
+  ['england-2009-10.json', england200910],
   ['kent-2010-single-front-door.json', kent2010SingleFrontDoor],
   ['kent-2010-one-threshold.json', kent2010OneThreshold],
   ['kent-2010-vacancies-filled.json', kent2010VacanciesFilled],

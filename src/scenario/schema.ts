@@ -183,7 +183,23 @@ export const DutyTeam = z
   });
 export type DutyTeam = z.infer<typeof DutyTeam>;
 
+/**
+ * The statutory assessment frameworks (national-figures.md, "Assessment timescales"): the
+ * Framework for the Assessment of Children in Need (2000: decision in 1 working day, initial
+ * assessment in 7, core in 35); Working Together 2010 (initial assessment in up to 10, core 35);
+ * Working Together 2013 onwards (decision in 1 working day, one *single assessment* within 45
+ * working days of the referral). src/scenario/framework.ts holds the timescales and labels.
+ */
+export const ASSESSMENT_FRAMEWORKS = ['2000', 'wt2010', 'wt2013'] as const;
+export type AssessmentFramework = (typeof ASSESSMENT_FRAMEWORKS)[number];
+
 export const Assessment = z.strictObject({
+  framework: z
+    .enum(ASSESSMENT_FRAMEWORKS)
+    .default('2000')
+    .describe(
+      'Statutory framework: "2000" (Framework for Assessment: initial assessment in 7 working days, then core in 35), "wt2010" (Working Together 2010: initial up to 10, core 35) or "wt2013" (Working Together 2013 onwards: one single assessment within 45 working days of the referral; cases that would have had a core assessment have a longer single assessment). Files saved before this setting get theirs from their initial-assessment timescale',
+    ),
   decisionTimescaleWorkingDays: z.number().min(0).max(20).default(1).describe('Working days allowed from contact to a decision on it (Working Together: 1)'),
   initialAssessmentClockStartsAt: z
     .enum(['referral', 'allocation'])
@@ -195,8 +211,24 @@ export const Assessment = z.strictObject({
     .number()
     .min(1)
     .max(60)
-    .describe('Working days allowed from referral to a completed initial assessment (7, or 10 under Working Together 2010)'),
-  coreAssessmentTimescaleWorkingDays: z.number().min(1).max(200).describe('Working days allowed for a core assessment (35)'),
+    .default(7)
+    .describe(
+      'Working days allowed from referral to a completed initial assessment (7, or 10 under Working Together 2010; not used under Working Together 2013)',
+    ),
+  coreAssessmentTimescaleWorkingDays: z
+    .number()
+    .min(1)
+    .max(200)
+    .default(35)
+    .describe('Working days allowed for a core assessment (35; not used under Working Together 2013)'),
+  singleAssessmentTimescaleWorkingDays: z
+    .number()
+    .min(1)
+    .max(200)
+    .default(45)
+    .describe(
+      'Working days allowed from referral to a completed single assessment under Working Together 2013 onwards (45; not used under earlier frameworks)',
+    ),
   meanInitialAssessmentWorkingDays: z.number().min(0).max(200).describe('Working days an allocated initial assessment takes, on average, without pressure'),
   meanCoreAssessmentWorkingDays: z.number().min(0).max(400).describe('Working days an allocated core assessment takes, on average, without pressure'),
   durationShape: z.number().min(0.2).max(50).describe('Gamma shape of assessment durations (1 = exponential; larger = more regular)'),

@@ -373,3 +373,88 @@ export const SERIES = {
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
+
+/** The parts of a scenario's assessment settings that name its measures (the framework and its single-assessment timescale). */
+export interface FrameworkNaming {
+  framework: 'wt2013' | 'wt2010' | '2000';
+  singleAssessmentTimescaleWorkingDays: number;
+}
+
+/**
+ * Measures that do not exist under Working Together 2013 onwards (there is no core assessment:
+ * a single assessment replaces initial and core), so the app and report leave them out there.
+ */
+const CORE_ONLY: ReadonlySet<MetricName> = new Set<MetricName>([
+  'coreAssessmentsOpenEnd',
+  'coreAssessmentsOverdueEnd',
+  'coreAssessmentOverdueShareEnd',
+  'coreAssessmentInTimescaleRate',
+]);
+
+/** The measures a scenario under this framework reports: every measure, bar the core-assessment ones under Working Together 2013. */
+export function metricNamesFor<N extends MetricName>(names: readonly N[], naming: FrameworkNaming | undefined): N[] {
+  return naming?.framework === 'wt2013' ? names.filter((n) => !CORE_ONLY.has(n)) : [...names];
+}
+
+/**
+ * A measure's definition in the framework's words. The counters are the same (the single
+ * assessment is counted where the initial assessment was: src/sim/metrics.ts), so names in
+ * files and the CLI stay stable; only the labels and definitions change under Working Together
+ * 2013 ("single assessments within 45 working days", no "core assessments").
+ */
+export function metricDefinitionFor(name: MetricName, naming: FrameworkNaming | undefined): MetricDefinition {
+  const base: MetricDefinition = METRICS[name];
+  if (naming?.framework !== 'wt2013') return base;
+  const days = naming.singleAssessmentTimescaleWorkingDays;
+  switch (name) {
+    case 'referralToInitialAssessmentRate':
+      return {
+        ...base,
+        label: 'Referral-to-assessment rate',
+        definition:
+          'Single assessments started (allocated to a social worker) in the window, divided by referrals in the window; referrals still waiting for allocation are not counted as assessed.',
+      };
+    case 'initialAssessmentsOpenEnd':
+      return {
+        ...base,
+        label: 'Single assessments open (end)',
+        definition: 'Referrals accepted for a single assessment and not yet completed at the end of the run, including those awaiting allocation.',
+      };
+    case 'initialAssessmentsOverdueEnd':
+      return {
+        ...base,
+        label: 'Single assessments overdue (end)',
+        definition: `Open single assessments (waiting for allocation or under way) at the end of the run already past ${days} working days from the referral.`,
+      };
+    case 'initialAssessmentInTimescaleRate':
+      return {
+        ...base,
+        label: `Single assessments within ${days} working days`,
+        definition: `Single assessments completed in the window within ${days} working days of the referral (Working Together 2013 onwards; DfE counts from the referral), divided by all completed in the window.`,
+      };
+    case 'unmetNeedClosuresAfterAssessment':
+      return {
+        ...base,
+        definition: 'Cases closed in the window after a single assessment, without services, whose true need was at child-in-need level or above.',
+      };
+    default:
+      return base;
+  }
+}
+
+/** The framework naming every scenario shares, or undefined when they differ (a comparison across frameworks uses the general words). */
+export function sharedNaming(namings: readonly (FrameworkNaming | undefined)[]): FrameworkNaming | undefined {
+  const [first, ...rest] = namings;
+  if (!first) return undefined;
+  return rest.every((n) => n?.framework === first.framework && n.singleAssessmentTimescaleWorkingDays === first.singleAssessmentTimescaleWorkingDays)
+    ? first
+    : undefined;
+}
+
+/** A weekly series' label in the framework's words (single assessments under Working Together 2013). */
+export function seriesLabelFor(name: SeriesName, naming: FrameworkNaming | undefined): string {
+  if (naming?.framework !== 'wt2013') return SERIES[name];
+  if (name === 'initialAssessmentsOpen') return 'Single assessments open at the end of the week';
+  if (name === 'initialAssessmentsOverdue') return `Single assessments past ${naming.singleAssessmentTimescaleWorkingDays} working days at the end of the week`;
+  return SERIES[name];
+}

@@ -297,7 +297,9 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       return;
     case 'assessed':
       if (!inWindow) return;
-      if (r.which === 'initial') {
+      // A single assessment (Working Together 2013) is the first timescale measure, as the initial
+      // assessment was before it: the same counters, labelled by the framework (metricDefinitions.ts).
+      if (r.which !== 'core') {
         c.iaDone++;
         if (r.inTimescale) c.iaInTime++;
       } else {

@@ -79,7 +79,8 @@ export type SimRecord =
       t: number;
       caseId: number;
       team: number;
-      which: 'initial' | 'core';
+      /** Which assessment ended: initial or core (2000 framework, Working Together 2010) or single (Working Together 2013 onwards). */
+      which: 'initial' | 'core' | 'single';
       route: string;
       inTimescale: boolean;
     }

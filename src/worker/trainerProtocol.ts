@@ -168,7 +168,7 @@ export const CaseRecord = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('acceptedForAssessment'), ...base, fastTrack: z.boolean() }),
   z.strictObject({ kind: z.literal('allocated'), ...base, waitHours: z.number(), newlyQualified: z.boolean() }),
   z.strictObject({ kind: z.literal('transferred'), ...base, waitHours: z.number() }),
-  z.strictObject({ kind: z.literal('assessed'), ...base, which: z.enum(['initial', 'core']), route: z.string(), inTimescale: z.boolean() }),
+  z.strictObject({ kind: z.literal('assessed'), ...base, which: z.enum(['initial', 'core', 'single']), route: z.string(), inTimescale: z.boolean() }),
   z.strictObject({ kind: z.literal('planStarted'), ...base, plan: z.enum(['childInNeed', 'childProtection']) }),
   z.strictObject({ kind: z.literal('earlyHelpStarted'), ...base }),
   z.strictObject({

@@ -40,6 +40,21 @@ describe('a council’s published figures (fit targets)', () => {
     expect(slug('Royal Borough of Kingston upon Thames')).toBe('royal-borough-of-kingston-upon-thames-fitted');
   });
 
+  it('starts from England 2023-24 by default, which is per 100,000 children and scales to any council, keeping its framework', () => {
+    const t = FitTargets.parse({ childPopulation: 250_000 });
+    expect(t.basePreset).toBe('england-2023-24');
+    const england = getPreset(t.basePreset)!;
+    const { scenario, scaling } = baseScenario(england, t);
+    expect(scaling.presetPopulation).toBe(100_000);
+    expect(scaling.demandFactor).toBeCloseTo(2.5);
+    const contacts = (s: typeof kent) => s.demand.sources.reduce((a, x) => a + x.contactsPerMonth, 0);
+    expect(contacts(scenario)).toBeCloseTo(contacts(england) * 2.5);
+    expect(scenario.assessment.framework).toBe('wt2013');
+    expect(scenario.frontDoor.structure).toBe('mash');
+    expect(parseScenario(scenario).ok).toBe(true);
+    expect(baseScenario(getPreset('england-2009-10')!, t).scenario.assessment.framework).toBe('wt2010');
+  });
+
   it('applies every fit parameter to the base, within the schema, at both ends of its range', () => {
     const { scenario: base } = baseScenario(kent, FitTargets.parse({ childPopulation: 313_380 }));
     for (const end of [0, 1]) {

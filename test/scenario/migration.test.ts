@@ -31,6 +31,18 @@ describe('scenario files from earlier versions', () => {
     expect(r.value.demand.sources.every((s) => s.monthlyFactors.every((f) => f === 1))).toBe(true);
   });
 
+  it('files saved before the statutory framework setting get theirs from their timescales: Kent 2010 (10-day initial) Working Together 2010, Kent 2008 (7-day) the 2000 framework', () => {
+    const kent2010 = parseScenarioJson(saved('v1-before-timeline.json'));
+    const kent2008 = parseScenarioJson(saved('v1-before-framework.json'));
+    expect(kent2010.ok && kent2010.value.assessment.framework).toBe('wt2010');
+    expect(kent2010.ok && kent2010.value.assessment.initialAssessmentTimescaleWorkingDays).toBe(10);
+    expect(kent2008.ok && kent2008.value.assessment.framework).toBe('2000');
+    expect(kent2008.ok && kent2008.value.assessment.initialAssessmentTimescaleWorkingDays).toBe(7);
+    expect(kent2008.ok && kent2008.value.assessment.coreAssessmentTimescaleWorkingDays).toBe(35);
+    const first = parseScenarioJson(saved('v1-first-release.json'));
+    expect(first.ok && first.value.assessment.framework).toBe('2000');
+  });
+
   it('a file with no version is taken as the current version', () => {
     const r = parseScenarioJson(saved('no-version.json'));
     expect(r.ok && r.value.version).toBe(SCENARIO_VERSION);

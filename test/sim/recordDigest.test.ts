@@ -30,6 +30,9 @@ const PRESET_DIGESTS: Record<string, { records: number; digest: string; events: 
   'kent-2010-twelve-districts': { records: 49454, digest: '1f44e23f', events: 23938 },
   // Added with the MASH front door (issue 11), after the refactor: pinned from then on.
   'kent-2010-mash': { records: 46777, digest: '9b036fc5', events: 26026 },
+  // Added with the England presets and the statutory framework (issue 15): pinned from then on.
+  'england-2023-24': { records: 46186, digest: 'a00354c', events: 23573 },
+  'england-2009-10': { records: 22505, digest: '299992ca', events: 9858 },
 };
 
 /** FNV-1a of `text` folded into `h`. */

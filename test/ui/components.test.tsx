@@ -34,6 +34,32 @@ describe('result components (server-rendered)', () => {
     expect(renderToString(<HeadlineCards batch={batch} metrics={['contacts']} />)).not.toContain('England');
   });
 
+  it('under Working Together 2013 the measures, cards, charts and comparison speak of single assessments and leave core assessments out', () => {
+    const batch = batchAt(1);
+    const naming = getPreset('england-2023-24')!.assessment;
+    const table = renderToString(<MetricsTable batch={batch} naming={naming} />);
+    expect(table).toContain('Single assessments within 45 working days');
+    expect(table).not.toMatch(/core assessment/i);
+    const cards = renderToString(<HeadlineCards batch={batch} metrics={['initialAssessmentInTimescaleRate', 'coreAssessmentsOverdueEnd']} naming={naming} />);
+    expect(cards).toContain('Single assessments within 45 working days');
+    expect(cards).not.toContain('data-metric="coreAssessmentsOverdueEnd"');
+    const chart = renderToString(
+      <SeriesChart batches={[{ label: 'England', batch, scenario: getPreset('england-2023-24')! }]} name="initialAssessmentsOverdue" />,
+    );
+    expect(chart).toContain('Single assessments past 45 working days');
+    const compare = renderToString(
+      <ComparisonTable
+        batches={[
+          { label: 'A', batch, scenario: getPreset('england-2023-24')! },
+          { label: 'B', batch, scenario: getPreset('england-2023-24')! },
+        ]}
+      />,
+    );
+    expect(compare).not.toMatch(/core assessment/i);
+    // Under the older rules, and in a comparison across frameworks, the general words stay.
+    expect(renderToString(<MetricsTable batch={batch} />)).toContain('Core assessments in timescale');
+  });
+
   it('the table of every measure and the report give England’s figure, its year and any difference of definition', () => {
     const batch = batchAt(1);
     const table = renderToString(<MetricsTable batch={batch} />);

@@ -60,6 +60,11 @@ describe('the capacity check’s flow agrees with the simulation', () => {
       earlyHelp: flow.earlyHelp / flow.contacts,
     };
     const simulated = simulatedShares(id);
+    // Under Working Together 2013 the core stage is the single assessment carrying on: it leaves
+    // no record of its own (one completion per assessment), so that share is not compared.
+    if (PRESETS.find((p) => p.id === id)!.assessment.framework === 'wt2013') {
+      delete (expected as Partial<typeof expected>).coreAssessments;
+    }
     const off = Object.entries(expected)
       .map(([k, v]) => [k, v, simulated[k as keyof typeof simulated]] as const)
       .filter(([, v, sim]) => Math.abs(v - sim) > Math.max(0.01, 0.1 * sim))

@@ -15,6 +15,9 @@ export const PRESET_CHILD_POPULATION: Readonly<Record<string, number>> = {
   'kent-2010': 313_380,
   'kent-2008': 310_410,
   'medway-2006': 61_650,
+  // The England presets are per 100,000 children by construction (seeds/README.md).
+  'england-2023-24': 100_000,
+  'england-2009-10': 100_000,
 };
 
 /** The child population of a preset (kent-2010's restructures share kent-2010's); undefined if unknown. */

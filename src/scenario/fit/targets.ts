@@ -156,10 +156,17 @@ const figure = (key: TargetKey | InputKey) => {
   return z.number().min(0).max(f.max).optional().describe(`${f.label}. ${f.definition}`);
 };
 
+/** The preset a fit starts from unless told otherwise: an average English authority under today's rules (seeds/README.md). */
+export const DEFAULT_FIT_PRESET = 'england-2023-24';
+
 /** A council's published figures: the fit's input (CLI targets file, the fit page's form). */
 export const FitTargets = z.strictObject({
   name: z.string().min(1).max(120).default('My authority').describe('The council (or the scenario’s name)'),
-  basePreset: z.string().min(1).default('kent-2010').describe('The preset the fit starts from (its front door, teams and rules)'),
+  basePreset: z
+    .string()
+    .min(1)
+    .default(DEFAULT_FIT_PRESET)
+    .describe('The preset the fit starts from (its front door, teams and rules; default: an average English authority under today’s rules)'),
   childPopulation: z.number().int().min(1000).max(3_000_000).describe('Children aged 0-17 in the council’s area (ONS mid-year estimate)'),
   contactsPerMonth: figure('contactsPerMonth'),
   referralsPer10k: figure('referralsPer10k'),

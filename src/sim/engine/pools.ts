@@ -5,6 +5,7 @@ import { activityOf, factsOf, factsView, routed } from './activities.ts';
 import { unhandled } from './calendarEvents.ts';
 import { advance } from './monitors.ts';
 import type { Case, RunState, StaffPool, TeamState } from './types.ts';
+import { firstAssessmentTimescaleWorkingDays } from '../../scenario/framework.ts';
 
 /**
  * Staff: pools of screeners and managers who take one case at a time (declared in
@@ -76,7 +77,7 @@ function requestAllocation(run: RunState, send: Send, c: Case, team: TeamState, 
   // The initial-assessment clock starts at the referral (DfE), so a wait for a duty manager or
   // for allocation counts; under 'allocation' it starts when a social worker takes it.
   const from = Number.isNaN(c.referralAt) ? now : c.referralAt;
-  c.initialDeadline = run.initialClockFromReferral ? run.calendar.deadline(from, a.initialAssessmentTimescaleWorkingDays) : NaN;
+  c.initialDeadline = run.initialClockFromReferral ? run.calendar.deadline(from, firstAssessmentTimescaleWorkingDays(a)) : NaN;
   team.initialAssessments.add(c);
   team.assessing.add(c);
   team.waiting++;

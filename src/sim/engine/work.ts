@@ -1,5 +1,6 @@
 import type { AssessmentWork, Episode, StaffWork } from '../../../models/activity.ts';
 import { durationStretch, teamPressure } from '../../../models/assessment.rules.ts';
+import { firstAssessmentTimescaleWorkingDays, usesSingleAssessment } from '../../scenario/framework.ts';
 import { exponential, gamma } from '../distributions.ts';
 import { PRIORITY } from '../eventQueue.ts';
 import { HOURS_PER_MONTH } from '../workingCalendar.ts';
@@ -71,11 +72,13 @@ function startAssessment(run: RunState, c: Case, activity: AssessmentWork): void
   const team = run.teams[c.child.team]!;
   const a = run.scenario.assessment;
   if (activity.timescale === 'initial') {
-    if (!run.initialClockFromReferral) c.initialDeadline = run.calendar.deadline(now, a.initialAssessmentTimescaleWorkingDays);
-  } else {
+    if (!run.initialClockFromReferral) c.initialDeadline = run.calendar.deadline(now, firstAssessmentTimescaleWorkingDays(a));
+  } else if (!usesSingleAssessment(a)) {
     c.coreDeadline = run.calendar.deadline(now, a.coreAssessmentTimescaleWorkingDays);
     team.coreAssessments.add(c);
   }
+  // Under Working Together 2013 the 'core' stage is the same single assessment carrying on: it
+  // keeps its one clock from the referral and stays counted as one open assessment.
   const pressure = teamPressure(team.held, team.waiting, team.places.places);
   const days = gamma(run.streams.durations, a.durationShape, activity.meanWorkingDays(run.scenario)) * durationStretch(a, pressure);
   c.activityDoneAt = run.calendar.addWorkingHours(now, days * run.calendar.hoursPerWorkingDay);
@@ -130,6 +133,23 @@ function completeAssessment(run: RunState, send: Send, decision: EngineDecision,
   const route = activity.decide ? activity.decide(decision.about(c, run.streams.assessment, true, newlyQualified)) : null;
   const initial = activity.timescale === 'initial';
   const now = run.queue.now;
+  if (usesSingleAssessment(run.scenario.assessment)) {
+    // One single assessment (Working Together 2013): where the older frameworks would start a
+    // core assessment it carries on, so only its end is an assessment completed.
+    if (!(initial && route === 'coreAssessment')) {
+      run.emit({
+        kind: 'assessed',
+        t: now,
+        caseId: c.id,
+        team: c.child.team,
+        which: 'single',
+        route: route ?? activity.completes,
+        inTimescale: now <= c.initialDeadline,
+      });
+      team.initialAssessments.delete(c);
+    }
+    return send(c, outcome(entry, route, c));
+  }
   run.emit({
     kind: 'assessed',
     t: now,

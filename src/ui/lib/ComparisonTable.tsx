@@ -1,4 +1,4 @@
-import { METRIC_NAMES, METRICS, type MetricName } from '../../sim/metricDefinitions.ts';
+import { METRIC_NAMES, METRICS, metricDefinitionFor, metricNamesFor, sharedNaming, type MetricName } from '../../sim/metricDefinitions.ts';
 import { formatDifference, formatInterval, formatValue } from './format.ts';
 import { comparisonRows, type ComparisonRow, type LabelledBatch } from './csv.ts';
 import { GROUP_TITLES } from './labels.ts';
@@ -33,7 +33,10 @@ export function ComparisonTable({
   const [base, ...others] = batches;
   if (!base) return null;
   const rowsByOther = others.map((o) => new Map(comparisonRows(base.batch, o.batch).map((r) => [r.metric, r])));
-  const groups = [...new Set(metrics.map((n) => METRICS[n].group))];
+  // Measures in the frameworks' words when every scenario runs under the same framework.
+  const naming = sharedNaming(batches.map((b) => b.scenario?.assessment));
+  const shown = metricNamesFor(metrics, naming);
+  const groups = [...new Set(shown.map((n) => METRICS[n].group))];
   const columns = 1 + batches.length + others.length * 2;
   return (
     <div className="table-wrap">
@@ -65,10 +68,10 @@ export function ComparisonTable({
                 {GROUP_TITLES[group]}
               </th>
             </tr>
-            {metrics
+            {shown
               .filter((n) => METRICS[n].group === group)
               .map((n) => {
-                const def = METRICS[n];
+                const def = metricDefinitionFor(n, naming);
                 return (
                   <tr key={n} data-metric={n}>
                     <th scope="row" style={{ fontWeight: 400 }}>

@@ -1,4 +1,5 @@
 import type { MetricGroup } from '../../sim/metricDefinitions.ts';
+import { FRAMEWORK_NAMES } from '../../scenario/framework.ts';
 import { fieldSpec } from './fieldSpec.ts';
 
 /**
@@ -42,6 +43,7 @@ export const OPTION_LABELS: Record<string, string> = {
   allocation: 'From allocation to a social worker',
   unlimited: 'Unlimited: plans start at once',
   caseloadCaps: 'Long-term teams’ caseload caps: cases wait for a place',
+  ...FRAMEWORK_NAMES,
 };
 
 /** Headings of the metric groups in tables of measures. */

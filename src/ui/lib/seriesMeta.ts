@@ -1,4 +1,4 @@
-import type { MetricUnit, SeriesName } from '../../sim/metricDefinitions.ts';
+import type { FrameworkNaming, MetricUnit, SeriesName } from '../../sim/metricDefinitions.ts';
 
 /** The three things the tool exists to show. */
 export type Theme = 'reReferral' | 'duplication' | 'backlog';
@@ -44,3 +44,20 @@ export const THEMES: { id: Theme; title: string; intro: string; headline: readon
     headline: ['awaitingAllocationMean', 'initialAssessmentsOverdueEnd', 'coreAssessmentsOverdueEnd', 'initialAssessmentInTimescaleRate'],
   },
 ];
+
+/** Series that do not exist under Working Together 2013 onwards (no core assessment). */
+const CORE_SERIES: ReadonlySet<SeriesName> = new Set<SeriesName>(['coreAssessmentsOpen', 'coreAssessmentsOverdue']);
+
+/** The series a scenario under this framework shows: all, bar the core-assessment ones under Working Together 2013. */
+export function seriesNamesFor(names: readonly SeriesName[], naming: FrameworkNaming | undefined): SeriesName[] {
+  return naming?.framework === 'wt2013' ? names.filter((n) => !CORE_SERIES.has(n)) : [...names];
+}
+
+/** A series' short label in the framework's words (single assessments under Working Together 2013). */
+export function seriesMetaFor(name: SeriesName, naming: FrameworkNaming | undefined): (typeof SERIES_META)[SeriesName] {
+  const meta = SERIES_META[name];
+  if (naming?.framework !== 'wt2013') return meta;
+  if (name === 'initialAssessmentsOpen') return { ...meta, label: 'Single assessments open' };
+  if (name === 'initialAssessmentsOverdue') return { ...meta, label: `Single assessments past ${naming.singleAssessmentTimescaleWorkingDays} working days` };
+  return meta;
+}

@@ -65,6 +65,10 @@ function Section({ title, id, open = false, children }: { title: string; id: str
   );
 }
 
+/** Timescale fields each framework does not read (src/scenario/framework.ts): hidden, and kept, under it. */
+const INITIAL_AND_CORE_FIELDS = ['initialAssessmentTimescaleWorkingDays', 'coreAssessmentTimescaleWorkingDays'];
+const SINGLE_ASSESSMENT_FIELDS = ['singleAssessmentTimescaleWorkingDays'];
+
 /** Front-door fields only a MASH reads (models/mash.*.ts): hidden, and kept, under other structures. */
 const MASH_ONLY_FIELDS = [
   'mashManagers',
@@ -199,7 +203,7 @@ function ScenarioEditorView({ draft, problems, fieldErrors, onCommit, onFieldErr
         {fields(['need'])}
       </Section>
       <Section title="Assessment and timescales" id="assessment">
-        {fields(['assessment'])}
+        {fields(['assessment'], draft.assessment.framework === 'wt2013' ? INITIAL_AND_CORE_FIELDS : SINGLE_ASSESSMENT_FIELDS)}
       </Section>
       <Section title="Early help" id="earlyHelp">
         <p className="hint">Where early help works is set per duty team (early help coverage).</p>

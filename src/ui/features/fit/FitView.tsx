@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { presetChildPopulation } from '../../../scenario/fit/base.ts';
 import { nationalFigure, nationalLabel } from '../../../scenario/fit/national.ts';
-import { FIGURES, FitTargets, INPUT_KEYS, TARGET_KEYS, type InputKey, type TargetKey } from '../../../scenario/fit/targets.ts';
+import { DEFAULT_FIT_PRESET, FIGURES, FitTargets, INPUT_KEYS, TARGET_KEYS, type InputKey, type TargetKey } from '../../../scenario/fit/targets.ts';
 import { problemsOf } from '../../../scenario/parse.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { RunContext } from '../../lib/run/runMachine.ts';
@@ -34,7 +34,8 @@ interface Props {
 /** Fit my authority: the council's published figures in, a fitted scenario out (issue 15, items 3-4). */
 export function FitView({ presets, status, context, actor, onRun, onCancel, onUse }: Props) {
   const fittable = presets.filter((p) => presetChildPopulation(p.id) !== undefined);
-  const [presetId, setPresetId] = useState(fittable[0]?.id ?? '');
+  // Today's England (a MASH, single assessments) is where most councils start; else the first that can be scaled.
+  const [presetId, setPresetId] = useState((fittable.find((p) => p.id === DEFAULT_FIT_PRESET) ?? fittable[0])?.id ?? '');
   const [name, setName] = useState('My authority');
   const [texts, setTexts] = useState<Partial<Record<FieldKey, string>>>({});
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});

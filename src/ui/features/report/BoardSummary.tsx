@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { version as APP_VERSION } from '../../../../package.json';
-import { METRICS } from '../../../sim/metricDefinitions.ts';
+import { METRICS, metricDefinitionFor, metricNamesFor, sharedNaming } from '../../../sim/metricDefinitions.ts';
 import { RESULTS_VERSION } from '../../../sim/results.ts';
 import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
 import { tickFormat } from '../../lib/charts/BandChart.tsx';
@@ -75,7 +75,7 @@ function ScenarioFindings({ f, index }: { f: ComparisonFindings; index: number }
 function DifferenceChart({ comparison, metric }: { comparison: ComparisonResult; metric: keyof typeof METRICS }) {
   const id = useId();
   const [base, ...others] = comparison.batches;
-  const def = METRICS[metric];
+  const def = metricDefinitionFor(metric, sharedNaming(comparison.scenarios.map((sc) => sc.assessment)));
   const rows = others.map((o, i) => {
     const d = metricDifference(base!.batch, o.batch, metric);
     return { label: `${letter(i + 1)} ${o.label}`, mean: d.mean, lo: d.ci95?.[0] ?? d.mean, hi: d.ci95?.[1] ?? d.mean };
@@ -142,9 +142,14 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
     return { ...full, batches: full.batches.map((x, i) => ({ ...x, label: short[i] ?? x.label })) };
   }, [full]);
   const [base, ...others] = comparison.batches;
-  const findings = useMemo(() => (base ? others.map((o) => compareFindings(base, o)) : []), [comparison]); // eslint-disable-line react-hooks/exhaustive-deps
+  const findings = useMemo(() => {
+    const [first, ...rest] = comparison.batches;
+    return first ? rest.map((o, i) => compareFindings({ ...first, scenario: comparison.scenarios[0] }, { ...o, scenario: comparison.scenarios[i + 1] })) : [];
+  }, [comparison]);
   if (!base) return null;
-  const metrics = headlineMetrics();
+  // The measures in the framework's words when every scenario shares one (metricDefinitions.ts).
+  const naming = sharedNaming(comparison.scenarios.map((sc) => sc.assessment));
+  const metrics = metricNamesFor(headlineMetrics(), naming);
   const chart = chartMetric(findings, metrics);
   const labels = comparison.batches.map((b) => b.label);
   const lines = scenarioLines(
@@ -197,7 +202,7 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
           </thead>
           <tbody>
             {metrics.map((m) => {
-              const def = METRICS[m];
+              const def = metricDefinitionFor(m, naming);
               return (
                 <tr key={m}>
                   <th scope="row">{def.label}</th>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { offeredLoad } from '../../../sim/flow/capacity.ts';
-import { INTERVAL_METHOD, METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
+import { INTERVAL_METHOD, METRIC_NAMES, metricDefinitionFor, metricNamesFor, sharedNaming } from '../../../sim/metricDefinitions.ts';
 import { steadinessMessages } from '../../../sim/steadinessMessages.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { BoardSummary } from './BoardSummary.tsx';
@@ -67,7 +67,11 @@ export function ReportView({
   };
   const [base] = comparison.batches;
   const first = base?.batch;
-  const headline = THEMES.flatMap((t) => t.headline);
+  const naming = sharedNaming(comparison.scenarios.map((s) => s.assessment));
+  const headline = metricNamesFor(
+    THEMES.flatMap((t) => t.headline),
+    naming,
+  );
   return (
     <div className="report" data-print-scope={scope}>
       <div className="no-print button-group">
@@ -173,7 +177,10 @@ export function ReportView({
         <ComparisonTable batches={comparison.batches} />
         <h3>Definitions</h3>
         <dl className="summary-list small">
-          {METRIC_NAMES.map((n) => [<dt key={`t${n}`}>{METRICS[n].label}</dt>, <dd key={`d${n}`}>{METRICS[n].definition}</dd>])}
+          {metricNamesFor(METRIC_NAMES, naming).map((n) => {
+            const def = metricDefinitionFor(n, naming);
+            return [<dt key={`t${n}`}>{def.label}</dt>, <dd key={`d${n}`}>{def.definition}</dd>];
+          })}
         </dl>
         <p className="small secondary-text">
           Produced by Front Door, a simulation for exploring designs of the front door. Its numbers come from a model and its assumptions, not from case

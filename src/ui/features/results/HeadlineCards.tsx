@@ -1,16 +1,16 @@
 import { NATIONAL_BESIDE_METRIC } from '../../../scenario/fit/national.ts';
-import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
+import { metricDefinitionFor, metricNamesFor, type FrameworkNaming, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { MetricTerm } from '../../lib/MetricTerm.tsx';
 import { unreliableInBatch } from './SteadinessNotice.tsx';
 
 /** Headline cards: each metric's mean across replications, its 95% interval, and its definition. */
-export function HeadlineCards({ batch, metrics }: { batch: BatchResult; metrics: readonly MetricName[] }) {
+export function HeadlineCards({ batch, metrics, naming }: { batch: BatchResult; metrics: readonly MetricName[]; naming?: FrameworkNaming | undefined }) {
   return (
     <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
-      {metrics.map((name) => {
-        const def = METRICS[name];
+      {metricNamesFor(metrics, naming).map((name) => {
+        const def = metricDefinitionFor(name, naming);
         const est = batch.metrics[name];
         const nat = NATIONAL_BESIDE_METRIC[name];
         return (

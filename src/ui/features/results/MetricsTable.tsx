@@ -1,5 +1,5 @@
 import { NATIONAL_BESIDE_METRIC } from '../../../scenario/fit/national.ts';
-import { METRIC_NAMES, METRICS } from '../../../sim/metricDefinitions.ts';
+import { METRIC_NAMES, METRICS, metricDefinitionFor, metricNamesFor, type FrameworkNaming } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { GROUP_TITLES } from '../../lib/labels.ts';
@@ -14,8 +14,10 @@ function englandCell(n: string): string {
 }
 
 /** Every metric of a run: mean and 95% interval across replications, grouped, each with its definition. */
-export function MetricsTable({ batch }: { batch: BatchResult }) {
-  const groups = [...new Set(METRIC_NAMES.map((n) => METRICS[n].group))];
+export function MetricsTable({ batch, naming }: { batch: BatchResult; naming?: FrameworkNaming | undefined }) {
+  const names = metricNamesFor(METRIC_NAMES, naming);
+  const def = (n: (typeof names)[number]) => metricDefinitionFor(n, naming);
+  const groups = [...new Set(names.map((n) => METRICS[n].group))];
   return (
     <div className="table-wrap">
       <table>
@@ -42,19 +44,21 @@ export function MetricsTable({ batch }: { batch: BatchResult }) {
                 {GROUP_TITLES[group]}
               </th>
             </tr>
-            {METRIC_NAMES.filter((n) => METRICS[n].group === group).map((n) => (
-              <tr key={n} data-metric={n}>
-                <th scope="row" style={{ fontWeight: 400 }}>
-                  <MetricTerm definition={METRICS[n].definition}>{METRICS[n].label}</MetricTerm>
-                  {unreliableInBatch(batch, METRICS[n].decisionBased) && (
-                    <span title="Much of the window’s work is still queued: this ratio reads better than the truth"> ‡</span>
-                  )}
-                </th>
-                <td className="num">{formatValue(batch.metrics[n].mean, METRICS[n].unit)}</td>
-                <td className="num">{formatInterval(batch.metrics[n].ci95, METRICS[n].unit)}</td>
-                <td className="small">{englandCell(n)}</td>
-              </tr>
-            ))}
+            {names
+              .filter((n) => METRICS[n].group === group)
+              .map((n) => (
+                <tr key={n} data-metric={n}>
+                  <th scope="row" style={{ fontWeight: 400 }}>
+                    <MetricTerm definition={def(n).definition}>{def(n).label}</MetricTerm>
+                    {unreliableInBatch(batch, METRICS[n].decisionBased) && (
+                      <span title="Much of the window’s work is still queued: this ratio reads better than the truth"> ‡</span>
+                    )}
+                  </th>
+                  <td className="num">{formatValue(batch.metrics[n].mean, METRICS[n].unit)}</td>
+                  <td className="num">{formatInterval(batch.metrics[n].ci95, METRICS[n].unit)}</td>
+                  <td className="small">{englandCell(n)}</td>
+                </tr>
+              ))}
           </tbody>
         ))}
       </table>

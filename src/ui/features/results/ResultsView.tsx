@@ -7,7 +7,7 @@ import { replicationsCsv, seriesCsv, summaryCsv, teamsCsv } from '../../lib/csv.
 import { HeadlineCards } from './HeadlineCards.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
 import { SeriesChart } from '../../lib/charts/SeriesChart.tsx';
-import { SERIES_META, THEMES } from '../../lib/seriesMeta.ts';
+import { SERIES_META, seriesNamesFor, THEMES } from '../../lib/seriesMeta.ts';
 import { SteadinessNotice } from './SteadinessNotice.tsx';
 import { TeamBreakdown } from './TeamBreakdown.tsx';
 import type { Scenario } from '../../../scenario/schema.ts';
@@ -99,11 +99,13 @@ const ThemePart = memo(function ThemePart({
         {theme.title}
       </h3>
       <p className="secondary-text">{theme.intro}</p>
-      <HeadlineCards batch={batch} metrics={theme.headline} />
+      <HeadlineCards batch={batch} metrics={theme.headline} naming={scenario?.assessment} />
       <div className="chart-grid">
-        {SERIES_NAMES.filter((n) => SERIES_META[n].theme === theme.id && seriesApplies(n, scenario)).map((n) => (
-          <SeriesChart key={n} batches={[{ label, batch, ...(scenario ? { scenario } : {}) }]} name={n} />
-        ))}
+        {seriesNamesFor(SERIES_NAMES, scenario?.assessment)
+          .filter((n) => SERIES_META[n].theme === theme.id && seriesApplies(n, scenario))
+          .map((n) => (
+            <SeriesChart key={n} batches={[{ label, batch, ...(scenario ? { scenario } : {}) }]} name={n} />
+          ))}
       </div>
     </section>
   );
@@ -116,11 +118,11 @@ function seriesApplies(name: SeriesName, scenario: Scenario | undefined): boolea
 
 const TeamsPart = memo(TeamBreakdown);
 
-const MeasuresPart = memo(function MeasuresPart({ batch }: { batch: BatchResult }) {
+const MeasuresPart = memo(function MeasuresPart({ batch, scenario }: { batch: BatchResult; scenario?: Scenario | undefined }) {
   return (
     <>
       <h3 className="theme-heading">Every measure</h3>
-      <MetricsTable batch={batch} />
+      <MetricsTable batch={batch} naming={scenario?.assessment} />
       <SeedList batch={batch} />
     </>
   );
@@ -153,7 +155,7 @@ const ResultsBody = memo(function ResultsBody({ label, batch, scenario }: { labe
         return b ? <ThemePart key={theme.id} theme={theme} label={label} batch={b} scenario={scenario} /> : null;
       })}
       {staged[THEMES.length] && <TeamsPart batch={staged[THEMES.length] as BatchResult} label={label} />}
-      {staged[THEMES.length + 1] && <MeasuresPart batch={staged[THEMES.length + 1] as BatchResult} />}
+      {staged[THEMES.length + 1] && <MeasuresPart batch={staged[THEMES.length + 1] as BatchResult} scenario={scenario} />}
     </section>
   );
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { caseJourneyMachine } from '../../../../models/caseJourney.machine.ts';
 import { entryRoutesOf } from '../../../../models/caseJourney.rules.ts';
-import { pathwayGraph, reachedBy } from '../../../../models/graph.ts';
+import { inFrameworkWords, pathwayGraph, reachedBy } from '../../../../models/graph.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Runner } from '../../../worker/client.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../../scenario/presets.ts';
@@ -98,9 +98,13 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
     return compare ? [a, b] : [a];
   }, [scenarios, scenarioId, compare, compareId]);
   // Each pane draws the stages its front door reaches (a MASH has no contact centre, the others no MASH).
-  const graphs = useMemo(() => shown.map((s) => reachedBy(graph, entryRoutesOf(s.frontDoor))), [graph, shown]);
+  const graphs = useMemo(() => shown.map((s) => inFrameworkWords(reachedBy(graph, entryRoutesOf(s.frontDoor)), s.assessment.framework)), [graph, shown]);
   const layouts = useMemo(() => graphs.map((g) => layoutPathway(g, TRAINER_LAYOUT)), [graphs]);
-  const counted = useMemo(() => reachedBy(graph, [...new Set(shown.flatMap((s) => entryRoutesOf(s.frontDoor)))]), [graph, shown]);
+  // The counters' labels follow the framework when every scenario shown shares it.
+  const counted = useMemo(() => {
+    const all = reachedBy(graph, [...new Set(shown.flatMap((s) => entryRoutesOf(s.frontDoor)))]);
+    return shown.length > 0 && shown.every((s) => s.assessment.framework === 'wt2013') ? inFrameworkWords(all, 'wt2013') : all;
+  }, [graph, shown]);
   const settings = useMemo(() => ({ days: DAYS, warmupDays: WARMUP_DAYS, seed, rep }), [seed, rep]);
   const batchSettings: BatchSettings = useMemo(() => ({ days: DAYS, warmupDays: WARMUP_DAYS, reps: REPS, seed }), [seed]);
   const batch = useBatch(shown, batchSettings, runner);

@@ -150,7 +150,7 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
         text = `Waiting for a social worker at ${team(r.team)} to be allocated${r.fastTrack ? ' (fast-tracked)' : ''}.`;
         break;
       case 'allocated':
-        text = `Allocated to a ${r.newlyQualified ? 'newly qualified ' : ''}social worker after waiting ${sayDuration(r.waitHours)}; the initial assessment began.`;
+        text = `Allocated to a ${r.newlyQualified ? 'newly qualified ' : ''}social worker after waiting ${sayDuration(r.waitHours)}; the ${s.assessment.framework === 'wt2013' ? 'single' : 'initial'} assessment began.`;
         concern = r.waitHours > 7 * 24;
         break;
       case 'transferred':
@@ -158,7 +158,7 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
         concern = r.waitHours > 7 * 24;
         break;
       case 'assessed': {
-        const what = r.which === 'initial' ? 'Initial assessment' : 'Core assessment';
+        const what = r.which === 'initial' ? 'Initial assessment' : r.which === 'single' ? 'Single assessment' : 'Core assessment';
         const next: Record<string, string> = {
           coreAssessment: 'a core assessment is needed.',
           childInNeed: 'a child in need plan.',

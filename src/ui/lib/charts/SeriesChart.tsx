@@ -1,11 +1,11 @@
-import { SERIES, type SeriesName } from '../../../sim/metricDefinitions.ts';
+import { seriesLabelFor, type SeriesName } from '../../../sim/metricDefinitions.ts';
 import { BandChart } from './BandChart.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
 import type { BandSeries } from './geometry.ts';
 import { formatInterval, formatValue, unitWords } from '../format.ts';
 import { safeFileName } from '../download.ts';
 import { spreadsheetCsv, type LabelledBatch } from '../csv.ts';
-import { SERIES_META } from '../seriesMeta.ts';
+import { seriesMetaFor } from '../seriesMeta.ts';
 import { timelineMarkers, type TimelineMarker } from '../../../sim/timelineSummary.ts';
 import { longDate } from '../../../scenario/calendarDates.ts';
 
@@ -56,7 +56,8 @@ export function SeriesChart({
   headingLevel?: 3 | 4;
   height?: number;
 }) {
-  const meta = SERIES_META[name];
+  const naming = batches[0]?.scenario?.assessment;
+  const meta = seriesMetaFor(name, naming);
   const series = seriesBands(batches, name);
   const first = batches[0]?.batch;
   const warmup = first?.warmupDays ?? 0;
@@ -108,7 +109,8 @@ export function SeriesChart({
       fileStem={`${safeFileName(batches.map((b) => b.label).join(' vs '))}-${name}`}
       description={
         <>
-          {SERIES[name]}. Line: mean of {reps} replications; band: 95% confidence interval. Shaded: warm-up ({warmup} days), not counted in the measures.
+          {seriesLabelFor(name, naming)}. Line: mean of {reps} replications; band: 95% confidence interval. Shaded: warm-up ({warmup} days), not counted in the
+          measures.
           {events.length > 0 && (
             <>
               {' '}

@@ -16,7 +16,7 @@ export function comparisonFindingsList(batches: readonly LabelledBatch[], scenar
   const [base, ...others] = batches;
   if (!base) return [];
   return others.map((o, i) => ({
-    findings: compareFindings(base, o),
+    findings: compareFindings({ ...base, scenario: base.scenario ?? scenarios[0] }, { ...o, scenario: o.scenario ?? scenarios[i + 1] }),
     changes: scenarios[0] && scenarios[i + 1] ? changesLine(summariseChanges(scenarios[0], scenarios[i + 1], pathLabel, showOption)) : '',
   }));
 }

@@ -1,4 +1,13 @@
-import { METRIC_NAMES, METRICS, type MetricName, type MetricUnit } from '../../../sim/metricDefinitions.ts';
+import {
+  METRIC_NAMES,
+  METRICS,
+  type MetricName,
+  type MetricUnit,
+  metricDefinitionFor,
+  metricNamesFor,
+  sharedNaming,
+  type FrameworkNaming,
+} from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { DAYS_PER_MONTH } from '../../../sim/workingCalendar.ts';
 import { formatDifference, formatInterval, formatValue } from '../format.ts';
@@ -79,20 +88,20 @@ export function metricDifference(a: BatchResult, b: BatchResult, metric: MetricN
  * Every clear finding of `b` against `a` (same seed and replications, so differences are paired),
  * and the measures with no clear difference. Throws when the runs are not on the same seeds.
  */
-export function measureFindings(a: BatchResult, b: BatchResult): { clear: Finding[]; unclear: MetricName[]; pairs: number } {
+export function measureFindings(a: BatchResult, b: BatchResult, naming?: FrameworkNaming): { clear: Finding[]; unclear: MetricName[]; pairs: number } {
   if (a.seed !== b.seed || a.reps !== b.reps) {
     throw new Error(`findings need runs on the same seeds: seed ${a.seed} × ${a.reps} replications against seed ${b.seed} × ${b.reps}`);
   }
   const months = windowMonths(a);
   const clear: Finding[] = [];
   const unclear: MetricName[] = [];
-  for (const metric of sharedMetrics(a, b)) {
+  for (const metric of metricNamesFor(sharedMetrics(a, b), naming)) {
     const d = metricDifference(a, b, metric);
     if (!d.excludesZero || !d.ci95) {
       unclear.push(metric);
       continue;
     }
-    const def = METRICS[metric];
+    const def = metricDefinitionFor(metric, naming);
     const perMonth = def.unit === 'count';
     const scale = perMonth ? 1 / months : 1;
     const from = a.metrics[metric].mean * scale;
@@ -174,8 +183,13 @@ export function headline(label: string, baselineLabel: string, clear: readonly F
 }
 
 /** Findings for `other` against `baseline`, both run on the same seeds. */
-export function compareFindings(baseline: { label: string; batch: BatchResult }, other: { label: string; batch: BatchResult }): ComparisonFindings {
-  const { clear, unclear, pairs } = measureFindings(baseline.batch, other.batch);
+export function compareFindings(
+  baseline: { label: string; batch: BatchResult; scenario?: { assessment: FrameworkNaming } | undefined },
+  other: { label: string; batch: BatchResult; scenario?: { assessment: FrameworkNaming } | undefined },
+): ComparisonFindings {
+  // In the frameworks' words when both scenarios are known and share one (metricDefinitions.ts).
+  const naming = sharedNaming([baseline.scenario?.assessment, other.scenario?.assessment]);
+  const { clear, unclear, pairs } = measureFindings(baseline.batch, other.batch, naming);
   return {
     baselineLabel: baseline.label,
     label: other.label,
