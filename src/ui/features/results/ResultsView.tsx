@@ -154,7 +154,7 @@ const ResultsBody = memo(function ResultsBody({ label, batch, scenario }: { labe
         const b = staged[i];
         return b ? <ThemePart key={theme.id} theme={theme} label={label} batch={b} scenario={scenario} /> : null;
       })}
-      {staged[THEMES.length] && <TeamsPart batch={staged[THEMES.length] as BatchResult} label={label} />}
+      {staged[THEMES.length] && <TeamsPart batch={staged[THEMES.length] as BatchResult} label={label} naming={scenario?.assessment} />}
       {staged[THEMES.length + 1] && <MeasuresPart batch={staged[THEMES.length + 1] as BatchResult} scenario={scenario} />}
     </section>
   );

@@ -1,6 +1,6 @@
 import { csvFormat } from 'd3-dsv';
 import { useState } from 'react';
-import { METRICS, TEAM_METRIC_NAMES, type TeamMetricName } from '../../../sim/metricDefinitions.ts';
+import { metricDefinitionFor, metricNamesFor, TEAM_METRIC_NAMES, type FrameworkNaming, type TeamMetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import { ChartFigure } from '../../lib/charts/ChartFigure.tsx';
 import { IntervalChart } from '../../lib/charts/IntervalChart.tsx';
@@ -9,9 +9,12 @@ import { safeFileName } from '../../lib/download.ts';
 import { MetricTerm } from '../../lib/MetricTerm.tsx';
 
 /** Per duty team: one measure (re-referral rate by default) with intervals, highest first, and a full table. */
-export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: string }) {
+export function TeamBreakdown({ batch, label, naming }: { batch: BatchResult; label: string; naming?: FrameworkNaming | undefined }) {
   const [metric, setMetric] = useState<TeamMetricName>('reReferralRate');
-  const def = METRICS[metric];
+  // Measures in the scenario's framework's words (no core assessments under Working Together 2013).
+  const names = metricNamesFor(TEAM_METRIC_NAMES, naming);
+  const defs = Object.fromEntries(names.map((n) => [n, metricDefinitionFor(n, naming)])) as Record<TeamMetricName, ReturnType<typeof metricDefinitionFor>>;
+  const def = defs[metric] ?? metricDefinitionFor(metric, naming);
   const teams = [...batch.teams].sort((a, b) => b.metrics[metric].mean - a.metrics[metric].mean);
   const rows = teams.map((t) => ({ key: t.name, label: t.name, mean: t.metrics[metric].mean, lo: t.metrics[metric].ci95[0], hi: t.metrics[metric].ci95[1] }));
   const overall = (batch.metrics as Record<string, { mean: number }>)[metric]?.mean;
@@ -23,9 +26,9 @@ export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: str
           Measure to compare between teams
         </label>
         <select id="team-metric" className="select" value={metric} onChange={(e) => setMetric(e.target.value as TeamMetricName)}>
-          {TEAM_METRIC_NAMES.map((n) => (
+          {names.map((n) => (
             <option key={n} value={n}>
-              {METRICS[n].label}
+              {defs[n].label}
             </option>
           ))}
         </select>
@@ -78,9 +81,9 @@ export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: str
             <thead>
               <tr>
                 <th scope="col">Duty team</th>
-                {TEAM_METRIC_NAMES.map((n) => (
+                {names.map((n) => (
                   <th scope="col" className="num" key={n}>
-                    <MetricTerm definition={METRICS[n].definition}>{METRICS[n].label}</MetricTerm>
+                    <MetricTerm definition={defs[n].definition}>{defs[n].label}</MetricTerm>
                   </th>
                 ))}
               </tr>
@@ -89,9 +92,9 @@ export function TeamBreakdown({ batch, label }: { batch: BatchResult; label: str
               {batch.teams.map((t) => (
                 <tr key={t.name}>
                   <th scope="row">{t.name}</th>
-                  {TEAM_METRIC_NAMES.map((n) => (
+                  {names.map((n) => (
                     <td className="num" key={n}>
-                      {formatValue(t.metrics[n].mean, METRICS[n].unit)}
+                      {formatValue(t.metrics[n].mean, defs[n].unit)}
                     </td>
                   ))}
                 </tr>
