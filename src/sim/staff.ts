@@ -259,3 +259,14 @@ export function countyStaffing(
   const nq = largestRemainder(teams.map((t, i) => filled[i]! * t.newlyQualifiedShare));
   return filled.map((f, i) => ({ filled: f, nq: Math.min(f, nq[i]!) }));
 }
+
+/** A duty worker's full-time equivalent: part-time workers are spread evenly through the team's index order (worker `w` is part-time when ⌊(w+1)s⌋ > ⌊ws⌋). */
+export function fteOf(spec: { partTimeShare: number; partTimeFte: number }, worker: number): number {
+  const s = spec.partTimeShare;
+  return Math.floor((worker + 1) * s + 1e-9) > Math.floor(worker * s + 1e-9) ? spec.partTimeFte : 1;
+}
+
+/** Casework hours per working hour of duty worker `worker`: FTE × (1 − non-case work share) (src/sim/engine/casework.ts). */
+export function caseworkCapacity(spec: { partTimeShare: number; partTimeFte: number; nonCaseWorkShare: number }, worker: number): number {
+  return fteOf(spec, worker) * (1 - spec.nonCaseWorkShare);
+}

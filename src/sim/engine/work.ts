@@ -7,6 +7,7 @@ import { activityOf, factsOf, factsView, routed } from './activities.ts';
 import { CalendarEvent, unhandled } from './calendarEvents.ts';
 import type { EngineDecision } from '../engine.ts';
 import { advance } from './monitors.ts';
+import { startJob } from './casework.ts';
 import type { Send } from './pools.ts';
 import type { ActivityEntry, Case, RunState } from './types.ts';
 
@@ -65,21 +66,41 @@ function startStaffWork(run: RunState, c: Case, activity: StaffWork): void {
   complete(run, c, doneAt);
 }
 
-/** An assessment by the social worker holding the case's place: gamma working days, stretched by team pressure. */
+/**
+ * An assessment by the social worker holding the case's place. Its work is gamma (shape
+ * `durationShape`) with the scenario's mean hours, stretched by team pressure (work done under
+ * pressure takes more of it), and goes on the worker's desk (casework.ts), which shares their time
+ * with their other assessments: alone on the desk it takes the unhurried working days.
+ */
 function startAssessment(run: RunState, c: Case, activity: AssessmentWork): void {
   const now = run.queue.now;
   const team = run.teams[c.child.team]!;
   const a = run.scenario.assessment;
+  const calendar = run.calendar;
+  let deadline: number;
+  let focusAt: number;
+  const focusHours = Math.max(0, a.deadlineFocusWorkingDays) * calendar.hoursPerWorkingDay;
   if (activity.timescale === 'initial') {
-    if (!run.initialClockFromReferral) c.initialDeadline = run.calendar.deadline(now, a.initialAssessmentTimescaleWorkingDays);
+    if (!run.initialClockFromReferral) c.initialDeadline = calendar.deadline(now, a.initialAssessmentTimescaleWorkingDays);
+    deadline = c.initialDeadline;
   } else {
-    c.coreDeadline = run.calendar.deadline(now, a.coreAssessmentTimescaleWorkingDays);
+    c.coreDeadline = calendar.deadline(now, a.coreAssessmentTimescaleWorkingDays);
+    deadline = c.coreDeadline;
     team.coreAssessments.add(c);
   }
+  focusAt = calendar.subtractWorkingHours(deadline, focusHours);
+  if (!(focusAt < deadline)) focusAt = deadline;
   const pressure = teamPressure(team.held, team.waiting, team.places.places);
-  const days = gamma(run.streams.durations, a.durationShape, activity.meanWorkingDays(run.scenario)) * durationStretch(a, pressure);
-  c.activityDoneAt = run.calendar.addWorkingHours(now, days * run.calendar.hoursPerWorkingDay);
-  complete(run, c, c.activityDoneAt);
+  const days = activity.meanWorkingDays(run.scenario);
+  const paceHours = gamma(run.streams.durations, a.durationShape, days) * durationStretch(a, pressure) * calendar.hoursPerWorkingDay;
+  const hours = activity.workHours(run.scenario);
+  startJob(run, c, {
+    remaining: paceHours,
+    hoursPerPaceHour: days > 0 ? hours / (days * calendar.hoursPerWorkingDay) : 0,
+    focusAt,
+    deadline,
+    speed: 0,
+  });
 }
 
 /** A plan or early help: exponential months of calendar time. */

@@ -4,6 +4,7 @@ import { PRIORITY } from '../eventQueue.ts';
 import { createStream, type Stream } from '../rng.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, HOURS_PER_YEAR } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
+import { closeDesk, openDesk } from './casework.ts';
 import { advance } from './monitors.ts';
 import { allocate, type Send } from './pools.ts';
 import type { RunState, TeamState } from './types.ts';
@@ -123,6 +124,7 @@ function leave(run: RunState, t: number, w: number): void {
   const wf = run.workforce!;
   advance(run, team);
   team.places.retire(w);
+  closeDesk(run, t, w);
   team.filledPosts--;
   if (wf.agency[t]![w]) wf.agencyInPost[t]!--;
   else wf.permanentInPost--;
@@ -135,6 +137,7 @@ function join(run: RunState, send: Send, t: number, newlyQualified: boolean, age
   const wf = run.workforce!;
   advance(run, team);
   const w = team.places.addWorker(newlyQualified ? team.spec.newlyQualifiedCaseloadCap : team.spec.caseloadCap, newlyQualified);
+  openDesk(run, t, w);
   wf.agency[t]!.push(agency);
   team.filledPosts++;
   if (agency) wf.agencyInPost[t]!++;

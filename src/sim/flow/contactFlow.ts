@@ -172,7 +172,10 @@ export class TeamFlow {
         break;
       }
       case 'assessmentWork': {
-        node.adds.push(WORK.placeMonths, (activity.meanWorkingDays(s) * durationStretch(s.assessment, this.ctx.pressure)) / this.ctx.workingDaysPerMonth);
+        // Pressure stretches the work itself (engine/work.ts), so it adds to the hours and to the time a place is held.
+        const stretch = durationStretch(s.assessment, this.ctx.pressure);
+        node.adds.push(WORK.placeMonths, (activity.meanWorkingDays(s) * stretch) / this.ctx.workingDaysPerMonth);
+        node.adds.push(WORK.caseworkHours, activity.workHours(s) * stretch);
         const nq = this.ctx.newlyQualifiedShare;
         this.decisionOf(
           node,
