@@ -164,6 +164,22 @@ export class Caseloads {
     return w;
   }
 
+  /** Whether worker `w` is in post with a free place. */
+  hasFreePlace(w: number): boolean {
+    return this.inPost(w) && this.load[w]! < this.caps[w]!;
+  }
+
+  /** Allocates to worker `w`, who must have a free place (hasFreePlace). */
+  acquireWorker(w: number): number {
+    if (!this.hasFreePlace(w)) throw new Error(`worker ${w} has no free place`);
+    const free = this.caps[w]! - this.load[w]!;
+    this.take(w, free);
+    this.put(w, free - 1);
+    this.load[w]!++;
+    this.held++;
+    return w;
+  }
+
   release(worker: number): void {
     if (!(this.load[worker]! > 0)) throw new Error(`released a caseload place worker ${worker} did not hold`);
     if (this.gone !== null && this.gone[worker]) {

@@ -61,16 +61,16 @@ const job = (remaining: number, hoursPerPaceHour: number, deadline = Infinity, f
   speed: 0,
 });
 
-describe("a social worker's time is shared among the assessments they hold", () => {
-  it('two assessments that each want the whole worker share the time equally, then the survivor gets it all', () => {
+describe("a social worker's time goes to the assessments they hold, in order, each at most at its pace", () => {
+  it('two assessments that each want the whole worker are done in the order the worker took them on', () => {
     const b = bench();
     openDesk(b.run, 0, 0);
     // Each needs 1 hour of work per pace hour: 10 and 30 hours of work, one worker-hour per hour.
     startJob(b.run, assessment(1), job(10, 1));
     startJob(b.run, assessment(2), job(30, 1));
     const done = b.drain();
-    // Half each: the first has its 10 hours at t = 20; the second then has 20 left alone: t = 40.
-    expect(done.get(1)).toBeCloseTo(20, 9);
+    // The first has the worker until it is done at t = 10; the second then has its 30 hours: t = 40.
+    expect(done.get(1)).toBeCloseTo(10, 9);
     expect(done.get(2)).toBeCloseTo(40, 9);
     const team = b.run.teams[0]!;
     // 40 hours of work in 40 hours, then idle to the end of the run (10,000 hours).
@@ -78,10 +78,10 @@ describe("a social worker's time is shared among the assessments they hold", () 
     expect(team.windowCaseworkAvailable).toBeCloseTo(10_000, 9);
   });
 
-  it('an assessment capped at its pace leaves the rest of the time to the other (water-filling)', () => {
+  it('an assessment capped at its pace leaves the rest of the time to the next (water-filling)', () => {
     const b = bench();
     openDesk(b.run, 0, 0);
-    // A can absorb only 0.25 of the worker an hour; B takes the other 0.75.
+    // A, first, can absorb only 0.25 of the worker an hour; B takes the other 0.75.
     startJob(b.run, assessment(1), job(8, 0.25)); // 2 hours of work, 8 hours at its pace
     startJob(b.run, assessment(2), job(6, 1)); // 6 hours of work
     const done = b.drain();
@@ -119,20 +119,33 @@ describe("a social worker's time is shared among the assessments they hold", () 
     expect(team.windowCaseworkWorked / team.windowCaseworkAvailable).toBeCloseTo(0.5, 9);
   });
 
-  it('an assessment in its deadline focus gets more of the time and goes faster; deadlinePriority 0 changes nothing', () => {
+  it('an assessment in its deadline focus or past its deadline goes first and faster; deadlinePriority 0 changes nothing', () => {
     const finish = (priority: number) => {
       const b = bench({ deadlinePriority: priority });
       openDesk(b.run, 0, 0);
-      // A: 20 hours of work, deadline at 30, focus from 24. B: 100 hours, no deadline in view.
-      startJob(b.run, assessment(1), job(20, 1, 30, 24));
+      // B, taken on first: 100 hours, no deadline in view. A: 20 hours, deadline at 30, focus from 24.
       startJob(b.run, assessment(2), job(100, 1));
-      return b.drain().get(1)!;
+      startJob(b.run, assessment(1), job(20, 1, 30, 24));
+      const done = b.drain();
+      return [done.get(1)!, done.get(2)!];
     };
-    // Without priority: half the worker each, A done at 40, past its deadline.
-    expect(finish(0)).toBeCloseTo(40, 9);
-    // With priority 1: 12 hours done by 24; then A has weight 2 of 3 (2/3 of the worker) and can
-    // go twice its pace, so 8 hours left take 12 hours: done at 36 (the deadline is 30, so the
-    // weight drops back at 30: 4 hours done by then, 4 left at half: done at 38).
-    expect(finish(1)).toBeCloseTo(38, 9);
+    // Without priority the worker finishes B first (t = 100), then A (t = 120), long past its deadline.
+    expect(finish(0)[0]).toBeCloseTo(120, 9);
+    expect(finish(0)[1]).toBeCloseTo(100, 9);
+    // With priority 1: B alone until 24; then A goes first (its doubled pace is capped by the
+    // worker's one hour an hour) and stays first past its deadline: 20 hours done at 44. B has
+    // its 76 hours left from 44: done at 120.
+    expect(finish(1)[0]).toBeCloseTo(44, 9);
+    expect(finish(1)[1]).toBeCloseTo(120, 9);
+  });
+
+  it('in the focus days an assessment may go faster than its unhurried pace when the worker has time', () => {
+    const b = bench({ deadlinePriority: 1 });
+    openDesk(b.run, 0, 0);
+    // 0.25 hours of work per pace hour: 40 pace hours alone. Focus from 24 to the deadline at 100.
+    startJob(b.run, assessment(1), job(40, 0.25, 100, 24));
+    // 24 pace hours by 24; 16 left at twice the pace: done at 32.
+    expect(b.drain().get(1)).toBeCloseTo(32, 9);
+    expect(b.run.teams[0]!.windowCaseworkWorked).toBeCloseTo(10, 9); // the same 10 hours of work
   });
 });

@@ -1,7 +1,7 @@
 import { PRIORITY } from '../eventQueue.ts';
 import { caseworkCapacity } from '../staff.ts';
 import { CalendarEvent } from './calendarEvents.ts';
-import type { Case, RunState } from './types.ts';
+import type { Case, RunState, TeamState } from './types.ts';
 
 /**
  * Social workers' time (issue 12, items 1 and 3; ARCHITECTURE lesson 17, "capacity is time, caps
@@ -9,17 +9,24 @@ import type { Case, RunState } from './types.ts';
  * hours they have per working hour (their FTE less the share of contracted time that goes on
  * travel, supervision, training and admin). The hours are shared among the assessments by
  * weighted processor sharing (Kleinrock, *Queueing Systems* vol. 2, §4.4, generalised processor
- * sharing), each assessment capped at its own pace: the hours a working hour it can absorb when
- * its worker has time for it (visits have to be arranged and other agencies' replies awaited, so
- * one case cannot take a whole week of one worker). An assessment alone on a desk therefore takes
- * the scenario's unhurried working days; one that shares a busy worker takes longer, so overload
- * causes overdue assessments rather than drawing them.
+ * sharing, here by strict priority), each assessment capped at its own pace: the hours a working
+ * hour it can absorb when its worker has time for it (visits have to be arranged and other
+ * agencies' replies awaited, so one case cannot take a whole week of one worker). An assessment
+ * alone on a desk therefore takes the scenario's unhurried working days; one that shares a busy
+ * worker waits for their time, so overload causes overdue assessments rather than drawing them.
+ * The hours go to the assessments in the order the worker took them on (see `share` for why not
+ * equal shares).
  *
  * Deadlines change behaviour: an assessment within `deadlineFocusWorkingDays` of its statutory
- * day, and not yet past it, gets (1 + deadlinePriority) times the weight and may go at
+ * day, or past it, goes before the others, and in the focus days before the deadline it may go at
  * (1 + deadlinePriority) times its pace (the worker writes it up first; DfE statistics show the
- * completions bunching just inside the timescale). Past the deadline it drops back to the others'
- * weight. Both sizes are assumptions (models/ASSUMPTIONS.md).
+ * completions bunching just inside the timescale). With deadlinePriority 0 deadlines change
+ * nothing. The size of the pull is an assumption (models/ASSUMPTIONS.md).
+ *
+ * Equal (or weighted) shares, tried first, let a full team lock up: a worker given eight initial
+ * assessments at once after a staffing gap worked on all eight at a third of their pace, each
+ * held its place three times as long, and the backlog never cleared though the team's hours
+ * were 40% idle (DESIGN.md).
  *
  * Progress is counted in "pace hours": working hours at the assessment's unhurried pace. A desk
  * is brought up to date (`sync`) whenever its set of assessments or their weights change, and one
@@ -36,7 +43,7 @@ export interface Job {
   /** When it enters the deadline focus, and its statutory deadline (hours since the start). */
   focusAt: number;
   deadline: number;
-  /** Its share of its unhurried pace now (above 1 in the deadline focus). */
+  /** Its speed now, as a multiple of its unhurried pace (0 while it waits for time; above 1 in the deadline focus). */
   speed: number;
 }
 
@@ -122,45 +129,39 @@ function sync(run: RunState, desk: Desk): void {
   }
 }
 
-/** The focus multiplier of `job` at time `t` (1 outside the deadline focus). */
-function focusOf(run: RunState, job: Job, t: number): number {
+/** Whether `job` goes first at time `t`: within its deadline focus or past its deadline (never when deadlinePriority is 0). */
+function urgent(run: RunState, job: Job, t: number): boolean {
+  return run.scenario.assessment.deadlinePriority > 0 && t >= job.focusAt;
+}
+
+/** How many times its pace `job` may go at time `t`: (1 + deadlinePriority) in the focus days before its deadline, else 1. */
+function boost(run: RunState, job: Job, t: number): number {
   return t >= job.focusAt && t < job.deadline ? 1 + run.scenario.assessment.deadlinePriority : 1;
 }
 
 /**
- * Shares the desk's casework hours among its assessments: weighted processor sharing with each
- * capped at its pace (water-filling: an assessment whose weighted share exceeds what it can absorb
- * takes only that, and the rest is shared again among the others).
+ * Shares the desk's casework hours among its assessments in order (water-filling by priority):
+ * urgent ones first (in their deadline focus or past their deadline), then the rest, each in the
+ * order the worker took them on; each takes what its pace allows until the hours run out, and
+ * the ones after get none for now (K10 ¶31: "cases that were not obviously in crisis were left
+ * without a service or significantly reduced contact").
  */
 function share(run: RunState, desk: Desk): void {
   const now = run.queue.now;
-  const jobs = desk.jobs;
   let left = desk.capacity;
-  let weights = 0;
-  for (const c of jobs) {
-    const job = c.job!;
-    job.speed = -1; // not yet settled
-    if (job.hoursPerPaceHour <= 0) job.speed = focusOf(run, job, now);
-    else weights += focusOf(run, job, now);
-  }
-  for (let settled = true; settled && weights > 0;) {
-    settled = false;
-    for (const c of jobs) {
+  for (let pass = 0; pass < 2; pass++) {
+    for (const c of desk.jobs) {
       const job = c.job!;
-      if (job.speed >= 0) continue;
-      const focus = focusOf(run, job, now);
-      const want = job.hoursPerPaceHour * focus;
-      if ((left * focus) / weights >= want) {
-        job.speed = focus;
-        left -= want;
-        weights -= focus;
-        settled = true;
+      if (urgent(run, job, now) !== (pass === 0)) continue;
+      const pace = boost(run, job, now);
+      if (job.hoursPerPaceHour <= 0) {
+        job.speed = pace;
+        continue;
       }
+      const give = Math.min(job.hoursPerPaceHour * pace, left);
+      job.speed = give / job.hoursPerPaceHour;
+      left -= give;
     }
-  }
-  for (const c of jobs) {
-    const job = c.job!;
-    if (job.speed < 0) job.speed = (left * focusOf(run, job, now)) / weights / job.hoursPerPaceHour;
   }
 }
 
@@ -223,4 +224,32 @@ export function deskEvent(run: RunState, id: number): void {
     }
   }
   reschedule(run, desk);
+}
+
+/**
+ * The worker a duty manager gives the next referral to: of those in post with a free caseload
+ * place, the one with the least casework in hand for their hours (hours of work left on their desk
+ * ÷ their casework hours per working hour), so the first to be free; ties go to the most free
+ * places, then the lowest index. -1 when nobody has a free place. Allocating by free places alone
+ * gave a new starter eleven initial assessments at once while colleagues' time went idle.
+ */
+export function chooseWorker(team: TeamState): number {
+  const places = team.places;
+  let best = -1;
+  let bestWork = Infinity;
+  let bestFree = -1;
+  for (let w = 0; w < places.workers; w++) {
+    if (!places.hasFreePlace(w)) continue;
+    const desk = team.desks[w]!;
+    let hours = 0;
+    for (const c of desk.jobs) hours += Math.max(0, c.job!.remaining) * c.job!.hoursPerPaceHour;
+    const work = hours / desk.capacity;
+    const free = places.caps[w]! - places.load[w]!;
+    if (work < bestWork - 1e-9 || (Math.abs(work - bestWork) <= 1e-9 && free > bestFree)) {
+      best = w;
+      bestWork = work;
+      bestFree = free;
+    }
+  }
+  return best < 0 ? -1 : places.acquireWorker(best);
 }

@@ -68,9 +68,9 @@ function startStaffWork(run: RunState, c: Case, activity: StaffWork): void {
 
 /**
  * An assessment by the social worker holding the case's place. Its work is gamma (shape
- * `durationShape`) with the scenario's mean hours, stretched by team pressure (work done under
- * pressure takes more of it), and goes on the worker's desk (casework.ts), which shares their time
- * with their other assessments: alone on the desk it takes the unhurried working days.
+ * `durationShape`) with the scenario's mean hours and goes on the worker's desk (casework.ts),
+ * which shares their time with their other assessments: alone on the desk it takes the unhurried
+ * working days, stretched by team pressure (the same hours spread over longer).
  */
 function startAssessment(run: RunState, c: Case, activity: AssessmentWork): void {
   const now = run.queue.now;
@@ -92,11 +92,15 @@ function startAssessment(run: RunState, c: Case, activity: AssessmentWork): void
   if (!(focusAt < deadline)) focusAt = deadline;
   const pressure = teamPressure(team.held, team.waiting, team.places.places);
   const days = activity.meanWorkingDays(run.scenario);
-  const paceHours = gamma(run.streams.durations, a.durationShape, days) * durationStretch(a, pressure) * calendar.hoursPerWorkingDay;
+  const stretch = durationStretch(a, pressure);
+  const paceHours = gamma(run.streams.durations, a.durationShape, days) * stretch * calendar.hoursPerWorkingDay;
   const hours = activity.workHours(run.scenario);
   startJob(run, c, {
     remaining: paceHours,
-    hoursPerPaceHour: days > 0 ? hours / (days * calendar.hoursPerWorkingDay) : 0,
+    // Pressure stretches the elapsed time (K10 ¶31: cases wait while crises are dealt with), not
+    // the hours of work: stretching the hours too fed back on itself, and a team that filled its
+    // places once by chance stayed full with its hours 1.6 times the work (DESIGN.md).
+    hoursPerPaceHour: days > 0 ? hours / (days * calendar.hoursPerWorkingDay * stretch) : 0,
     focusAt,
     deadline,
     speed: 0,

@@ -172,10 +172,9 @@ export class TeamFlow {
         break;
       }
       case 'assessmentWork': {
-        // Pressure stretches the work itself (engine/work.ts), so it adds to the hours and to the time a place is held.
-        const stretch = durationStretch(s.assessment, this.ctx.pressure);
-        node.adds.push(WORK.placeMonths, (activity.meanWorkingDays(s) * stretch) / this.ctx.workingDaysPerMonth);
-        node.adds.push(WORK.caseworkHours, activity.workHours(s) * stretch);
+        // Pressure stretches the time a place is held, not the hours of work (engine/work.ts).
+        node.adds.push(WORK.placeMonths, (activity.meanWorkingDays(s) * durationStretch(s.assessment, this.ctx.pressure)) / this.ctx.workingDaysPerMonth);
+        node.adds.push(WORK.caseworkHours, activity.workHours(s));
         const nq = this.ctx.newlyQualifiedShare;
         this.decisionOf(
           node,
