@@ -117,7 +117,10 @@ export type AssessmentWork = {
   kind: 'assessmentWork';
   /** Which timescale it runs against (initial: from the referral or allocation; core: from its start). */
   timescale: 'initial' | 'core';
+  /** Working days it takes, on average, when its social worker has the time it needs. */
   meanWorkingDays: (scenario: Scenario) => number;
+  /** Social worker hours of work it needs, on average (shared with the worker's other assessments). */
+  workHours: (scenario: Scenario) => number;
 } & Completion;
 
 /** A plan or early help: exponential months of calendar time, no duty staff; it ends with need met or not. */

@@ -169,6 +169,16 @@ export const DutyTeam = z
         'Social workers in this district’s long-term teams holding child-in-need and child protection plans (used when long-term capacity is modelled)',
       ),
     longTermCaseloadCap: z.number().int().min(1).max(200).default(16).describe('Most plans a long-term social worker holds at once'),
+    partTimeShare: share('Share of this team’s filled duty posts held by part-time social workers').default(0),
+    partTimeFte: z
+      .number()
+      .min(0.1)
+      .max(1)
+      .default(0.5)
+      .describe('Full-time equivalent of a part-time duty social worker (share of the full-time working week)'),
+    nonCaseWorkShare: share(
+      'Share of a duty social worker’s contracted time that goes on travel, supervision, training and administration rather than assessments',
+    ).default(0.25),
   })
   .check((ctx) => {
     const t = ctx.value;
@@ -229,11 +239,33 @@ export const Assessment = z.strictObject({
     .describe(
       'Working days allowed from referral to a completed single assessment under Working Together 2013 onwards (45; not used under earlier frameworks)',
     ),
-  meanInitialAssessmentWorkingDays: z.number().min(0).max(200).describe('Working days an allocated initial assessment takes, on average, without pressure'),
-  meanCoreAssessmentWorkingDays: z.number().min(0).max(400).describe('Working days an allocated core assessment takes, on average, without pressure'),
-  durationShape: z.number().min(0.2).max(50).describe('Gamma shape of assessment durations (1 = exponential; larger = more regular)'),
-  initialAssessmentWorkHours: z.number().min(0).max(200).describe('Social worker hours of work in one initial assessment'),
-  coreAssessmentWorkHours: z.number().min(0).max(500).describe('Social worker hours of work in one core assessment'),
+  meanInitialAssessmentWorkingDays: z
+    .number()
+    .min(0)
+    .max(200)
+    .describe('Working days an initial assessment takes, on average, when its social worker has the time it needs (longer when their time is short)'),
+  meanCoreAssessmentWorkingDays: z
+    .number()
+    .min(0)
+    .max(400)
+    .describe('Working days a core assessment takes, on average, when its social worker has the time it needs (longer when their time is short)'),
+  durationShape: z.number().min(0.2).max(50).describe('Gamma shape of the work in an assessment (1 = exponential; larger = more regular)'),
+  initialAssessmentWorkHours: z.number().min(0).max(200).describe('Social worker hours of work in one initial assessment, on average'),
+  coreAssessmentWorkHours: z.number().min(0).max(500).describe('Social worker hours of work in one core assessment, on average'),
+  deadlinePriority: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(1)
+    .describe(
+      'How strongly social workers put an assessment near its deadline first: within the focus days it gets (1 + this) times the share of their time and can go (1 + this) times as fast (0 = deadlines change nothing)',
+    ),
+  deadlineFocusWorkingDays: z
+    .number()
+    .min(0)
+    .max(60)
+    .default(3)
+    .describe('Working days before an assessment’s statutory deadline in which its social worker puts it first'),
   coreAssessmentLevel: needScore('Perceived need at or above which an initial assessment leads to a core assessment'),
   qualifiedAssessmentSd: z.number().min(0).max(50).describe('Error of an experienced social worker’s assessment of need (points, sd)'),
   newlyQualifiedAssessmentSd: z.number().min(0).max(50).describe('Error of a newly qualified social worker’s assessment of need (points, sd)'),

@@ -20,6 +20,7 @@ import type { Case, MutableStaff, RunState, TeamState } from './engine/types.ts'
 import { captureStocks } from './engine/warmCapture.ts';
 import { injectWarmState } from './engine/warmInject.ts';
 import { completeActivity } from './engine/work.ts';
+import { deskEvent } from './engine/casework.ts';
 import { scheduleTimeline, timelineEvent } from './engine/timeline.ts';
 import { startWorkforce } from './engine/workforce.ts';
 
@@ -192,6 +193,9 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
         break;
       case CalendarEvent.completion:
         completeActivity(run, send, decision, run.cases.get(id));
+        break;
+      case CalendarEvent.desk:
+        deskEvent(run, id);
         break;
       case CalendarEvent.childReturns:
         childReturns(run, send, run.children.get(id));

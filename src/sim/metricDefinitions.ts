@@ -302,7 +302,14 @@ export const METRICS = {
     'share',
     'workforce',
     'neutral',
-    'Time-weighted share of caseload places (caps of filled posts) holding an assessment, over the window.',
+    'Share of duty social workers’ contracted time for casework that went on assessments, over the window: casework hours worked ÷ casework hours available. Available hours are each worker’s FTE × (1 − non-case work share) × the calendar’s working hours, banked while the worker is in post (joins and leaves mid-run count for the time in post).',
+  ),
+  caseloadPlacesHeldShare: m(
+    'Caseload places held',
+    'share',
+    'workforce',
+    'neutral',
+    'Time-weighted share of caseload places (caps of filled posts at the end of the window) holding an assessment, over the window: the policy limit’s use, not the workers’ time.',
   ),
   socialWorkerLeavers: m(
     'Duty social workers who left',
@@ -346,6 +353,7 @@ export const TEAM_METRIC_NAMES = [
   'coreAssessmentsOverdueEnd',
   'initialAssessmentInTimescaleRate',
   'socialWorkerUtilisation',
+  'caseloadPlacesHeldShare',
   'caseloadPerWorker',
   'queuedWorkShare',
 ] as const satisfies readonly MetricName[];

@@ -361,6 +361,8 @@ const emptyWindow: TeamWindow = {
   filledPosts: 0,
   longTermWorkers: 0,
   managerAvailableHours: 0,
+  caseworkHoursWorked: 0,
+  caseworkHoursAvailable: 0,
 };
 
 function sumLevels(ls: readonly TeamLevels[]): TeamLevels {
@@ -417,7 +419,8 @@ function metricsOf(c: Counts, l: TeamLevels, w: TeamWindow, windowHours: number,
     assessmentsPerDutyWorker: ratio(ratio(w.assessmentsHeldArea, windowHours), w.filledPosts),
     screenerUtilisation: ratio(c.frontDoorHours, frontDoorAvailableHours),
     managerUtilisation: ratio(c.managerHours, w.managerAvailableHours),
-    socialWorkerUtilisation: ratio(w.assessmentsHeldArea, w.caseloadPlaces * windowHours),
+    socialWorkerUtilisation: ratio(w.caseworkHoursWorked, w.caseworkHoursAvailable),
+    caseloadPlacesHeldShare: ratio(w.assessmentsHeldArea, w.caseloadPlaces * windowHours),
     socialWorkerLeavers: c.leavers,
     agencyWorkerHours: c.agencyHours,
     sicknessHoursLost: c.sicknessHours,

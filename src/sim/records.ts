@@ -135,6 +135,10 @@ export interface TeamWindow {
   /** Long-term (plan-holding) social workers, where long-term teams are modelled; else 0. */
   longTermWorkers: number;
   managerAvailableHours: number;
+  /** Duty social workers' casework hours worked in the window (workers in post; engine/casework.ts). */
+  caseworkHoursWorked: number;
+  /** Casework hours their contracted time made available in the window (FTE × (1 − non-case share) × working hours, banked over joins and leaves). */
+  caseworkHoursAvailable: number;
 }
 
 /** Anything that accepts records as a run produces them. */

@@ -164,6 +164,22 @@ export class Caseloads {
     return w;
   }
 
+  /** Whether worker `w` is in post, at work (not off sick) and has a free place. */
+  hasFreePlace(w: number): boolean {
+    return this.inPost(w) && !this.isAway(w) && this.load[w]! < this.caps[w]!;
+  }
+
+  /** Allocates to worker `w`, who must have a free place (hasFreePlace). */
+  acquireWorker(w: number): number {
+    if (!this.hasFreePlace(w)) throw new Error(`worker ${w} has no free place`);
+    const free = this.caps[w]! - this.load[w]!;
+    this.take(w, free);
+    this.put(w, free - 1);
+    this.load[w]!++;
+    this.held++;
+    return w;
+  }
+
   release(worker: number): void {
     if (!(this.load[worker]! > 0)) throw new Error(`released a caseload place worker ${worker} did not hold`);
     if ((this.gone !== null && this.gone[worker]) || (this.absent !== null && this.absent[worker])) {
@@ -307,4 +323,15 @@ export function countyStaffing(
 export function agencyWorkersBought(budgetPerYear: number, hourlyCost: number, workingHoursPerYear: number): number {
   if (!(budgetPerYear > 0 && hourlyCost > 0 && workingHoursPerYear > 0)) return 0;
   return Math.floor(budgetPerYear / (hourlyCost * workingHoursPerYear) + 1e-9);
+}
+
+/** A duty worker's full-time equivalent: part-time workers are spread evenly through the team's index order (worker `w` is part-time when ⌊(w+1)s⌋ > ⌊ws⌋). */
+export function fteOf(spec: { partTimeShare: number; partTimeFte: number }, worker: number): number {
+  const s = spec.partTimeShare;
+  return Math.floor((worker + 1) * s + 1e-9) > Math.floor(worker * s + 1e-9) ? spec.partTimeFte : 1;
+}
+
+/** Casework hours per working hour of duty worker `worker`: FTE × (1 − non-case work share) (src/sim/engine/casework.ts). */
+export function caseworkCapacity(spec: { partTimeShare: number; partTimeFte: number; nonCaseWorkShare: number }, worker: number): number {
+  return fteOf(spec, worker) * (1 - spec.nonCaseWorkShare);
 }

@@ -69,7 +69,7 @@ export interface InProgressAssessment {
   /** The machine's state key of the assessment under way (looked up, never named, by the engine). */
   state: string;
   activity: 'initial' | 'core';
-  /** Working hours left until it completes, as scheduled in the template run. */
+  /** Pace hours of work it had left (working hours at its unhurried pace; engine/casework.ts). */
   remainingWorkingHours: number;
   /** Hours from the capture to its core-assessment deadline (NaN for an initial assessment). */
   coreDeadlineIn: number;

@@ -66,6 +66,30 @@ export class WorkingTime {
     throw new Error('working calendar has no working time (check workingDaysPerWeek and bank holidays)');
   }
 
+  /**
+   * The time `workHours` of working time before `t` (the inverse of addWorkingHours for a `t` in
+   * working time): where the deadline focus of an assessment starts (engine/casework.ts).
+   */
+  subtractWorkingHours(t: number, workHours: number): number {
+    if (!(workHours >= 0)) throw new Error(`work must be a non-negative number of hours, got ${workHours}`);
+    if (this.always || workHours === 0) return t - workHours;
+    let remaining = workHours;
+    let now = t;
+    for (let guard = 0; guard < 100_000; guard++) {
+      // The day holding the instant just before `now`.
+      const day = Math.ceil(now / HOURS_PER_DAY) - 1;
+      const open = day * HOURS_PER_DAY + this.start;
+      const close = open + this.hours;
+      if (this.isWorkingDay(day) && now > open) {
+        const to = Math.min(now, close);
+        if (to - remaining >= open) return to - remaining;
+        remaining -= to - open;
+      }
+      now = day * HOURS_PER_DAY;
+    }
+    throw new Error('working calendar has no working time (check workingDaysPerWeek and bank holidays)');
+  }
+
   /** The deadline `days` working days after `t` (days × working hours per day of working time). */
   deadline(t: number, days: number): number {
     return this.addWorkingHours(t, days * this.hoursPerWorkingDay);

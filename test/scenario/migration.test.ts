@@ -43,6 +43,17 @@ describe('scenario files from earlier versions', () => {
     expect(first.ok && first.value.assessment.framework).toBe('2000');
   });
 
+  it('a file saved before the time model (no part-time, non-case-work or deadline fields) loads with the defaults and keeps its hours', () => {
+    const r = parseScenarioJson(saved('v1-before-time-model.json'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const team = r.value.dutyTeams[0]!;
+    expect([team.partTimeShare, team.partTimeFte, team.nonCaseWorkShare]).toEqual([0, 0.5, 0.25]);
+    expect([r.value.assessment.deadlinePriority, r.value.assessment.deadlineFocusWorkingDays]).toEqual([1, 3]);
+    // Its assessment hours, read by nothing before, now set the work; the file keeps its own values.
+    expect([r.value.assessment.initialAssessmentWorkHours, r.value.assessment.coreAssessmentWorkHours]).toEqual([8, 25]);
+  });
+
   it('a file with no version is taken as the current version', () => {
     const r = parseScenarioJson(saved('no-version.json'));
     expect(r.ok && r.value.version).toBe(SCENARIO_VERSION);

@@ -51,6 +51,8 @@ describe('the metrics fold', () => {
         filledPosts: 5,
         longTermWorkers: 0,
         managerAvailableHours: 100,
+        caseworkHoursWorked: 30,
+        caseworkHoursAvailable: 120,
         ...(i === 0 ? w : {}),
       }));
     const contact = (t: number, caseId: number, back: Partial<SimRecord & { kind: 'contact' }> = {}): SimRecord => ({
@@ -118,7 +120,9 @@ describe('the metrics fold', () => {
     expect(m.repeatWorkHours).toBe(0.5);
     expect(m.awaitingAllocationMean).toBe(2); // 288 case-hours over a 144-hour window
     expect(m.awaitingAllocationEnd).toBe(2);
-    expect(m.socialWorkerUtilisation).toBeCloseTo(720 / (10 * teams * 144), 12);
+    // Utilisation is casework hours worked over hours available, summed over teams; places held is the policy limit's use.
+    expect(m.socialWorkerUtilisation).toBeCloseTo(0.25, 12);
+    expect(m.caseloadPlacesHeldShare).toBeCloseTo(720 / (10 * teams * 144), 12);
     // DfE caseload: children held (assessments on duty, plans in the long-term team) per case-holding post.
     expect(m.caseloadPerWorker).toBeCloseTo((720 + 1440) / 144 / (5 * teams + 4), 12);
     expect(m.assessmentsPerDutyWorker).toBeCloseTo(720 / 144 / (5 * teams), 12);

@@ -10,7 +10,7 @@ import { small } from '../fixtures/small.ts';
  * are modelled, a case with a plan decided is held on duty until a place is free. Its wait is a
  * measure, the cases held are a weekly series, and the two agree by Little's law.
  */
-/** The small test county with long-term teams near their caps (18 workers × 16 plans a team holds the county's plans with little to spare). */
+/** The small test county with long-term teams near their caps (17 workers × 16 plans a team holds the county's plans with little to spare). */
 function scenario(longTermSocialWorkers: number): Scenario {
   const s = structuredClone(small) as Record<string, any>;
   s.services = { ...s.services, longTermCapacity: 'caseloadCaps' };
@@ -25,7 +25,7 @@ describe('the wait for a long-term team', () => {
     const transfers: Extract<SimRecord, { kind: 'transferred' }>[] = [];
     const warmupDays = 60;
     const days = 300;
-    const r = runReplication(scenario(18), { days, warmupDays, seed: 4, rep: 0, onRecord: (x) => x.kind === 'transferred' && transfers.push(x) });
+    const r = runReplication(scenario(17), { days, warmupDays, seed: 4, rep: 0, onRecord: (x) => x.kind === 'transferred' && transfers.push(x) });
     const inWindow = transfers.filter((x) => x.t >= warmupDays * 24);
     const meanWait = inWindow.reduce((a, x) => a + x.waitHours, 0) / inWindow.length;
     expect(inWindow.length).toBeGreaterThan(50);
@@ -40,8 +40,8 @@ describe('the wait for a long-term team', () => {
 
   it('is shorter with more long-term social workers, and absent where their capacity is not modelled', () => {
     const run = { days: 300, warmupDays: 60, seed: 4, rep: 0 };
-    const few = runReplication(scenario(17), run).metrics;
-    const more = runReplication(scenario(19), run).metrics;
+    const few = runReplication(scenario(16), run).metrics;
+    const more = runReplication(scenario(18), run).metrics;
     expect(more.meanWaitToTransferHours).toBeLessThan(few.meanWaitToTransferHours);
     const plain = parseScenario(small);
     if (!plain.ok) throw new Error('the small county does not parse');

@@ -52,7 +52,7 @@ export async function runQueueCheck(c: number, rho: number, opts: { days: number
     wqError: (wq - theory.meanWaitInQueue) / theory.meanWaitInQueue,
     wqHalfWidth: (m.meanWaitToAllocationHours.ci95[1] - wq) / theory.meanWaitInQueue,
     littleErrors,
-    utilisation: m.socialWorkerUtilisation.mean,
+    utilisation: m.caseloadPlacesHeldShare.mean, // a server is one place (no hours of work: places are the only limit)
   };
   if (process.env.VALIDATION_REPORT) {
     const pct = (x: number) => `${(100 * x).toFixed(2)}%`;

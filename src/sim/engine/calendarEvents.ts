@@ -18,6 +18,8 @@ export const CalendarEvent = {
   timelineChange: 5,
   /** id: the index of a pending workforce step (a leaver, a post filled, a worker maturing; engine/workforce.ts). */
   workforce: 6,
+  /** id: the desk's index in run.desks; a social worker's next assessment completion or change of deadline focus (engine/casework.ts). */
+  desk: 7,
 } as const;
 export type CalendarEventKind = (typeof CalendarEvent)[keyof typeof CalendarEvent];
 

@@ -106,7 +106,7 @@ export function addCase(run: RunState, child: Child, agency: number, state: numb
     allocationState: -1,
     initialDeadline: NaN,
     coreDeadline: NaN,
-    activityDoneAt: NaN,
+    job: null,
     worker: -1,
     longTermWorker: -1,
     transferRequestedAt: NaN,

@@ -3,6 +3,7 @@ import { HOURS_PER_WEEK } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
 import { PRIORITY } from '../eventQueue.ts';
 import type { RunState, TeamState } from './types.ts';
+import { finishDesks } from './casework.ts';
 
 /**
  * Monitors: what only the engine can observe, emitted as records so that metrics never read
@@ -78,6 +79,7 @@ function availableMembers(run: RunState): { frontDoor: number; managers: number[
 /** Ends the run: the final levels and the window's integrals. */
 export function finishRun(run: RunState): void {
   run.queue.now = Math.max(run.queue.now, run.endHours);
+  finishDesks(run);
   run.emit({ kind: 'levels', t: run.endHours, week: run.week, teams: levels(run) });
   const hoursEach = run.calendar.availableHours(run.warmupHours, run.endHours);
   const members = availableMembers(run);
@@ -93,6 +95,8 @@ export function finishRun(run: RunState): void {
       awaitingTransferArea: team.windowTransferArea,
       plansHeldArea: team.longTerm ? team.windowPlansArea : 0,
       caseloadPlaces: team.places.places,
+      caseworkHoursWorked: team.windowCaseworkWorked,
+      caseworkHoursAvailable: team.windowCaseworkAvailable,
       filledPosts: team.filledPosts,
       longTermWorkers: team.longTerm ? team.spec.longTermSocialWorkers : 0,
       managerAvailableHours: hoursEach * members.managers[index]!,

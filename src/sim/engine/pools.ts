@@ -4,6 +4,7 @@ import { SERVER_POOLS } from '../../../models/staffPools.ts';
 import { activityOf, factsOf, factsView, routed } from './activities.ts';
 import { unhandled } from './calendarEvents.ts';
 import { advance } from './monitors.ts';
+import { chooseWorker } from './casework.ts';
 import type { Case, RunState, StaffPool, TeamState } from './types.ts';
 import { firstAssessmentTimescaleWorkingDays } from '../../scenario/framework.ts';
 
@@ -86,10 +87,10 @@ function requestAllocation(run: RunState, send: Send, c: Case, team: TeamState, 
   allocate(run, send, team);
 }
 
-/** Allocates waiting referrals to the social worker with the most free places, while there are places. */
+/** Allocates waiting referrals, while there are places, each to the social worker with the least work in hand for their hours (casework.ts chooseWorker). */
 export function allocate(run: RunState, send: Send, team: TeamState): void {
   while (team.places.queue.length > 0) {
-    const worker = team.places.acquire();
+    const worker = chooseWorker(team);
     if (worker < 0) return;
     advance(run, team);
     const c = run.cases.get(team.places.queue.shift());

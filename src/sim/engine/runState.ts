@@ -11,6 +11,7 @@ import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR, WorkingTime, workingHou
 import type { Case, Child, RunState, StaffPool, TeamState } from './types.ts';
 import { demandDay, demandTable, maxFactor } from './timeline.ts';
 import { createWorkforce } from './workforce.ts';
+import { openDesk } from './casework.ts';
 
 /** What a run needs to start (RunOptions less what only the stepper uses). */
 export interface RunSettings {
@@ -52,6 +53,9 @@ function teamState(scenario: Scenario, index: number, staffed: { filled: number;
     windowHeldArea: 0,
     windowTransferArea: 0,
     windowPlansArea: 0,
+    desks: [],
+    windowCaseworkWorked: 0,
+    windowCaseworkAvailable: 0,
     initialAssessments: new Set<Case>(),
     coreAssessments: new Set<Case>(),
     assessing: new Set<Case>(),
@@ -89,7 +93,7 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
   const demandByDay = demandTable(scenario, endHours, warmupHours, steadyOnly);
   const teams = scenario.dutyTeams.map((_, i) => teamState(scenario, i, staffed[i]!));
   const calendar = new WorkingTime(scenario.calendar);
-  return {
+  const run: RunState = {
     scenario,
     seed,
     days: settings.days,
@@ -126,6 +130,7 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
       (_, i) => Math.max(arrivalRate(partial, i, 0), arrivalRate(partial, i, endHours)) * (demandByDay ? maxFactor(demandByDay[i]!) : 1),
     ),
     demandByDay,
+    desks: [],
     workforce: createWorkforce(scenario, teams, seed, steadyOnly, workingHoursPerYear(scenario.calendar)),
     teamShares,
     teamShareTotal: teamShares.reduce((a, b) => a + b, 0),
@@ -139,4 +144,9 @@ export function createRunState(scenario: Scenario, machine: CompiledMachine, set
     week: 0,
     done: false,
   };
+  // Every worker in post at the start has a desk from time 0 (joiners get theirs in workforce.ts).
+  teams.forEach((team, t) => {
+    for (let w = 0; w < team.places.workers; w++) openDesk(run, t, w);
+  });
+  return run;
 }

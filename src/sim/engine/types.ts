@@ -10,6 +10,7 @@ import type { SlotTable } from '../slotTable.ts';
 import type { Caseloads, ServerPool } from '../staff.ts';
 import type { WorkingTime } from '../workingCalendar.ts';
 import type { WorkforceRun } from './workforce.ts';
+import type { Desk, Job } from './casework.ts';
 
 /**
  * The engine's run state, explicit: everything a run holds, in one object that the engine's
@@ -66,8 +67,8 @@ export interface Case {
   allocationState: number;
   initialDeadline: number;
   coreDeadline: number;
-  /** When the assessment under way completes (NaN when none is), for warm-state captures. */
-  activityDoneAt: number;
+  /** The assessment under way on its social worker's desk (engine/casework.ts), or null. */
+  job: Job | null;
   /** The social worker holding the case's caseload place (-1 when none does). */
   worker: number;
   /** The long-term worker holding the plan (-1 when long-term capacity is not modelled). */
@@ -90,6 +91,11 @@ export interface TeamState {
   spec: DutyTeam;
   /** Social workers' caseload places (assessments). */
   places: Caseloads;
+  /** Each social worker's time, by the worker's index in `places` (engine/casework.ts). */
+  desks: Desk[];
+  /** Casework hours worked by workers in post, and available to them, in the measured window. */
+  windowCaseworkWorked: number;
+  windowCaseworkAvailable: number;
   /** Long-term teams' places (plans), where they are modelled. */
   longTerm: Caseloads | null;
   filledPosts: number;
@@ -175,6 +181,8 @@ export interface RunState {
    * the timeline's demand steps, engine/timeline.ts); null when every day is 1 (no cost then).
    */
   readonly demandByDay: Float64Array[] | null;
+  /** Every duty social worker's desk (engine/casework.ts), indexed by the desk's id. */
+  readonly desks: Desk[];
   /** Changes to the duty workforce during the run (engine/workforce.ts); null when there are none. */
   readonly workforce: WorkforceRun | null;
   readonly teamShares: number[];

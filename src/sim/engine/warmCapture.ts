@@ -1,5 +1,6 @@
 import type { StockChild, StockEntity } from '../warmState.ts';
 import { activityAt } from './activities.ts';
+import { remainingAt } from './casework.ts';
 import type { Case, Child, RunState } from './types.ts';
 
 /**
@@ -51,7 +52,7 @@ export function captureStocks(run: RunState, at: number): StockEntity[] {
       const initial = team.initialAssessments.has(c);
       const core = team.coreAssessments.has(c);
       if (allocated && !initial && !core) continue;
-      const underWay = allocated && c.activityDoneAt >= at;
+      const underWay = allocated && c.job !== null;
       out.push({
         kind: 'assessment',
         child: stockChild(c.child, at),
@@ -67,7 +68,7 @@ export function captureStocks(run: RunState, at: number): StockEntity[] {
               inProgress: {
                 state: run.machine.stateKey(c.state),
                 activity: core ? 'core' : 'initial',
-                remainingWorkingHours: run.calendar.availableHours(at, c.activityDoneAt),
+                remainingWorkingHours: remainingAt(run, c, at),
                 coreDeadlineIn: core ? c.coreDeadline - at : NaN,
               },
             }

@@ -7,6 +7,7 @@ import { CalendarEvent } from './calendarEvents.ts';
 import { addCase, forgetIfIdle, newChild, returnsPerYear } from './cases.ts';
 import { advance } from './monitors.ts';
 import { allocate, type Send } from './pools.ts';
+import { startJob } from './casework.ts';
 import type { Case, Child, RunState } from './types.ts';
 
 /**
@@ -54,8 +55,20 @@ function carryOnAssessment(run: RunState, c: Case, worker: number, progress: InP
   } else {
     team.initialAssessments.add(c);
   }
-  c.activityDoneAt = run.calendar.addWorkingHours(0, progress.remainingWorkingHours);
-  run.queue.schedule(c.activityDoneAt, CalendarEvent.completion, c.slot, PRIORITY.completion);
+  const a = run.scenario.assessment;
+  const core = progress.activity === 'core';
+  const deadline = core ? c.coreDeadline : c.initialDeadline;
+  const focusHours = Math.max(0, a.deadlineFocusWorkingDays) * run.calendar.hoursPerWorkingDay;
+  const focusAt = Number.isFinite(deadline) ? run.calendar.subtractWorkingHours(deadline, focusHours) : Infinity;
+  const days = core ? a.meanCoreAssessmentWorkingDays : a.meanInitialAssessmentWorkingDays;
+  const hours = core ? a.coreAssessmentWorkHours : a.initialAssessmentWorkHours;
+  startJob(run, c, {
+    remaining: Math.max(0, progress.remainingWorkingHours),
+    hoursPerPaceHour: days > 0 ? hours / (days * run.calendar.hoursPerWorkingDay) : 0,
+    focusAt: Math.min(focusAt, deadline),
+    deadline,
+    speed: 0,
+  });
 }
 
 /** Places warm state `warm` before the run's time 0. */

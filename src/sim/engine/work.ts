@@ -8,6 +8,7 @@ import { activityOf, factsOf, factsView, routed } from './activities.ts';
 import { CalendarEvent, unhandled } from './calendarEvents.ts';
 import type { EngineDecision } from '../engine.ts';
 import { advance } from './monitors.ts';
+import { startJob } from './casework.ts';
 import type { Send } from './pools.ts';
 import type { ActivityEntry, Case, RunState } from './types.ts';
 
@@ -66,23 +67,49 @@ function startStaffWork(run: RunState, c: Case, activity: StaffWork): void {
   complete(run, c, doneAt);
 }
 
-/** An assessment by the social worker holding the case's place: gamma working days, stretched by team pressure. */
+/**
+ * An assessment by the social worker holding the case's place. Its work is gamma (shape
+ * `durationShape`) with the scenario's mean hours and goes on the worker's desk (casework.ts),
+ * which shares their time with their other assessments: alone on the desk it takes the unhurried
+ * working days, stretched by team pressure (the same hours spread over longer).
+ */
 function startAssessment(run: RunState, c: Case, activity: AssessmentWork): void {
   const now = run.queue.now;
   const team = run.teams[c.child.team]!;
   const a = run.scenario.assessment;
+  const calendar = run.calendar;
+  let deadline: number;
+  let focusAt: number;
+  const focusHours = Math.max(0, a.deadlineFocusWorkingDays) * calendar.hoursPerWorkingDay;
   if (activity.timescale === 'initial') {
-    if (!run.initialClockFromReferral) c.initialDeadline = run.calendar.deadline(now, firstAssessmentTimescaleWorkingDays(a));
+    if (!run.initialClockFromReferral) c.initialDeadline = calendar.deadline(now, firstAssessmentTimescaleWorkingDays(a));
+    deadline = c.initialDeadline;
   } else if (!usesSingleAssessment(a)) {
-    c.coreDeadline = run.calendar.deadline(now, a.coreAssessmentTimescaleWorkingDays);
+    c.coreDeadline = calendar.deadline(now, a.coreAssessmentTimescaleWorkingDays);
+    deadline = c.coreDeadline;
     team.coreAssessments.add(c);
+  } else {
+    // Under Working Together 2013 the 'core' stage is the same single assessment carrying on: it
+    // keeps its one clock from the referral and stays counted as one open assessment.
+    deadline = c.initialDeadline;
   }
-  // Under Working Together 2013 the 'core' stage is the same single assessment carrying on: it
-  // keeps its one clock from the referral and stays counted as one open assessment.
+  focusAt = calendar.subtractWorkingHours(deadline, focusHours);
+  if (!(focusAt < deadline)) focusAt = deadline;
   const pressure = teamPressure(team.held, team.waiting, team.places.places);
-  const days = gamma(run.streams.durations, a.durationShape, activity.meanWorkingDays(run.scenario)) * durationStretch(a, pressure);
-  c.activityDoneAt = run.calendar.addWorkingHours(now, days * run.calendar.hoursPerWorkingDay);
-  complete(run, c, c.activityDoneAt);
+  const days = activity.meanWorkingDays(run.scenario);
+  const stretch = durationStretch(a, pressure);
+  const paceHours = gamma(run.streams.durations, a.durationShape, days) * stretch * calendar.hoursPerWorkingDay;
+  const hours = activity.workHours(run.scenario);
+  startJob(run, c, {
+    remaining: paceHours,
+    // Pressure stretches the elapsed time (K10 ¶31: cases wait while crises are dealt with), not
+    // the hours of work: stretching the hours too fed back on itself, and a team that filled its
+    // places once by chance stayed full with its hours 1.6 times the work (DESIGN.md).
+    hoursPerPaceHour: days > 0 ? hours / (days * calendar.hoursPerWorkingDay * stretch) : 0,
+    focusAt,
+    deadline,
+    speed: 0,
+  });
 }
 
 /** A plan or early help: exponential months of calendar time. */

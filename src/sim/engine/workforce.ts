@@ -6,6 +6,7 @@ import { createStream, type Stream } from '../rng.ts';
 import { agencyWorkersBought } from '../staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, HOURS_PER_YEAR } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
+import { closeDesk, openDesk, setDeskAway } from './casework.ts';
 import { advance } from './monitors.ts';
 import { allocate, type Send } from './pools.ts';
 import type { RunState, TeamState } from './types.ts';
@@ -254,6 +255,7 @@ function leave(run: RunState, t: number, w: number): void {
   const wf = run.workforce!;
   advance(run, team);
   team.places.retire(w);
+  closeDesk(run, t, w);
   team.filledPosts--;
   if (wf.agency[t]![w]) wf.agencyInPost[t]!--;
   else wf.permanentInPost--;
@@ -266,6 +268,7 @@ function join(run: RunState, send: Send, t: number, newlyQualified: boolean, age
   const wf = run.workforce!;
   advance(run, team);
   const w = team.places.addWorker(newlyQualified ? team.spec.newlyQualifiedCaseloadCap : team.spec.caseloadCap, newlyQualified);
+  openDesk(run, t, w);
   wf.agency[t]!.push(agency);
   team.filledPosts++;
   if (agency) wf.agencyInPost[t]!++;
@@ -377,6 +380,7 @@ export function workforceStep(run: RunState, send: Send, id: number): void {
           if (k-- > 0) continue;
           advance(run, run.teams[t]!);
           places.away(w);
+          setDeskAway(run, t, w, true);
           emitStaffing(run, t, false);
           schedule(run, run.queue.now + exponential(wf.stream, spellHours(run)), { kind: 'back', team: t, worker: w });
           return redrawSickness(run);
@@ -389,6 +393,7 @@ export function workforceStep(run: RunState, send: Send, id: number): void {
       if (!team.places.isAway(step.worker)) return redrawSickness(run);
       advance(run, team);
       team.places.back(step.worker);
+      setDeskAway(run, step.team, step.worker, false);
       emitStaffing(run, step.team, false);
       allocate(run, send, team);
       return redrawSickness(run);

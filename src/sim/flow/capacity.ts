@@ -1,7 +1,7 @@
 import { SERVER_POOL_IDS, SERVER_POOLS, type ServerPoolId } from '../../../models/staffPools.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { DAYS_PER_MONTH, DAYS_PER_YEAR, workingHoursPerYear } from '../workingCalendar.ts';
-import { agencyWorkersBought, countyStaffing } from '../staff.ts';
+import { agencyWorkersBought, caseworkCapacity, countyStaffing } from '../staff.ts';
 import type { Activity } from '../../../models/activity.ts';
 import { initialState, statesWithActivities, WORK, type TeamContext } from './contactFlow.ts';
 import { frontGrid, teamLoad, type FrontGrid, type TeamLoad } from './returnLoop.ts';
@@ -16,10 +16,13 @@ export { normalCdf } from '../../scenario/normal.ts';
  * Work arriving counts children who come back, who are most of it: every first contact's
  * returns, and their returns, solved in closed form over a grid of true need (returnLoop.ts),
  * with each contact's path walked through the machine, its states' declared activities and their
- * rules (contactFlow.ts): the stages are the staff pools of models/staffPools.ts. Social
- * workers are limited, as in the engine, by caseload places held for the length of an initial
- * and any core assessment (Little's law: places = referrals a month × months held, durations
- * in working days over the scenario's working calendar), not by hours. Team pressure, which
+ * rules (contactFlow.ts): the stages are the staff pools of models/staffPools.ts. Duty social
+ * workers are limited, as in the engine, two ways: by caseload places held for the unhurried
+ * length of an initial and any core assessment (Little's law: places = referrals a month × months
+ * held, durations in working days over the scenario's working calendar), and by their casework
+ * hours (the assessments' hours of work a month ÷ FTE × (1 − non-case share) × working hours a
+ * month; engine/casework.ts). The places' estimate leaves out the slowing when a worker's hours
+ * are short (a lower bound as the hours' ρ nears 1). Team pressure, which
  * lengthens assessments and closes some early, is taken at the pressure the team's unpressured
  * load would put on it (settledLoad: one step, a lower bound). What it leaves out: a return
  * that arrives while the child has another case open counts as a new contact, the start-of-week
@@ -34,8 +37,8 @@ export { normalCdf } from '../../scenario/normal.ts';
 export interface StageLoad {
   /** Stable id, e.g. `screening` or `team:North:places` (a pool's `capacity.id`, prefixed `team:<name>:` for a team's pool). */
   id: string;
-  /** The staff pool (models/staffPools.ts), or the social workers' caseload places. */
-  stage: ServerPoolId | 'assessmentPlaces';
+  /** The staff pool (models/staffPools.ts), or the duty social workers' caseload places or their casework hours. */
+  stage: ServerPoolId | 'assessmentPlaces' | 'assessmentHours';
   /** The duty team, for team stages. */
   team?: string;
   /** Plain-words name of the stage, e.g. "North: duty managers". */
@@ -44,7 +47,7 @@ export interface StageLoad {
   offered: number;
   /** What the staff can do per month, in `unit`. */
   capacity: number;
-  /** 'staff hours' or 'caseload places' (places are occupied for the assessment's duration). */
+  /** 'staff hours' or 'caseload places' (places are occupied for the assessment's unhurried duration). */
   unit: 'staff hours' | 'caseload places';
   /** Offered load ÷ capacity (Infinity when there is work but no capacity). */
   rho: number;
@@ -121,7 +124,7 @@ function settledLoad(base: TeamContext, concerns: number, staff: { filled: numbe
 /** Each team's expected work per concern raised, at the pressure its own load puts on it, with the concerns it gets a month. */
 interface TeamLoads {
   hoursPerMonth: number;
-  teams: { concerns: number; load: TeamLoad; places: number }[];
+  teams: { concerns: number; load: TeamLoad; places: number; caseworkHours: number }[];
 }
 
 function teamLoads(scenario: Scenario): TeamLoads {
@@ -140,7 +143,12 @@ function teamLoads(scenario: Scenario): TeamLoads {
     const base: TeamContext = { scenario, team, newlyQualifiedShare: 0, workingDaysPerMonth, pressure: 0 };
     const concernsHere = concerns * (totalShare > 0 ? team.demandShare / totalShare : 0);
     const load = settledLoad(base, concernsHere, staff, frontGrid(base));
-    return { concerns: concernsHere, load, places: workforce[ti]! };
+    let fte = 0;
+    for (let w = 0; w < staff.filled; w++) fte += caseworkCapacity(team, w);
+    const ownPlaces = (staff.filled - staff.nq) * team.caseloadCap + staff.nq * team.newlyQualifiedCaseloadCap;
+    // Turnover's empty posts, the agency budget's cover and sickness change hours as they change places.
+    const workforceShare = ownPlaces > 0 ? workforce[ti]! / ownPlaces : 1;
+    return { concerns: concernsHere, load, places: workforce[ti]!, caseworkHours: fte * hoursPerMonth * workforceShare };
   });
   return { hoursPerMonth, teams };
 }
@@ -239,6 +247,17 @@ export function offeredLoad(scenario: Scenario): StageLoad[] {
         offered: perMonth(t, WORK.placeMonths),
         capacity: t.places,
         unit: 'caseload places',
+      }),
+    );
+    perTeam[ti]!.push(
+      stage({
+        id: `team:${team.name}:hours`,
+        stage: 'assessmentHours',
+        team: team.name,
+        label: `${team.name}: social workers’ casework hours`,
+        offered: perMonth(t, WORK.caseworkHours),
+        capacity: t.caseworkHours,
+        unit: 'staff hours',
       }),
     );
   });

@@ -172,7 +172,9 @@ export class TeamFlow {
         break;
       }
       case 'assessmentWork': {
+        // Pressure stretches the time a place is held, not the hours of work (engine/work.ts).
         node.adds.push(WORK.placeMonths, (activity.meanWorkingDays(s) * durationStretch(s.assessment, this.ctx.pressure)) / this.ctx.workingDaysPerMonth);
+        node.adds.push(WORK.caseworkHours, activity.workHours(s));
         const nq = this.ctx.newlyQualifiedShare;
         this.decisionOf(
           node,

@@ -20,13 +20,14 @@ for (const key of STATE_KEYS) machine.stateIndex(key);
 /** The state a new contact starts in. */
 export const initialState = (): number => machine.initial;
 
-/** Where each count sits in a work vector: staff hours by pool, place-months, referrals, then visits to each state. */
+/** Where each count sits in a work vector: staff hours by pool, place-months, referrals, social workers' casework hours, then visits to each state. */
 export const WORK = {
   hours: (pool: ServerPoolId) => SERVER_POOL_IDS.indexOf(pool),
   placeMonths: SERVER_POOL_IDS.length,
   referrals: SERVER_POOL_IDS.length + 1,
-  visits: (state: number) => SERVER_POOL_IDS.length + 2 + state,
-  size: SERVER_POOL_IDS.length + 2 + STATE_KEYS.length,
+  caseworkHours: SERVER_POOL_IDS.length + 2,
+  visits: (state: number) => SERVER_POOL_IDS.length + 3 + state,
+  size: SERVER_POOL_IDS.length + 3 + STATE_KEYS.length,
 } as const;
 
 /** Expected work and counts, as a vector laid out by WORK. */

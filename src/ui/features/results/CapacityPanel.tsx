@@ -20,7 +20,8 @@ function sentence(s: StageLoad): string {
 /** Simulated utilisation matching a stage, when a run of the same scenario is at hand. */
 function simulated(s: StageLoad, batch: BatchResult | null): number | null {
   if (!batch) return null;
-  if (s.stage === 'assessmentPlaces') return batch.teams.find((t) => t.name === s.team)?.metrics.socialWorkerUtilisation.mean ?? null;
+  if (s.stage === 'assessmentPlaces') return batch.teams.find((t) => t.name === s.team)?.metrics.caseloadPlacesHeldShare.mean ?? null;
+  if (s.stage === 'assessmentHours') return batch.teams.find((t) => t.name === s.team)?.metrics.socialWorkerUtilisation.mean ?? null;
   // The simulation measures the front door's staff together (every pool whose work is the front door's).
   if (SERVER_POOLS[s.stage].role === 'frontDoor') return batch.metrics.screenerUtilisation.mean;
   return null;
