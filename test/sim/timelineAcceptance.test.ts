@@ -50,7 +50,21 @@ describe('three duty social workers leave (kent-2010, paired seeds, the default 
     const during = meanDiff(leaveDay + 28, refillDay);
     const after = meanDiff(refillDay + 28, opts.warmupDays + opts.days);
     expect(during).toBeGreaterThan(3);
-    expect(after).toBeLessThan(during / 4);
+    // The extra backlog (against the same run without the leave) is at its highest just before
+    // the refill and below a quarter of that within six weeks of it (measured: 16.9 on day 322,
+    // 1.1 on day 336).
+    const weeksIn = (from: number, to: number) =>
+      starts
+        .map((d, w) => [d, w] as const)
+        .filter(([d]) => d >= from && d + 7 <= to)
+        .map(([, w]) => diff[w]!);
+    const peakExtra = Math.max(...weeksIn(leaveDay, refillDay + 7));
+    expect(Math.min(...weeksIn(refillDay, refillDay + 42))).toBeLessThan(peakExtra / 4);
+    // Over the rest of the run it stays well below its level during the vacancy. Under the time
+    // model a backlog clears only as fast as the team's spare hours allow, so a small excess
+    // lingers for some weeks (measured: 2.3 after against 9.5 during; the places model cleared it
+    // within a month, and this bound was a quarter).
+    expect(after).toBeLessThan(during / 3);
   });
 
   it('the posts are vacant between the leave date and the refill, and three leavers are counted', () => {
@@ -72,7 +86,12 @@ describe('three duty social workers leave (kent-2010, paired seeds, the default 
     expect(dayOf(a!.peak.date)).toBeLessThanOrEqual(refillDay + 7);
     expect(a!.recovery).not.toBeNull();
     expect(dayOf(a!.recovery!.date)).toBeGreaterThan(refillDay - 7);
-    expect(dayOf(a!.recovery!.date)).toBeLessThan(refillDay + 8 * 7);
+    // The raw backlog is compared with its level before the leave, and the same weeks without the
+    // leave sit higher than that (after the bank holidays that fall in the vacancy: the run's
+    // holidays count from its first day, not the timeline's date), so it takes about twelve weeks
+    // after the refill to come back within a quarter of the rise (measured: day 413, the refill on
+    // day 331; the extra backlog against the run without the leave has gone within a week).
+    expect(dayOf(a!.recovery!.date)).toBeLessThan(refillDay + 12 * 7);
     expect(backlogAnswer(noChange, without)).toBeNull();
   });
 });
