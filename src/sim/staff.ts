@@ -335,3 +335,28 @@ export function fteOf(spec: { partTimeShare: number; partTimeFte: number }, work
 export function caseworkCapacity(spec: { partTimeShare: number; partTimeFte: number; nonCaseWorkShare: number }, worker: number): number {
   return fteOf(spec, worker) * (1 - spec.nonCaseWorkShare);
 }
+
+/**
+ * Which teams a number of agency workers cover, one at a time, each going to the team with the
+ * most posts still uncovered (ties to the first team), while that is more than `atLeast`:
+ * the team index of each worker placed, in order. Shared by the engine (engine/workforce.ts,
+ * whole vacant posts) and the capacity check (flow/capacity.ts, average filled posts).
+ */
+export function coverPicks(uncovered: readonly number[], workers: number, atLeast = 0): number[] {
+  const left = [...uncovered];
+  const picks: number[] = [];
+  while (picks.length < workers) {
+    let best = -1;
+    let most = atLeast;
+    left.forEach((u, t) => {
+      if (u > most) {
+        most = u;
+        best = t;
+      }
+    });
+    if (best < 0) break;
+    left[best]!--;
+    picks.push(best);
+  }
+  return picks;
+}

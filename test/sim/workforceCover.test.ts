@@ -5,7 +5,7 @@ import { runBatch } from '../../src/sim/batch.ts';
 import { createRun } from '../../src/sim/engine.ts';
 import { offeredLoad } from '../../src/sim/flow/capacity.ts';
 import type { SimRecord } from '../../src/sim/records.ts';
-import { agencyWorkersBought, Caseloads, countyStaffing } from '../../src/sim/staff.ts';
+import { agencyWorkersBought, Caseloads, countyStaffing, coverPicks } from '../../src/sim/staff.ts';
 import { workingHoursPerYear } from '../../src/sim/workingCalendar.ts';
 import { pressuredScenario } from '../fixtures/pressured.ts';
 import { small } from '../fixtures/small.ts';
@@ -70,6 +70,12 @@ describe('the agency budget', () => {
     expect(agencyWorkersBought(1_000_000, 0, hours)).toBe(0);
   });
 
+  it('places its workers one at a time where most posts are uncovered, ties to the first team', () => {
+    expect(coverPicks([2, 3, 0], 4)).toEqual([1, 0, 1, 0]);
+    expect(coverPicks([2, 3, 0], 9)).toEqual([1, 0, 1, 0, 1]);
+    expect(coverPicks([0.7, 1.2], 3, 0.5)).toEqual([1, 0]);
+  });
+
   it('refuses a budget without an hourly cost, naming the field', () => {
     const r = parseScenario({ ...structuredClone(small), workforce: { agencyBudgetPerYear: 100_000 } });
     expect(r.ok).toBe(false);
@@ -101,7 +107,6 @@ describe('the agency budget', () => {
       agencyBudgetPerYear: 50 * 2000 * 40,
     });
     const posts = s.dutyTeams.map((t) => t.socialWorkerPosts);
-    const inPost = s.dutyTeams.map((t) => Math.round(t.socialWorkerPosts * (1 - t.vacancyRate)));
     let over = 0;
     let agencyLeft = 0;
     createRun(s, {
@@ -110,7 +115,6 @@ describe('the agency budget', () => {
       seed: 5,
       onRecord: (r) => {
         if (r.kind !== 'staffing') return;
-        inPost[r.team] = r.inPost;
         // A recruit may arrive the moment before their agency cover goes: one over at most.
         if (r.inPost > posts[r.team]! + 1) over++;
         if (r.left) agencyLeft++;

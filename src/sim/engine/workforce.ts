@@ -3,7 +3,7 @@ import { excessPressure, teamPressure } from '../../../models/assessment.rules.t
 import { exponential } from '../distributions.ts';
 import { PRIORITY } from '../eventQueue.ts';
 import { createStream, type Stream } from '../rng.ts';
-import { agencyWorkersBought } from '../staff.ts';
+import { agencyWorkersBought, coverPicks } from '../staff.ts';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, HOURS_PER_YEAR } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
 import { closeDesk, openDesk, setDeskAway } from './casework.ts';
@@ -190,20 +190,11 @@ function coverVacancies(run: RunState, lagHours: number): void {
   let room = wf.agencyCover;
   if (room <= 0) return;
   run.teams.forEach((_, t) => (room -= wf.coverInPost[t]!.length + wf.coverPending[t]!));
-  while (room > 0) {
-    let best = -1;
-    let most = 0;
-    run.teams.forEach((team, t) => {
-      const uncovered = team.spec.socialWorkerPosts - team.filledPosts - wf.coverPending[t]!;
-      if (uncovered > most) {
-        most = uncovered;
-        best = t;
-      }
-    });
-    if (best < 0) return;
-    wf.coverPending[best]!++;
-    room--;
-    schedule(run, run.queue.now + lagHours, { kind: 'agencyStart', team: best, count: 1, weeks: 0, cover: true });
+  if (room <= 0) return;
+  const uncovered = run.teams.map((team, t) => team.spec.socialWorkerPosts - team.filledPosts - wf.coverPending[t]!);
+  for (const t of coverPicks(uncovered, room)) {
+    wf.coverPending[t]!++;
+    schedule(run, run.queue.now + lagHours, { kind: 'agencyStart', team: t, count: 1, weeks: 0, cover: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { SERVER_POOL_IDS, SERVER_POOLS, type ServerPoolId } from '../../../models/staffPools.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { DAYS_PER_MONTH, DAYS_PER_YEAR, workingHoursPerYear } from '../workingCalendar.ts';
-import { agencyWorkersBought, caseworkCapacity, countyStaffing } from '../staff.ts';
+import { agencyWorkersBought, caseworkCapacity, countyStaffing, coverPicks } from '../staff.ts';
 import type { Activity } from '../../../models/activity.ts';
 import { initialState, statesWithActivities, WORK, type TeamContext } from './contactFlow.ts';
 import { frontGrid, teamLoad, type FrontGrid, type TeamLoad } from './returnLoop.ts';
@@ -166,21 +166,14 @@ function workforcePlaces(scenario: Scenario, staffing: readonly { filled: number
   const present = 1 - w.sicknessAbsenceShare;
   const filled = scenario.dutyTeams.map((_, ti) => staffing[ti]!.filled * kept);
   const cover = scenario.dutyTeams.map(() => 0);
-  let budget = agencyWorkersBought(w.agencyBudgetPerYear, w.agencyHourlyCost, workingHoursPerYear);
-  while (budget > 0) {
-    let best = -1;
-    let most = 0.5;
-    scenario.dutyTeams.forEach((team, ti) => {
-      const uncovered = team.socialWorkerPosts - filled[ti]! - cover[ti]!;
-      if (uncovered > most) {
-        most = uncovered;
-        best = ti;
-      }
-    });
-    if (best < 0) break;
-    cover[best]!++;
-    budget--;
-  }
+  const bought = agencyWorkersBought(w.agencyBudgetPerYear, w.agencyHourlyCost, workingHoursPerYear);
+  // Average filled posts are fractional: a team is covered while over half a post is empty.
+  for (const t of coverPicks(
+    scenario.dutyTeams.map((team, ti) => team.socialWorkerPosts - filled[ti]!),
+    bought,
+    0.5,
+  ))
+    cover[t]!++;
   return scenario.dutyTeams.map((team, ti) => {
     const staff = staffing[ti]!;
     const own = (staff.filled - staff.nq) * team.caseloadCap + staff.nq * team.newlyQualifiedCaseloadCap;
