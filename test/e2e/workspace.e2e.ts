@@ -154,7 +154,8 @@ describe('the workspace in Chromium', () => {
     const { context, page } = await newPage(browser);
     await page.goto(url);
     // kent-2010 counts children who come back: its three high-threshold duty points run close to capacity (ρ about 0.9), none over.
-    expect(await page.locator('#capacity-heading').textContent()).toBe('Close to capacity at 3 stages');
+    // The check is worked out just after the page draws (CapacityPanel.tsx), so wait for it.
+    await page.getByRole('heading', { name: 'Close to capacity at 3 stages', exact: true }).waitFor();
     await page.selectOption('#bulk-field', 'socialWorkerPosts');
     await page.fill('#bulk-value', '1');
     await page.getByRole('button', { name: 'Apply to every team' }).click();

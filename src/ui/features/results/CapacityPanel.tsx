@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { SERVER_POOLS } from '../../../../models/staffPools.ts';
 import { NEAR_CAPACITY, offeredLoad, type StageLoad } from '../../../sim/flow/capacity.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
@@ -27,13 +27,47 @@ function simulated(s: StageLoad, batch: BatchResult | null): number | null {
   return null;
 }
 
+/** Checks already worked out, by scenario (a scenario is never changed in place: an edit makes a new one). */
+const checked = new WeakMap<Scenario, StageLoad[]>();
+
+/**
+ * The offered-load check of `scenario`, worked out once per scenario after the page has drawn
+ * (null until then). It takes about 0.1 s on a county and several times that the first time,
+ * before the browser has compiled it; worked out inside the first render it held the page back
+ * while the workers were building the opening run (main.tsx), and a Run pressed as soon as the
+ * page showed waited for both. While a changed scenario is being checked the last check stays.
+ */
+function useOfferedLoad(scenario: Scenario): StageLoad[] | null {
+  const [last, setLast] = useState<StageLoad[] | null>(() => checked.get(scenario) ?? null);
+  const ready = checked.get(scenario);
+  useEffect(() => {
+    if (checked.has(scenario)) {
+      setLast(checked.get(scenario)!);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const stages = offeredLoad(scenario);
+      checked.set(scenario, stages);
+      setLast(stages);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [scenario]);
+  return ready ?? last;
+}
+
 /**
  * Warns, before a run, when offered load at a stage is at or above capacity (ρ ≥ 1) or close to
  * it, with the numbers; lists every stage on request, beside the simulated utilisation if any.
  */
 function CapacityPanelView({ scenario, batch }: { scenario: Scenario; batch: BatchResult | null }) {
-  // The check takes tens of milliseconds on a county: once per scenario, not on every new batch.
-  const stages = useMemo(() => offeredLoad(scenario), [scenario]);
+  const stages = useOfferedLoad(scenario);
+  if (!stages) {
+    return (
+      <section aria-labelledby="capacity-heading" aria-busy="true" className="notice">
+        <h2 id="capacity-heading">Checking each stage’s capacity for the work arriving…</h2>
+      </section>
+    );
+  }
   const over = stages.filter((s) => s.status === 'over').sort((a, b) => b.rho - a.rho);
   const near = stages.filter((s) => s.status === 'near').sort((a, b) => b.rho - a.rho);
   return (
