@@ -41,10 +41,7 @@ function useOfferedLoad(scenario: Scenario): StageLoad[] | null {
   const [last, setLast] = useState<StageLoad[] | null>(() => checked.get(scenario) ?? null);
   const ready = checked.get(scenario);
   useEffect(() => {
-    if (checked.has(scenario)) {
-      setLast(checked.get(scenario)!);
-      return;
-    }
+    if (checked.has(scenario)) return; // read during the render above
     const timer = setTimeout(() => {
       const stages = offeredLoad(scenario);
       checked.set(scenario, stages);
