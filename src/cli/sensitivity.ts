@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Parsed } from '../scenario/parse.ts';
 import { SENSITIVITY_PARAMETERS, sensitivityVariants } from '../scenario/sensitivity.ts';
 import { EngineLimitError } from '../sim/engine.ts';
-import { METRIC_NAMES } from '../sim/metricDefinitions.ts';
+import { METRIC_NAMES, metricNamesFor } from '../sim/metricDefinitions.ts';
 import { analyseSensitivity, SENSITIVITY_MEASURES } from '../sim/sensitivity.ts';
 import { checkOutTarget } from './outputTarget.ts';
 import { deliver } from './deliver.ts';
@@ -155,7 +155,16 @@ export async function sensitivityMain(argv: readonly string[], io: Io): Promise<
   const [base, ...rest] = batches;
   const variantBatches = variants.map((v, i) => ({ path: v.path, side: v.side, batch: rest[i]! }));
   const headline = analyseSensitivity(base!, ranges, variantBatches, SENSITIVITY_MEASURES);
-  io.out(sensitivityTable(headline));
+  io.out(
+    sensitivityTable(
+      headline,
+      metricNamesFor(
+        headline.measures.map((m) => m.metric),
+        scenario.value.assessment,
+      ),
+      scenario.value.assessment,
+    ),
+  );
   let code = 0;
   if (out?.ok) {
     const full = analyseSensitivity(base!, ranges, variantBatches, METRIC_NAMES);

@@ -1,5 +1,5 @@
 import { sensitivityParameter, type RangeRule } from '../scenario/sensitivity.ts';
-import { METRICS, type MetricUnit } from '../sim/metricDefinitions.ts';
+import { metricDefinitionFor, type FrameworkNaming, type MetricUnit } from '../sim/metricDefinitions.ts';
 import type { Effect, SensitivityAnalysis } from '../sim/sensitivity.ts';
 
 /**
@@ -51,7 +51,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 }
 
 /** The whole report. `measures` picks and orders the tables (default: every measure analysed). */
-export function sensitivityTable(a: SensitivityAnalysis, measures = a.measures.map((m) => m.metric)): string {
+export function sensitivityTable(a: SensitivityAnalysis, measures = a.measures.map((m) => m.metric), naming?: FrameworkNaming): string {
   const out: string[] = [];
   out.push(`Sensitivity of "${a.scenario.name}" (${a.scenario.id})`);
   out.push(
@@ -78,7 +78,8 @@ export function sensitivityTable(a: SensitivityAnalysis, measures = a.measures.m
   for (const metric of measures) {
     const m = a.measures.find((x) => x.metric === metric);
     if (!m) continue;
-    const { unit, label } = METRICS[metric];
+    // In the scenario's framework's words (single assessments under Working Together 2013).
+    const { unit, label } = metricDefinitionFor(metric, naming);
     out.push('');
     out.push(
       `${label}: base ${formatLevel(m.base.mean, unit)} (${formatLevel(m.base.ci95[0], unit)} to ${formatLevel(m.base.ci95[1], unit)}); largest swing first`,

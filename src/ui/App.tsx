@@ -190,11 +190,19 @@ export function App({ presets, initial, runner, session }: Props) {
   };
   const runSweep = (parameterId: string, values: number[], scenarios: Scenario[], extra: Partial<SweepResult> = {}) => {
     const baseName = scenario?.name ?? '';
+    const naming = scenario?.assessment;
     const job: RunJob = {
       description: `${values.length} values × ${sweepSettings.reps} replications`,
       inputKey: JSON.stringify([parameterId, values, scenarios[0], sweepSettings]),
       start: (signal, onProgress) =>
-        runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({ parameterId, values, batches, baseName, ...extra })),
+        runner(scenarios, sweepSettings, { signal, onProgress }).then((batches): SweepResult => ({
+          parameterId,
+          values,
+          batches,
+          baseName,
+          ...(naming ? { naming } : {}),
+          ...extra,
+        })),
     };
     sendSweep({ type: 'RUN', job, now: performance.now() });
   };

@@ -9,6 +9,7 @@ import { HeadlineCards } from '../../src/ui/features/results/HeadlineCards.tsx';
 import { MetricsTable } from '../../src/ui/features/results/MetricsTable.tsx';
 import { EnglandTable } from '../../src/ui/features/report/EnglandTable.tsx';
 import { SeriesChart } from '../../src/ui/lib/charts/SeriesChart.tsx';
+import { seriesCsv, summaryCsv, teamsCsv, type LabelledBatch } from '../../src/ui/lib/csv.ts';
 import { fakeReplication } from '../fixtures/results.ts';
 import { fixtureScenario } from '../fixtures/scenario.ts';
 
@@ -56,6 +57,17 @@ describe('result components (server-rendered)', () => {
       />,
     );
     expect(compare).not.toMatch(/core assessment/i);
+    // Beside England, in the files people download, and in the trainer's placement, the same words.
+    const england = getPreset('england-2023-24')!;
+    const beside = renderToString(<EnglandTable batches={[{ label: 'England', batch, scenario: england }]} />);
+    expect(beside).toContain('Single assessments within 45 working days');
+    expect(beside).not.toMatch(/core assessment/i);
+    const files = [summaryCsv, teamsCsv, (b: LabelledBatch[]) => seriesCsv(b, ['initialAssessmentsOverdue'])].map((f) =>
+      f([{ label: 'England', batch, scenario: england }]),
+    );
+    expect(files[0]).toContain('Single assessments within 45 working days');
+    expect(files[2]).toContain('Single assessments past 45 working days');
+    expect(summaryCsv([{ label: 'Kent', batch }])).toContain('Initial assessments in timescale');
     // Under the older rules, and in a comparison across frameworks, the general words stay.
     expect(renderToString(<MetricsTable batch={batch} />)).toContain('Core assessments in timescale');
   });

@@ -1,6 +1,16 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { csvFormat } from 'd3-dsv';
-import { METRIC_NAMES, METRICS, SERIES, SERIES_NAMES, TEAM_METRIC_NAMES, type MetricName } from '../../sim/metricDefinitions.ts';
+import {
+  METRIC_NAMES,
+  METRICS,
+  SERIES,
+  SERIES_NAMES,
+  TEAM_METRIC_NAMES,
+  metricDefinitionFor,
+  seriesLabelFor,
+  sharedNaming,
+  type MetricName,
+} from '../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../sim/results.ts';
 import { pairedDifference } from './pairedDifference.ts';
 import { neutraliseCsvRow } from '../../shared/csvInjection.ts';
@@ -30,12 +40,13 @@ const provenance = (b: BatchResult) => ({ seed: b.seed, replications: b.reps, da
 
 /** Summary: mean and 95% interval of every metric, per scenario. */
 export function summaryCsv(batches: readonly LabelledBatch[]): string {
-  const rows = batches.flatMap(({ label, batch }) =>
+  const rows = batches.flatMap(({ label, batch, scenario }) =>
     METRIC_NAMES.map((name) => ({
       scenario: label,
       scenario_id: batch.scenario.id,
       metric: name,
-      label: METRICS[name].label,
+      // In the framework's words (single assessments under Working Together 2013); rows stay the same.
+      label: metricDefinitionFor(name, scenario?.assessment).label,
       unit: METRICS[name].unit,
       mean: batch.metrics[name].mean,
       ci95_low: batch.metrics[name].ci95[0],
@@ -66,12 +77,12 @@ export function replicationsCsv(batches: readonly LabelledBatch[]): string {
 
 /** Weekly series: mean and 95% interval for each week of the run (day 0 = start, including warm-up). */
 export function seriesCsv(batches: readonly LabelledBatch[], names: readonly (keyof typeof SERIES)[] = SERIES_NAMES): string {
-  const rows = batches.flatMap(({ label, batch }) =>
+  const rows = batches.flatMap(({ label, batch, scenario }) =>
     names.flatMap((name) =>
       batch.series.values[name].map((e, w) => ({
         scenario: label,
         series: name,
-        description: SERIES[name],
+        description: seriesLabelFor(name, scenario?.assessment),
         week_start_day: batch.series.weekStartDays[w],
         in_warmup: (batch.series.weekStartDays[w] ?? 0) < batch.warmupDays ? 'yes' : 'no',
         mean: e.mean,
@@ -86,13 +97,13 @@ export function seriesCsv(batches: readonly LabelledBatch[], names: readonly (ke
 
 /** Per duty team: mean and 95% interval of each team metric. */
 export function teamsCsv(batches: readonly LabelledBatch[]): string {
-  const rows = batches.flatMap(({ label, batch }) =>
+  const rows = batches.flatMap(({ label, batch, scenario }) =>
     batch.teams.flatMap((t) =>
       TEAM_METRIC_NAMES.map((name) => ({
         scenario: label,
         team: t.name,
         metric: name,
-        label: METRICS[name].label,
+        label: metricDefinitionFor(name, scenario?.assessment).label,
         unit: METRICS[name].unit,
         mean: t.metrics[name].mean,
         ci95_low: t.metrics[name].ci95[0],
@@ -132,10 +143,10 @@ export function comparisonRows(baseline: BatchResult, other: BatchResult): Compa
 export function comparisonCsv(batches: readonly LabelledBatch[]): string {
   const [base, ...others] = batches;
   if (!base) return BOM;
-  const rows = others.flatMap(({ label, batch }) =>
+  const rows = others.flatMap(({ label, batch, scenario }) =>
     comparisonRows(base.batch, batch).map((r) => ({
       metric: r.metric,
-      label: METRICS[r.metric].label,
+      label: metricDefinitionFor(r.metric, sharedNaming([base.scenario?.assessment, scenario?.assessment])).label,
       unit: METRICS[r.metric].unit,
       baseline: base.label,
       baseline_mean: r.baseline.mean,

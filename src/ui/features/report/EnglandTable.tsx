@@ -1,11 +1,16 @@
 import { NATIONAL_BESIDE_METRIC } from '../../../scenario/fit/national.ts';
-import { METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
+import { METRICS, metricDefinitionFor, metricNamesFor, sharedNaming, type MetricName } from '../../../sim/metricDefinitions.ts';
 import { formatValue } from '../../lib/format.ts';
 import type { LabelledBatch } from '../../lib/csv.ts';
 
 /** Where each scenario sits beside England (issue 15, item 4): every measure with a national counterpart, each scenario's mean and England's figure with its year. */
 export function EnglandTable({ batches }: { batches: readonly LabelledBatch[] }) {
-  const names = Object.keys(NATIONAL_BESIDE_METRIC).filter((n): n is MetricName => n in METRICS);
+  // In the scenarios' framework's words when they share one (single assessments under Working Together 2013).
+  const naming = sharedNaming(batches.map((b) => b.scenario?.assessment));
+  const names = metricNamesFor(
+    Object.keys(NATIONAL_BESIDE_METRIC).filter((n): n is MetricName => n in METRICS),
+    naming,
+  );
   return (
     <div className="table-wrap">
       <table data-england-table="">
@@ -31,7 +36,7 @@ export function EnglandTable({ batches }: { batches: readonly LabelledBatch[] })
             return (
               <tr key={n}>
                 <th scope="row">
-                  {METRICS[n].label}
+                  {metricDefinitionFor(n, naming).label}
                   {nat.note && (
                     <span className="small secondary-text" style={{ display: 'block', fontWeight: 400 }}>
                       {nat.note}

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { parameterRange, SENSITIVITY_PARAMETERS, variantCount } from '../../../scenario/sensitivity.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { METRIC_NAMES, METRICS, type MetricName, type SeriesName } from '../../../sim/metricDefinitions.ts';
+import { METRIC_NAMES, metricDefinitionFor, metricNamesFor, type FrameworkNaming, type MetricName, type SeriesName } from '../../../sim/metricDefinitions.ts';
 import { SENSITIVITY_MEASURES, type MeasureSensitivity, type TornadoRow } from '../../../sim/sensitivity.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
@@ -48,8 +48,8 @@ function allEffectsCsv(r: SensitivityResult): string {
 }
 
 /** A measure's tornado as a table (the chart's text alternative), rows in the chart's order. */
-export function tornadoTable(m: MeasureSensitivity): ChartTable {
-  const def = METRICS[m.metric];
+export function tornadoTable(m: MeasureSensitivity, naming?: FrameworkNaming): ChartTable {
+  const def = metricDefinitionFor(m.metric, naming);
   const effect = (row: TornadoRow, side: 'low' | 'high') => {
     const s = row[side];
     if (!s.run) return 'same as base (not run)';
@@ -74,7 +74,7 @@ export function SensitivityChart({ result, metric }: { result: SensitivityResult
   const a = result.analysis;
   const m = a.measures.find((x) => x.metric === metric);
   if (!m) return null;
-  const def = METRICS[metric];
+  const def = metricDefinitionFor(metric, result.naming);
   return (
     <ChartFigure
       title={`${def.label}: which assumptions move it`}
@@ -88,8 +88,8 @@ export function SensitivityChart({ result, metric }: { result: SensitivityResult
           {a.reps} replications on the same seeds). A bar whose whisker crosses the dashed line is a change the run could not tell from none.
         </p>
       }
-      render={(width, labelIds) => <TornadoChart measure={m} width={width} text={ROW_TEXT} labelIds={labelIds} />}
-      table={tornadoTable(m)}
+      render={(width, labelIds) => <TornadoChart measure={m} width={width} text={ROW_TEXT} labelIds={labelIds} measureLabel={def.label} />}
+      table={tornadoTable(m, result.naming)}
       csv={() =>
         spreadsheetCsv(
           m.rows.map((row) => ({
@@ -140,18 +140,20 @@ const SensitivityResults = memo(function SensitivityResults({ result }: { result
           onChange={(e) => setMetric(e.target.value as MetricName)}
         >
           <optgroup label="Headline measures">
-            {HEADLINE.map((m) => (
+            {metricNamesFor(HEADLINE, result.naming).map((m) => (
               <option key={m} value={m}>
-                {METRICS[m].label}
+                {metricDefinitionFor(m, result.naming).label}
               </option>
             ))}
           </optgroup>
           <optgroup label="Other measures">
-            {METRIC_NAMES.filter((m) => !HEADLINE.includes(m)).map((m) => (
-              <option key={m} value={m}>
-                {METRICS[m].label}
-              </option>
-            ))}
+            {metricNamesFor(METRIC_NAMES, result.naming)
+              .filter((m) => !HEADLINE.includes(m))
+              .map((m) => (
+                <option key={m} value={m}>
+                  {metricDefinitionFor(m, result.naming).label}
+                </option>
+              ))}
           </optgroup>
         </select>
       </div>

@@ -38,6 +38,8 @@ interface Props {
   width: number;
   text: RowText;
   labelIds: { title: string; desc: string };
+  /** The measure's name in the scenario's framework's words (metricDefinitionFor); its plain label if absent. */
+  measureLabel?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ interface Props {
  * paired 95% intervals as whiskers. The rows are one Tab stop (up and down arrows, Home and End
  * move between them), and the focused or hovered row is written out in full under the chart. Presentation attributes only, so the SVG saves as it is.
  */
-export function TornadoChart({ measure, width, text, labelIds }: Props) {
+export function TornadoChart({ measure, width, text, labelIds, measureLabel }: Props) {
   const id = useId();
   // The focused row wins over the hovered one, so a keyboard user reads the row they are on.
   const [focused, setFocused] = useState<string | null>(null);
@@ -125,7 +127,7 @@ export function TornadoChart({ measure, width, text, labelIds }: Props) {
           ))}
           <line x1={g.margin.left} x2={width - g.margin.right} y1={plotBottom} y2={plotBottom} stroke={AXIS} />
           <text x={(g.margin.left + width - g.margin.right) / 2} y={g.height - 6} textAnchor="middle" fontFamily={FONT} fontSize={12} fill={TEXT}>
-            {METRICS[measure.metric].label} ({unitWords(unit)})
+            {measureLabel ?? METRICS[measure.metric].label} ({unitWords(unit)})
           </text>
         </g>
         {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an SVG has no list element */}

@@ -1,6 +1,6 @@
 import { fieldBounds, sensitivityParameter, sensitivityVariants } from '../../../scenario/sensitivity.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { METRIC_NAMES } from '../../../sim/metricDefinitions.ts';
+import { METRIC_NAMES, type FrameworkNaming } from '../../../sim/metricDefinitions.ts';
 import { analyseSensitivity, type SensitivityAnalysis } from '../../../sim/sensitivity.ts';
 import type { Runner } from '../../../worker/client.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
@@ -11,6 +11,8 @@ import type { RowText } from './TornadoChart.tsx';
 /** A finished sensitivity run: the scenario's name and the analysis of every measure. */
 export interface SensitivityResult {
   scenarioName: string;
+  /** The scenario's framework, so measures are named in its words (single assessments under Working Together 2013). */
+  naming?: FrameworkNaming;
   analysis: SensitivityAnalysis;
 }
 
@@ -32,6 +34,7 @@ export function sensitivityJob(scenario: Scenario, paths: readonly string[], set
     start: (signal, onProgress) =>
       runner([scenario, ...variants.map((v) => v.scenario)], settings, { signal, onProgress }).then(([base, ...rest]): SensitivityResult => ({
         scenarioName: scenario.name,
+        naming: scenario.assessment,
         analysis: analyseSensitivity(
           base!,
           ranges,

@@ -1,6 +1,6 @@
 import { memo, useDeferredValue, useState } from 'react';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { METRIC_NAMES, METRICS, type MetricName } from '../../../sim/metricDefinitions.ts';
+import { METRIC_NAMES, metricDefinitionFor, metricNamesFor, type FrameworkNaming, type MetricName } from '../../../sim/metricDefinitions.ts';
 import type { BatchResult } from '../../../sim/results.ts';
 import type { RunSettings } from '../../../worker/protocol.ts';
 import { downloadText } from '../../lib/download.ts';
@@ -22,6 +22,8 @@ export interface SweepResult {
   values: number[];
   batches: BatchResult[];
   baseName: string;
+  /** The base scenario's framework, so measures are named in its words; absent in older results. */
+  naming?: FrameworkNaming;
   /** The swept axis as the user chose it (scope included) and today's value to mark; absent in older results. */
   axis?: SweepAxis;
 }
@@ -73,7 +75,7 @@ export function formatParam(p: SweepParameter, v: number): string {
 /** One measure against the swept parameter, with its 95% band. */
 export function SweepChart({ result, metric }: { result: SweepResult; metric: MetricName }) {
   const axis = axisOf(result);
-  const def = METRICS[metric];
+  const def = metricDefinitionFor(metric, result.naming);
   const points = result.values.map((x, i) => {
     const e = (result.batches[i] as BatchResult).metrics[metric];
     return { x, mean: e.mean, lo: e.ci95[0], hi: e.ci95[1] };
@@ -170,7 +172,7 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
       </button>
       <SweepFindingsPanel values={result.values} batches={result.batches} paramLabel={axis.label} formatX={(v) => formatAxis(axis, v)} />
       <div className="chart-grid">
-        {SWEEP_METRICS.map((m) => (
+        {metricNamesFor(SWEEP_METRICS, result.naming).map((m) => (
           <SweepChart key={m} result={result} metric={m} />
         ))}
       </div>
@@ -179,11 +181,13 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
           Another measure
         </label>
         <select id="sweep-extra" className="select" value={extra} onChange={(e) => setExtra(e.target.value as MetricName)}>
-          {METRIC_NAMES.filter((m) => !SWEEP_METRICS.includes(m)).map((m) => (
-            <option key={m} value={m}>
-              {METRICS[m].label}
-            </option>
-          ))}
+          {metricNamesFor(METRIC_NAMES, result.naming)
+            .filter((m) => !SWEEP_METRICS.includes(m))
+            .map((m) => (
+              <option key={m} value={m}>
+                {metricDefinitionFor(m, result.naming).label}
+              </option>
+            ))}
         </select>
       </div>
       <SweepChart result={result} metric={extra} />

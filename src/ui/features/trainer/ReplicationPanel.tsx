@@ -1,4 +1,4 @@
-import { METRICS } from '../../../sim/metricDefinitions.ts';
+import { METRICS, metricDefinitionFor } from '../../../sim/metricDefinitions.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import type { PaneSnapshot } from './paneController.ts';
 import { placeReplication, rankWords, sameAsBatch } from './replication.ts';
@@ -99,7 +99,7 @@ export function ReplicationPanel({ panes, batch, settings, rep, onRep, onSeed }:
                     const unit = METRICS[r.metric].unit;
                     return (
                       <tr key={r.metric} data-metric={r.metric} data-position={r.position}>
-                        <th scope="row">{METRICS[r.metric].label}</th>
+                        <th scope="row">{metricDefinitionFor(r.metric, p.scenario.assessment).label}</th>
                         <td className="num">{formatValue(r.value, unit)}</td>
                         <td className="num">
                           {formatValue(r.mean, unit)} ({formatInterval(r.ci95, unit)})
