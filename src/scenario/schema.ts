@@ -295,6 +295,22 @@ export const Services = z.strictObject({
     ),
   meanChildInNeedMonths: z.number().min(0).max(120).describe('Months a child-in-need plan lasts on average'),
   meanChildProtectionMonths: z.number().min(0).max(120).describe('Months a child protection plan lasts on average'),
+  childInNeedPlanHoursPerMonth: z
+    .number()
+    .min(0)
+    .max(80)
+    .default(0)
+    .describe(
+      'Hours of casework a month a child-in-need plan takes (visits, reviews, meetings with the family and agencies); a duty social worker gives them while holding the case until a long-term team has a place (long-term capacity by caseload caps), so they come off the hours for assessments',
+    ),
+  childProtectionPlanHoursPerMonth: z
+    .number()
+    .min(0)
+    .max(80)
+    .default(0)
+    .describe(
+      'Hours of casework a month a child protection plan takes (statutory visits, core groups, review conferences); given by the duty social worker holding the case until a long-term team has a place, before their assessments',
+    ),
   needMetShare: share('Share of children whose need is met when services end'),
 });
 export type Services = z.infer<typeof Services>;

@@ -302,7 +302,7 @@ export const METRICS = {
     'share',
     'workforce',
     'neutral',
-    'Share of duty social workers’ contracted time for casework that went on assessments, over the window: casework hours worked ÷ casework hours available. Available hours are each worker’s FTE × (1 − non-case work share) × the calendar’s working hours, banked while the worker is in post (joins and leaves mid-run count for the time in post).',
+    'Share of duty social workers’ contracted time for casework that went on assessments, and on plans they held while the case waited for a long-term team, over the window: casework hours worked ÷ casework hours available. Available hours are each worker’s FTE × (1 − non-case work share) × the calendar’s working hours, banked while the worker is in post (joins and leaves mid-run count for the time in post).',
   ),
   caseloadPlacesHeldShare: m(
     'Caseload places held',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeDesk, deskEvent, finishDesks, openDesk, startJob, type Job } from '../../src/sim/engine/casework.ts';
+import { closeDesk, deskEvent, finishDesks, holdPlan, openDesk, releaseHeldPlan, startJob, type Job } from '../../src/sim/engine/casework.ts';
 import { CalendarEvent } from '../../src/sim/engine/calendarEvents.ts';
 import type { Case, RunState } from '../../src/sim/engine/types.ts';
 import { EventQueue } from '../../src/sim/eventQueue.ts';
@@ -29,7 +29,10 @@ function bench(opts: { nonCaseWorkShare?: number; partTimeShare?: number; deadli
     calendar: new WorkingTime({ mode: 'always', hoursPerDay: 24, workingDaysPerWeek: 7, bankHolidayDaysOfYear: [] }),
     teams: [team],
     desks: [],
-    scenario: { assessment: { deadlinePriority: opts.deadlinePriority ?? 0 } },
+    scenario: {
+      assessment: { deadlinePriority: opts.deadlinePriority ?? 0 },
+      calendar: { mode: 'always', hoursPerDay: 24, workingDaysPerWeek: 7, bankHolidayDaysOfYear: [] },
+    },
     warmupHours: opts.warmupHours ?? 0,
     endHours: opts.endHours ?? 10_000,
   } as unknown as RunState;
@@ -50,7 +53,7 @@ function bench(opts: { nonCaseWorkShare?: number; partTimeShare?: number; deadli
 }
 
 function assessment(slot: number, worker = 0): Case {
-  return { slot, worker, child: { team: 0 }, job: null } as unknown as Case;
+  return { slot, worker, child: { team: 0 }, job: null, heldOn: null, heldRate: 0 } as unknown as Case;
 }
 
 const job = (remaining: number, hoursPerPaceHour: number, deadline = Infinity, focusAt = Infinity): Job => ({
@@ -147,5 +150,43 @@ describe("a social worker's time goes to the assessments they hold, in order, ea
     // 24 pace hours by 24; 16 left at twice the pace: done at 32.
     expect(b.drain().get(1)).toBeCloseTo(32, 9);
     expect(b.run.teams[0]!.windowCaseworkWorked).toBeCloseTo(10, 9); // the same 10 hours of work
+  });
+});
+
+describe('a plan held on duty while it waits for a long-term team takes its hours first (K10 ¶31)', () => {
+  // Round the clock, a month is 8,766 / 12 = 730.5 working hours, so 73.05 hours a month is 0.1 of the worker.
+  it('an assessment gets what the held plan leaves, and the plan’s hours count as worked', () => {
+    const b = bench();
+    openDesk(b.run, 0, 0);
+    holdPlan(b.run, assessment(1), 73.05);
+    startJob(b.run, assessment(2), job(90, 1));
+    const done = b.drain();
+    // 90 hours of work at 0.9 of the worker: done at t = 100.
+    expect(done.get(2)).toBeCloseTo(100, 9);
+    // The plan's 0.1 of 10,000 hours and the assessment's 90.
+    expect(b.run.teams[0]!.windowCaseworkWorked).toBeCloseTo(1000 + 90, 6);
+  });
+
+  it('once the plan goes to a long-term team the assessment has the whole worker again', () => {
+    const b = bench();
+    openDesk(b.run, 0, 0);
+    const held = assessment(1);
+    holdPlan(b.run, held, 73.05);
+    startJob(b.run, assessment(2), job(90, 1));
+    // At t = 50 the plan is transferred: 45 hours done at 0.9, the other 45 at 1: done at t = 95.
+    b.run.queue.now = 50;
+    releaseHeldPlan(b.run, held);
+    expect(held.heldOn).toBeNull();
+    expect(b.drain().get(2)).toBeCloseTo(95, 9);
+    expect(b.run.teams[0]!.windowCaseworkWorked).toBeCloseTo(5 + 90, 6);
+  });
+
+  it('a plan that takes no hours, or a case no worker holds, changes nothing', () => {
+    const b = bench();
+    openDesk(b.run, 0, 0);
+    holdPlan(b.run, assessment(1), 0);
+    holdPlan(b.run, assessment(3, -1), 73.05);
+    startJob(b.run, assessment(2), job(90, 1));
+    expect(b.drain().get(2)).toBeCloseTo(90, 9);
   });
 });

@@ -110,6 +110,8 @@ export function addCase(run: RunState, child: Child, agency: number, state: numb
     worker: -1,
     longTermWorker: -1,
     transferRequestedAt: NaN,
+    heldOn: null,
+    heldRate: 0,
   };
   c.slot = run.cases.add(c);
   child.openCases++;

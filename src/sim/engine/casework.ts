@@ -1,5 +1,6 @@
 import { PRIORITY } from '../eventQueue.ts';
 import { caseworkCapacity } from '../staff.ts';
+import { workingHoursPerYear } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
 import type { Case, RunState, TeamState } from './types.ts';
 
@@ -56,6 +57,12 @@ export interface Desk {
   /** Casework hours per working hour while in post (FTE × (1 − non-case share)); Infinity after leaving (colleagues finish the work). */
   capacity: number;
   inPost: boolean;
+  /**
+   * Casework hours per working hour taken by plans the worker holds while they wait for a
+   * long-term team (`holdPlan`): the child's visits, meetings and reviews go on, and come before
+   * assessments (K10 ¶31: duty teams holding cases awaiting transfer).
+   */
+  held: number;
   /** When the worker came into post (for banking the hours available). */
   since: number;
   jobs: Case[];
@@ -74,6 +81,7 @@ export function openDesk(run: RunState, t: number, w: number): Desk {
     worker: w,
     capacity: caseworkCapacity(team.spec, w),
     inPost: true,
+    held: 0,
     since: run.queue.now,
     jobs: [],
     lastAt: run.queue.now,
@@ -130,10 +138,10 @@ function sync(run: RunState, desk: Desk): void {
   const last = desk.lastAt;
   if (!(now > last)) return;
   desk.lastAt = now;
-  if (desk.jobs.length === 0) return;
+  if (desk.jobs.length === 0 && desk.held === 0) return;
   const elapsed = run.calendar.availableHours(last, now);
   if (elapsed <= 0) return;
-  let hours = 0;
+  let hours = Math.min(desk.held, desk.capacity);
   for (const c of desk.jobs) {
     const job = c.job!;
     job.remaining -= job.speed * elapsed;
@@ -164,7 +172,7 @@ function boost(run: RunState, job: Job, t: number): number {
  */
 function share(run: RunState, desk: Desk): void {
   const now = run.queue.now;
-  let left = desk.capacity;
+  let left = Math.max(0, desk.capacity - desk.held);
   for (let pass = 0; pass < 2; pass++) {
     for (const c of desk.jobs) {
       const job = c.job!;
@@ -203,6 +211,34 @@ function reschedule(run: RunState, desk: Desk): void {
   }
   desk.nextAt = at;
   run.queue.schedule(at, CalendarEvent.desk, desk.id, PRIORITY.completion);
+}
+
+/**
+ * Case `c`, whose plan waits for a long-term team, is held by its duty social worker meanwhile:
+ * the plan's casework (`hoursPerMonth`, spread over the working hours of an average month) comes
+ * off that worker's hours for assessments until `releaseHeldPlan`. Nothing when no worker holds
+ * it or the plan takes no hours.
+ */
+export function holdPlan(run: RunState, c: Case, hoursPerMonth: number): void {
+  if (c.worker < 0 || !(hoursPerMonth > 0)) return;
+  const desk = run.teams[c.child.team]!.desks[c.worker];
+  if (!desk) return;
+  sync(run, desk);
+  c.heldRate = hoursPerMonth / (workingHoursPerYear(run.scenario.calendar) / 12);
+  c.heldOn = desk;
+  desk.held += c.heldRate;
+  reschedule(run, desk);
+}
+
+/** The plan held by case `c`'s duty worker has gone to a long-term team: their hours are free again. */
+export function releaseHeldPlan(run: RunState, c: Case): void {
+  const desk = c.heldOn;
+  if (!desk) return;
+  sync(run, desk);
+  desk.held = Math.max(0, desk.held - c.heldRate);
+  c.heldOn = null;
+  c.heldRate = 0;
+  reschedule(run, desk);
 }
 
 /** Case `c`, held by a worker of its team, starts an assessment of `job`; the desk's hours are shared again. */

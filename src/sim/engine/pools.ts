@@ -4,7 +4,7 @@ import { SERVER_POOLS } from '../../../models/staffPools.ts';
 import { activityOf, factsOf, factsView, routed } from './activities.ts';
 import { unhandled } from './calendarEvents.ts';
 import { advance } from './monitors.ts';
-import { chooseWorker } from './casework.ts';
+import { chooseWorker, holdPlan, releaseHeldPlan } from './casework.ts';
 import type { Case, RunState, StaffPool, TeamState } from './types.ts';
 import { firstAssessmentTimescaleWorkingDays } from '../../scenario/framework.ts';
 
@@ -123,6 +123,8 @@ function requestTransfer(run: RunState, send: Send, c: Case, team: TeamState, ur
   team.transferring++;
   c.transferRequestedAt = run.queue.now;
   if (team.longTerm) {
+    const services = run.scenario.services;
+    holdPlan(run, c, c.noted.plan === 'childProtectionPlan' ? services.childProtectionPlanHoursPerMonth : services.childInNeedPlanHoursPerMonth);
     team.longTerm.queue.push(c.slot, urgent);
     transferWaiting(run, send, team);
   } else {
@@ -134,6 +136,7 @@ function requestTransfer(run: RunState, send: Send, c: Case, team: TeamState, ur
 function transfer(run: RunState, send: Send, c: Case, team: TeamState, worker: number): void {
   advance(run, team);
   team.transferring--;
+  releaseHeldPlan(run, c);
   c.longTermWorker = worker;
   // Only where long-term capacity is modelled is there a wait to record (the usual run emits nothing more).
   if (worker >= 0) {

@@ -75,6 +75,9 @@ export interface Case {
   longTermWorker: number;
   /** When the case asked for a place in a long-term team (NaN before), for the transfer wait. */
   transferRequestedAt: number;
+  /** The duty desk whose hours its plan takes while it waits for a long-term team (engine/casework.ts holdPlan), and how many a working hour. */
+  heldOn: Desk | null;
+  heldRate: number;
 }
 
 /** A pool of staff who each do one piece of work at a time, with its declaration. */
