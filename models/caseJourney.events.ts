@@ -38,8 +38,12 @@ export type CoreAssessmentRoute = (typeof CORE_ASSESSMENT_ROUTES)[number];
 export const MASH_SCREENING_ROUTES = ['red', 'amber', 'green', 'signposted', 'linked'] as const;
 export type MashScreeningRoute = (typeof MASH_SCREENING_ROUTES)[number];
 
-/** Outcomes of the MASH manager's one decision, with partners' information in hand. */
-export const MASH_DECISION_ROUTES = ['accepted', 'earlyHelp', 'noFurtherAction'] as const;
+/**
+ * Outcomes of the MASH manager's one decision, with partners' information in hand; a referral
+ * accepted and then closed before an assessment starts (`closedBeforeAssessment`, mash.rules.ts)
+ * is decided with it.
+ */
+export const MASH_DECISION_ROUTES = ['accepted', 'earlyHelp', 'noFurtherAction', 'closedBeforeAssessment'] as const;
 export type MashDecisionRoute = (typeof MASH_DECISION_ROUTES)[number];
 
 /** How urgently partners must check their records (RAG). */
@@ -89,7 +93,11 @@ export const ALL_EVENTS: readonly CaseEvent[] = (Object.keys(CASE_EVENTS) as Cas
   return (routes ? routes.map((route) => ({ type, route })) : [{ type }]) as CaseEvent[];
 });
 
-/** Where a case closed (the `stage` of its `closed` record). */
+/**
+ * Where a case closed (the `stage` of its `closed` record). `duty` is the decision on a referral
+ * before any assessment: a duty manager's no further action, or a referral a MASH accepted that
+ * closed before its assessment started (models/mash.rules.ts).
+ */
 export type ClosureStage = 'frontDoor' | 'linked' | 'duty' | 'assessment' | 'services' | 'earlyHelp';
 
 /** Facts a transition can note on a case (`note` action) for later decisions and queues to read. */

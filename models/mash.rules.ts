@@ -41,10 +41,23 @@ export interface MashDecisionFacts {
   reachesThreshold: boolean;
   /** Early help would be offered and taken up if the contact is not accepted. */
   earlyHelpTakenUp: boolean;
+  /**
+   * Once accepted, the referral closes with no further action before an assessment starts
+   * (mash.states.ts decideMash, `mashClosedBeforeAssessmentShare`). Councils record about one
+   * referral in ten so (national-figures.md, Community Care 2017: "Referrals ending in NFA (no
+   * assessment) | 10%"): information gathered after acceptance and before an assessment starts
+   * (the family, the school, the GP spoken to) shows that no assessment is needed, or the family
+   * has moved, or another authority or service holds the case. Optional: false when not asked.
+   */
+  closedBeforeAssessment?: boolean;
 }
 
-/** The one decision: accepted for assessment by the child's district team, early help, or no further action. */
+/**
+ * The one decision: accepted for assessment by the child's district team, early help, or no
+ * further action; an accepted referral may yet close before its assessment (it is a referral all
+ * the same, so it counts in the DfE referral and re-referral figures).
+ */
 export function mashDecisionRoute(f: MashDecisionFacts): MashDecisionRoute {
-  if (f.reachesThreshold) return 'accepted';
+  if (f.reachesThreshold) return f.closedBeforeAssessment ? 'closedBeforeAssessment' : 'accepted';
   return f.earlyHelpTakenUp ? 'earlyHelp' : 'noFurtherAction';
 }

@@ -2,7 +2,9 @@
  * The MASH front door (mash.rules.ts): screened and RAG-rated by the front door's screeners,
  * partners' research within the rating's window, then one decision by a MASH manager, who reads
  * the contact with part of the agency's information error and bias removed by what partners
- * shared (`mashInformationSharedShare`). Accepted contacts go to their district team's allocation.
+ * shared (`mashInformationSharedShare`). Accepted contacts go to their district team's allocation,
+ * bar a share of those the checks after acceptance find below the child-in-need level, which
+ * close as referrals before any assessment (`mashClosedBeforeAssessmentShare`).
  */
 import { activityState, staffWorkState, waitingState, type DecisionContext } from './activity.ts';
 import type { MashDecisionRoute, MashScreeningRoute } from './caseJourney.events.ts';
@@ -16,7 +18,16 @@ export function decideMashScreening(d: DecisionContext): MashScreeningRoute {
   return mashScreeningRoute(fd, d.scenario.need, { perceivedNeed, hasOpenCase: d.facts.hasOpenCase });
 }
 
-/** The manager reads the contact with partners' information, against the front door's threshold as applied this time. */
+/**
+ * The manager reads the contact with partners' information, against the front door's threshold
+ * as applied this time. An accepted referral may then close before its assessment: with chance
+ * `mashClosedBeforeAssessmentShare` when the checks after acceptance, read as the assessing
+ * social worker would read them (their own error, none of the referring agency's), find need
+ * below the child-in-need level. So the closure follows from need, not from a coin alone: the
+ * referrals that close are those an assessment would most likely have closed too, and a child in
+ * need is closed so only when the checks misread them. Asked only when the share is above 0, and
+ * after every other draw, so a scenario without it draws exactly what it drew before.
+ */
 export function decideMash(d: DecisionContext): MashDecisionRoute {
   const fd = d.scenario.frontDoor;
   const reachesThreshold = d.reachesThreshold(
@@ -24,7 +35,14 @@ export function decideMash(d: DecisionContext): MashDecisionRoute {
     fd.referralThreshold,
     fd.mashThresholdInconsistencySd,
   );
-  return mashDecisionRoute({ reachesThreshold, earlyHelpTakenUp: d.earlyHelpTakenUp() });
+  const earlyHelpTakenUp = d.earlyHelpTakenUp();
+  const share = fd.mashClosedBeforeAssessmentShare;
+  const closedBeforeAssessment =
+    reachesThreshold &&
+    share > 0 &&
+    d.chance(share) &&
+    !d.reachesThreshold({ staffSd: d.scenario.assessment.qualifiedAssessmentSd, agencyInformation: 0 }, d.scenario.need.childInNeedLevel, 0);
+  return mashDecisionRoute({ reachesThreshold, earlyHelpTakenUp, closedBeforeAssessment });
 }
 
 export const mashStage = {
@@ -74,6 +92,8 @@ export const mashStage = {
           routeTo('accepted', '#caseJourney.assessment.awaitingAllocation', decision, referral),
           routeTo('earlyHelp', '#caseJourney.earlyHelp', decision),
           routeTo('noFurtherAction', '#caseJourney.closed', decision, closeAs('frontDoor')),
+          // A referral all the same (DfE counts it), closed at the decision on a referral before any assessment.
+          routeTo('closedBeforeAssessment', '#caseJourney.closed', decision, referral, closeAs('duty')),
         ],
       },
     ),

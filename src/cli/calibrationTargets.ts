@@ -526,16 +526,6 @@ function national(
   return { kind: 'band', id, preset, quantity, documented, low, high, tolerance, basis: 'national', source, ...(knownGap ? { knownGap } : {}) };
 }
 
-/**
- * Why no MASH preset can end referrals before an assessment: the MASH manager decides once
- * (models/mash.states.ts), and every contact accepted as a referral goes to allocation, so only
- * referrals still waiting for a social worker at the end of the window count as not assessed. A
- * referral that ends in no further action before an assessment would need a decision stage after
- * the MASH's (a duty manager's), which the MASH front door removes by design.
- */
-const MASH_ASSESSES_EVERY_REFERRAL =
-  'in this model a MASH referral always goes on to an assessment (the MASH manager decides once; no duty manager decides again), so only referrals still waiting for allocation count as not assessed';
-
 /** The England presets' targets: England's published figures, with national bands (seeds/README.md). */
 const ENGLAND_TARGETS: readonly CalibrationTarget[] = [
   national(
@@ -562,17 +552,11 @@ const ENGLAND_TARGETS: readonly CalibrationTarget[] = [
     paragraph: 'Volumes and conversion, 2023-24',
     quote: '621,880, of which 139,080 (22%) re-referrals within 12 months',
   }),
-  national(
-    'e23-referrals-ending-before-assessment',
-    'england-2023-24',
-    referralsEndingBeforeAssessment,
-    '10%',
-    0.07,
-    0.13,
-    '± 3 points',
-    { document: `${NF} (Community Care 2017)`, paragraph: 'Volumes and conversion, 2016-17', quote: 'Referrals ending in NFA (no assessment) | 10%' },
-    MASH_ASSESSES_EVERY_REFERRAL,
-  ),
+  national('e23-referrals-ending-before-assessment', 'england-2023-24', referralsEndingBeforeAssessment, '10%', 0.07, 0.13, '± 3 points', {
+    document: `${NF} (Community Care 2017)`,
+    paragraph: 'Volumes and conversion, 2016-17',
+    quote: 'Referrals ending in NFA (no assessment) | 10%',
+  }),
   national('e23-assessment-nfa', 'england-2023-24', assessmentNoFurtherActionShare, '27.8%', 0.24, 0.32, '± 4 points', {
     document: `${NF} (Community Care 2017)`,
     paragraph: 'Volumes and conversion, 2016-17',

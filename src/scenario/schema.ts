@@ -142,6 +142,9 @@ export const FrontDoor = z.strictObject({
   mashInformationSharedShare: share(
     'MASH: share of the referring agency’s information error and bias that partners’ records remove before the manager decides',
   ).default(0),
+  mashClosedBeforeAssessmentShare: share(
+    'MASH: of the referrals it accepts whose need, as the checks after acceptance read it (the assessing social worker’s view), is below the child-in-need level, the share closed with no further action before an assessment starts (counted as referrals and as closures before assessment; England about 10% of all referrals). 0: every accepted referral is assessed',
+  ).default(0),
 });
 export type FrontDoor = z.infer<typeof FrontDoor>;
 

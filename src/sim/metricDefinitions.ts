@@ -64,7 +64,7 @@ export const METRICS = {
     'count',
     'demand',
     'neutral',
-    'Contacts accepted for a social care response in the window (fast-tracked, classified as referrals, accepted by a duty manager, or reclassified).',
+    'Contacts accepted for a social care response in the window (fast-tracked, classified as referrals, accepted by a duty manager or a MASH manager, or reclassified), including those that closed before any assessment.',
   ),
   contactToReferralRate: m('Contact-to-referral rate', 'share', 'demand', 'neutral', 'Referrals in the window divided by contacts in the window.', true),
   referralToInitialAssessmentRate: m(
@@ -72,7 +72,7 @@ export const METRICS = {
     'share',
     'demand',
     'neutral',
-    'Initial assessments started (allocated to a social worker) in the window, divided by referrals in the window; referrals still waiting for allocation are not counted as assessed (Medway 2006: 25%, comparators over 50%).',
+    'Initial assessments started (allocated to a social worker) in the window, divided by referrals in the window; referrals closed before any assessment and those still waiting for allocation are not counted as assessed (Medway 2006: 25%, comparators over 50%).',
     true,
   ),
   divertedToEarlyHelp: m(
@@ -117,7 +117,7 @@ export const METRICS = {
     'count',
     'reReferral',
     'neutral',
-    'Cases closed in the window without services (no plan, no early help) at any stage: at the front door, at the duty decision or after assessment. Contacts linked to a case already open are not counted.',
+    'Cases closed in the window without services (no plan, no early help) at any stage: at the front door, at the duty decision (or, under a MASH, as a referral before any assessment) or after assessment. Contacts linked to a case already open are not counted.',
   ),
   unmetNeedClosuresAtFrontDoor: m(
     'Closed with unmet need: at the front door',
@@ -131,7 +131,7 @@ export const METRICS = {
     'count',
     'reReferral',
     'lower',
-    'Cases closed in the window by a duty manager’s decision, without services, whose true need was at child-in-need level or above.',
+    'Cases closed in the window at the decision on a referral before any assessment (a duty manager’s decision, or a referral a MASH accepted that closed before its assessment began), without services, whose true need was at child-in-need level or above.',
   ),
   unmetNeedClosuresAfterAssessment: m(
     'Closed with unmet need: after assessment',

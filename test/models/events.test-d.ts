@@ -70,7 +70,7 @@ expectTypeOf<Payload<'MASH_DECISION_STARTED'>>().toEqualTypeOf<{}>();
 // The route unions are exactly the outcomes each stage has.
 expectTypeOf<EntryRoute>().toEqualTypeOf<'screen' | 'dutyScreen' | 'direct' | 'mash'>();
 expectTypeOf<MashScreeningRoute>().toEqualTypeOf<'red' | 'amber' | 'green' | 'signposted' | 'linked'>();
-expectTypeOf<MashDecisionRoute>().toEqualTypeOf<'accepted' | 'earlyHelp' | 'noFurtherAction'>();
+expectTypeOf<MashDecisionRoute>().toEqualTypeOf<'accepted' | 'earlyHelp' | 'noFurtherAction' | 'closedBeforeAssessment'>();
 expectTypeOf<ScreeningRoute>().toEqualTypeOf<'fastTrack' | 'forwardForDecision' | 'referral' | 'accepted' | 'signposted' | 'earlyHelp' | 'linked'>();
 expectTypeOf<ReviewRoute>().toEqualTypeOf<'accepted' | 'returnForReclassification' | 'noFurtherAction' | 'earlyHelp' | 'linked'>();
 expectTypeOf<InitialAssessmentRoute>().toEqualTypeOf<'coreAssessment' | 'childInNeed' | 'closed' | 'earlyHelp'>();

@@ -38,6 +38,12 @@ describe('the MASH rules', () => {
     expect(mashDecisionRoute({ reachesThreshold: false, earlyHelpTakenUp: true })).toBe('earlyHelp');
     expect(mashDecisionRoute({ reachesThreshold: false, earlyHelpTakenUp: false })).toBe('noFurtherAction');
   });
+
+  it('an accepted referral closes before assessment only when the checks after acceptance say so; a contact not accepted never does', () => {
+    expect(mashDecisionRoute({ reachesThreshold: true, earlyHelpTakenUp: false, closedBeforeAssessment: true })).toBe('closedBeforeAssessment');
+    expect(mashDecisionRoute({ reachesThreshold: true, earlyHelpTakenUp: false, closedBeforeAssessment: false })).toBe('accepted');
+    expect(mashDecisionRoute({ reachesThreshold: false, earlyHelpTakenUp: false, closedBeforeAssessment: true })).toBe('noFurtherAction');
+  });
 });
 
 describe('the MASH in the machine', () => {
@@ -73,6 +79,11 @@ describe('the MASH in the machine', () => {
     accepted: { next: 'assessment.awaitingAllocation', detail: ['recordDecision(route=accepted)', 'releaseStaff', 'recordReferral', 'requestStaff'] },
     earlyHelp: { next: 'earlyHelp', detail: ['recordDecision(route=earlyHelp)', 'releaseStaff', 'startWork'] },
     noFurtherAction: { next: 'closed', detail: ['recordDecision(route=noFurtherAction)', 'releaseStaff', 'closeCase(stage=frontDoor)'] },
+    // A referral (counted as one), closed at the decision on a referral before any assessment.
+    closedBeforeAssessment: {
+      next: 'closed',
+      detail: ['recordDecision(route=closedBeforeAssessment)', 'releaseStaff', 'recordReferral', 'closeCase(stage=duty)'],
+    },
   };
   for (const route of MASH_DECISION_ROUTES) {
     it(`the manager's decision "${route}" goes to ${decided[route].next}`, () => {

@@ -134,5 +134,39 @@ describe('narration', () => {
     expect(thresholdNote('mash.screening', mash)).toBe(
       `red from ${mash.need.childProtectionLevel}, amber from ${mash.frontDoor.referralThreshold}, green from ${mash.need.moderateLevel}`,
     );
+    const england = getPreset('england-2023-24')!;
+    expect(thresholdNote('mash.deciding', england)).toBe('threshold 43 ±3; 35% of referrals checked below 50 close before assessment');
+  });
+
+  it('tells a MASH referral closed before its assessment as a referral, then a closure before any assessment', () => {
+    const england = getPreset('england-2023-24')!;
+    const records: CaseRecord[] = [
+      {
+        kind: 'contact',
+        t: 50,
+        caseId: 8,
+        team: 0,
+        child: 4,
+        agency: 1,
+        sincePreviousContactHours: Infinity,
+        sinceLastClosureHours: Infinity,
+        lastClosureUnmet: false,
+        duplicate: false,
+        trueNeed: 45,
+        known: false,
+      },
+      { kind: 'decided', t: 60, caseId: 8, team: 0, route: 'closedBeforeAssessment', waitHours: 10, inTimescale: true },
+      { kind: 'referral', t: 60, caseId: 8, team: 0, child: 4, sincePreviousReferralHours: Infinity },
+      { kind: 'closed', t: 60, caseId: 8, team: 0, child: 4, stage: 'duty', unmetNeed: false, trueNeed: 45 },
+    ];
+    const lines = journeyLines(records, england).map((l) => l.text);
+    expect(lines[0]).toMatch(/contacted the MASH/);
+    expect(lines[1]).toBe(
+      'Accepted as a referral, but the checks that followed found no need for an assessment: no further action before an assessment began.',
+    );
+    expect(lines[2]).toBe('It became a referral.');
+    expect(lines[3]).toBe('Closed as a referral before any assessment.');
+    // The same stage under a duty team is the duty manager's decision.
+    expect(journeyLines(records.slice(3), kent)[0]!.text).toBe('Closed by the duty team.');
   });
 });

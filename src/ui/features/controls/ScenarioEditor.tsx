@@ -78,6 +78,7 @@ const MASH_ONLY_FIELDS = [
   'amberResearchWindowHours',
   'greenResearchWindowHours',
   'mashInformationSharedShare',
+  'mashClosedBeforeAssessmentShare',
 ];
 
 /**

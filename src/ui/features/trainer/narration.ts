@@ -88,9 +88,13 @@ export function thresholdNote(key: string, s: Scenario): string | null {
     // partners' information (models/mash.rules.ts).
     case 'mash.screening':
       return `red from ${s.need.childProtectionLevel}, amber from ${s.frontDoor.referralThreshold}, green from ${s.need.moderateLevel}`;
+    // An accepted referral may then close before assessment (mashClosedBeforeAssessmentShare):
+    // a share of those the checks after acceptance read below the child-in-need level.
     case 'mash.deciding': {
       const sd = s.frontDoor.mashThresholdInconsistencySd;
-      return `threshold ${s.frontDoor.referralThreshold}${sd > 0 ? ` ±${sd}` : ''}`;
+      const early = s.frontDoor.mashClosedBeforeAssessmentShare;
+      const then = early > 0 ? `; ${Math.round(early * 100)}% of referrals checked below ${s.need.childInNeedLevel} close before assessment` : '';
+      return `threshold ${s.frontDoor.referralThreshold}${sd > 0 ? ` ±${sd}` : ''}${then}`;
     }
     case 'assessment.initialAssessment':
       return `core from ${s.assessment.coreAssessmentLevel}`;

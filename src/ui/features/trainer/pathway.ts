@@ -179,6 +179,7 @@ export function routeWords(route: string | null, event: string): string {
     linked: 'linked to an open case',
     returnForReclassification: 'sent back to be reclassified',
     noFurtherAction: 'no further action',
+    closedBeforeAssessment: 'referral closed before assessment',
     coreAssessment: 'core assessment needed',
     childInNeed: 'child in need plan',
     childProtectionPlan: 'child protection plan',

@@ -127,6 +127,8 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
           noFurtherAction: 'No further action: closed by the duty team.',
           reclassified: 'Reclassified as a referral.',
           direct: 'Treated as a referral straight away.',
+          closedBeforeAssessment:
+            'Accepted as a referral, but the checks that followed found no need for an assessment: no further action before an assessment began.',
         };
         text = words[r.route] ?? `Decision: ${r.route}.`;
         if (!r.inTimescale) {
@@ -180,7 +182,7 @@ export function journeyLines(records: readonly CaseRecord[], s: Scenario): Journ
         const where: Record<string, string> = {
           frontDoor: 'Closed at the front door',
           linked: 'Closed (linked to the open case)',
-          duty: 'Closed by the duty team',
+          duty: s.frontDoor.structure === 'mash' ? 'Closed as a referral before any assessment' : 'Closed by the duty team',
           assessment: 'Closed after assessment',
           services: 'The plan ended and the case closed',
           earlyHelp: 'Early help ended and the case closed',
