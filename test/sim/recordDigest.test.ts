@@ -32,8 +32,8 @@ const PRESET_DIGESTS: Record<string, { records: number; digest: string; events: 
   'kent-2010-mash': { records: 46544, digest: '961a2845', events: 32797 },
   // Added with the England presets and the statutory framework (issue 15): pinned from then on.
   // Re-pinned when its MASH began closing some accepted referrals before assessment (mashClosedBeforeAssessmentShare 0.35).
-  'england-2023-24': { records: 46916, digest: '9d67723c', events: 29350 },
-  'england-2009-10': { records: 22397, digest: '2fad23fb', events: 12488 },
+  'england-2023-24': { records: 46916, digest: '9d67723c', events: 31562 },
+  'england-2009-10': { records: 22397, digest: '2fad23fb', events: 13452 },
 };
 
 /** FNV-1a of `text` folded into `h`. */
