@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseScenario, ENGLAND_SOCIAL_WORKERS_PER_CHILD, slug } from '../../src/scenario/fit/base.ts';
 import { NATIONAL_FIGURES } from '../../src/scenario/fit/national.ts';
-import { applyParameters, FIT_PARAMETERS, fitParameter } from '../../src/scenario/fit/parameters.ts';
+import { applyParameters, FIT_PARAMETERS, fitParameter, fitParametersFor } from '../../src/scenario/fit/parameters.ts';
 import { FIGURES, FitTargets, toleranceOf } from '../../src/scenario/fit/targets.ts';
 import { parseScenario, problemsOf } from '../../src/scenario/parse.ts';
 import { getPreset } from '../../src/scenario/presets.ts';
@@ -74,5 +74,19 @@ describe('a council’s published figures (fit targets)', () => {
   it('holds England’s figures with a year and a source for each', () => {
     for (const f of NATIONAL_FIGURES) expect(f.year && f.source.length > 10).toBeTruthy();
     expect(NATIONAL_FIGURES.find((f) => f.key === 'reReferralPct')?.value).toBe(22);
+  });
+});
+
+describe('the MASH’s check after acceptance is fitted only where it can be pinned', () => {
+  it('is moved for a MASH base given the council’s referrals ending in NFA, and not otherwise', () => {
+    const england = getPreset('england-2023-24')!;
+    const kent = getPreset('kent-2010')!;
+    const ids = (ps: readonly { id: string }[]) => ps.map((p) => p.id);
+    expect(ids(fitParametersFor(england, true))).toContain('frontDoor.mashClosedBeforeAssessmentShare');
+    expect(ids(fitParametersFor(england, false))).not.toContain('frontDoor.mashClosedBeforeAssessmentShare');
+    expect(ids(fitParametersFor(kent, true))).not.toContain('frontDoor.mashClosedBeforeAssessmentShare');
+    const p = fitParameter('frontDoor.mashClosedBeforeAssessmentShare');
+    expect(p.range(england)).toEqual([0, 0.7]);
+    expect(p.apply(england, 0.2).frontDoor.mashClosedBeforeAssessmentShare).toBe(0.2);
   });
 });

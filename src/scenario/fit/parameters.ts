@@ -104,10 +104,29 @@ export const FIT_PARAMETERS: readonly FitParameter[] = [
   ),
 ];
 
+/**
+ * Under a MASH, the share of accepted referrals checked after acceptance (closing those below the
+ * child-in-need level before an assessment). Moved only when the base is a MASH and the council
+ * gave its referrals ending in no further action: nothing else pins it, and under other front
+ * doors it does nothing.
+ */
+export const MASH_CLOSED_BEFORE_ASSESSMENT: FitParameter = field(
+  'frontDoor.mashClosedBeforeAssessmentShare',
+  'Referrals the MASH checks after acceptance (share)',
+  { kind: 'shift', by: 0.35 },
+  '±0.35 around the base (assumed: no council publishes it; 0.35 gives England’s 10% of referrals ending before assessment, models/ASSUMPTIONS.md).',
+);
+
+/** The parameters a fit of `base` to figures that include `nfaGiven` moves: FIT_PARAMETERS, and the MASH's check where it can be pinned. */
+export function fitParametersFor(base: Scenario, nfaGiven: boolean): readonly FitParameter[] {
+  return base.frontDoor.structure === 'mash' && nfaGiven ? [...FIT_PARAMETERS, MASH_CLOSED_BEFORE_ASSESSMENT] : FIT_PARAMETERS;
+}
+
 /** The fit parameter with this id; throws naming the ones there are. */
 export function fitParameter(id: string): FitParameter {
-  const p = FIT_PARAMETERS.find((x) => x.id === id);
-  if (!p) throw new Error(`"${id}" is not a fit parameter (they are: ${FIT_PARAMETERS.map((x) => x.id).join(', ')})`);
+  const all = [...FIT_PARAMETERS, MASH_CLOSED_BEFORE_ASSESSMENT];
+  const p = all.find((x) => x.id === id);
+  if (!p) throw new Error(`"${id}" is not a fit parameter (they are: ${all.map((x) => x.id).join(', ')})`);
   return p;
 }
 

@@ -1,4 +1,4 @@
-import { applyParameters, FIT_PARAMETERS, type FitParameter } from '../../scenario/fit/parameters.ts';
+import { applyParameters, fitParametersFor, type FitParameter } from '../../scenario/fit/parameters.ts';
 import { baseScenario, type BaseScaling } from '../../scenario/fit/base.ts';
 import type { FitTargets } from '../../scenario/fit/targets.ts';
 import { givenTargets } from '../../scenario/fit/targets.ts';
@@ -37,7 +37,7 @@ export interface FitOptions {
   check?: FitRunSettings;
   /** At most this many candidate runs in the search (default 160). */
   maxEvaluations?: number;
-  /** The parameters to fit (default FIT_PARAMETERS). */
+  /** The parameters to fit (default: fitParametersFor the preset and targets). */
   parameters?: readonly FitParameter[];
   /** Asked between batches: true stops the fit (it then throws FitCancelledError). */
   shouldStop?: () => boolean;
@@ -96,8 +96,10 @@ export const DEFAULT_SEARCH: FitRunSettings = { days: 180, warmupDays: 30, reps:
 export const DEFAULT_CHECK: FitRunSettings = { days: 365, warmupDays: 90, reps: 8, seed: 2010 };
 const PROFILE_STEP = 0.2;
 
-/** How many parameters a fit moves by default (for progress bars). */
-export const FIT_PARAMETER_COUNT = FIT_PARAMETERS.length;
+/** How many parameters a fit of `preset` to `targets` moves by default (for progress bars). */
+export function fitParameterCount(preset: Scenario, targets: FitTargets): number {
+  return fitParametersFor(preset, targets.referralsNfaPct !== undefined).length;
+}
 
 /** Fits `preset` scaled to `targets` (see the module comment). Throws when no target is given. */
 export async function fitScenario(preset: Scenario, targets: FitTargets, evaluate: FitEvaluator, opts: FitOptions = {}): Promise<FitResult> {
@@ -105,7 +107,7 @@ export async function fitScenario(preset: Scenario, targets: FitTargets, evaluat
   const search = opts.search ?? DEFAULT_SEARCH;
   const check = opts.check ?? DEFAULT_CHECK;
   const maxEvaluations = opts.maxEvaluations ?? 160;
-  const params = opts.parameters ?? FIT_PARAMETERS;
+  const params = opts.parameters ?? fitParametersFor(preset, targets.referralsNfaPct !== undefined);
   const { scenario: base, scaling } = baseScenario(preset, targets);
   const ranges = params.map((p) => p.range(base));
   const toValues = (u: readonly number[]) => u.map((ui, i) => ranges[i]![0] + ui * (ranges[i]![1] - ranges[i]![0]));

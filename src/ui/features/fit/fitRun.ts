@@ -1,6 +1,6 @@
 import type { FitTargets } from '../../../scenario/fit/targets.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import { DEFAULT_CHECK, DEFAULT_SEARCH, FIT_PARAMETER_COUNT, fitScenario, type FitEvaluator, type FitResult } from '../../../sim/fit/fit.ts';
+import { DEFAULT_CHECK, DEFAULT_SEARCH, fitParameterCount, fitScenario, type FitEvaluator, type FitResult } from '../../../sim/fit/fit.ts';
 import type { Runner } from '../../../worker/client.ts';
 import type { RunJob } from '../../lib/run/runMachine.ts';
 
@@ -22,7 +22,7 @@ export type SearchLength = keyof typeof SEARCH_LENGTHS;
 export function fitJob(preset: Scenario, targets: FitTargets, length: SearchLength, runner: Runner): RunJob {
   const maxEvaluations = SEARCH_LENGTHS[length];
   // the search, then about two runs a parameter around the fit, then the check
-  const total = maxEvaluations + 2 * FIT_PARAMETER_COUNT + 2;
+  const total = maxEvaluations + 2 * fitParameterCount(preset, targets) + 2;
   return {
     description: `a fit of “${targets.name}” from ${preset.name} (up to ${maxEvaluations} candidate runs)`,
     inputKey: JSON.stringify([preset.id, targets, length]),
