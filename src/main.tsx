@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, DEFAULT_SETTINGS } from './ui/App.tsx';
+import { App } from './ui/App.tsx';
 import { openInitialScenario } from './ui/initialScenario.ts';
 import { openLibrary } from './ui/features/library/openLibrary.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './scenario/presets.ts';
@@ -24,17 +24,11 @@ const session = storageOrNull('sessionStorage');
 const { library, notices } = await openLibrary(legacy);
 const initial = await openInitialScenario({ hash: location.hash, library, legacy, session, presets: PRESETS, defaultId: DEFAULT_PRESET_ID });
 initial.library.notices = [...notices, ...initial.library.notices];
-// Start the workers on the opening scenario's default run now, before the first render: the
-// warm-start template and the first replications are under way while the page draws, so a Run
-// pressed as soon as the page shows waits less (the App asks again once it has drawn; pool.ts
-// keeps what is done). The numbers are the same as a run started by the click.
-const runner = createWorkerRunner();
-runner.prepare?.([initial.scenario], DEFAULT_SETTINGS);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App presets={PRESETS} initial={initial} runner={runner} session={session} />
+    <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} session={session} />
     <UpdateNotice />
   </StrictMode>,
 );
