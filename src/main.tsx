@@ -28,7 +28,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} session={session} />
+    <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} session={session} local={legacy} />
     <UpdateNotice />
   </StrictMode>,
 );

@@ -61,6 +61,8 @@ interface Props {
   runner: Runner;
   /** This tab's session storage (which library entry it has open), if the browser allows it. */
   session: KeyValueStore | null;
+  /** This browser's local storage, for the safety copy of an edit not yet saved (library/rescue.ts); none in tests that do not give it. */
+  local?: KeyValueStore | null;
 }
 
 /** The first problem with the draft, as "Label must be …" (null when there is none). */
@@ -70,7 +72,7 @@ function firstProblem(...lists: { path: string; message: string }[][]): string |
 }
 
 /** The workspace: edit a scenario, run it, compare scenarios, sweep a setting, print a report. */
-export function App({ presets, initial, runner, session }: Props) {
+export function App({ presets, initial, runner, session, local = null }: Props) {
   const [view, setView] = useState<View>('explore');
   const [notice, setNotice] = useState<OpeningNotice | null>(initial.notice);
   const store = useScenarioStore(initial.scenario, initial.origin);
@@ -109,6 +111,7 @@ export function App({ presets, initial, runner, session }: Props) {
     dispatch: store.dispatch,
     linkLength: encoded ? addressLength(encoded) : null,
     session,
+    local,
     onShowLibrary: () => goTo('library'),
   });
 

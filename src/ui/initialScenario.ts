@@ -1,6 +1,7 @@
 import type { Problem } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { AUTOSAVE_KEY, loadAutosave, type KeyValueStore } from '../scenario/storage.ts';
+import { rescueUnsavedEdits } from './features/library/rescue.ts';
 import { decodeScenario, isScenarioFragment } from '../scenario/urlCodec.ts';
 import type { Library, Loaded } from './features/library/library.ts';
 import { openedBesideNotice, quarantineNotice, storageFailureNotice, withNotice, type LibraryNotice } from './features/library/notices.ts';
@@ -62,6 +63,8 @@ export async function openInitialScenario(opts: {
     notices = withNotice(notices, storageFailureNotice({ kind: 'other', message: `the saved scenarios could not be listed: ${(e as Error).message}` }, null));
   }
   await migrateLegacyAutosave(opts.legacy, library, loaded);
+  // An edit whose page closed before the library had it is put there first (library/rescue.ts).
+  const rescued = await rescueUnsavedEdits(opts.legacy, library, loaded, Date.now());
   if (loaded.newlyQuarantined.length) notices = withNotice(notices, quarantineNotice(loaded.newlyQuarantined));
 
   const live = loaded.entries.filter((e) => e.entry.deletedAt === null);
@@ -97,7 +100,7 @@ export async function openInitialScenario(opts: {
       problems: fromLink.problems,
     };
   }
-  const mine = live.find((e) => e.entry.id === recall(opts.session)) ?? live[0];
+  const mine = live.find((e) => e.entry.id === (rescued[0] ?? recall(opts.session))) ?? live.find((e) => e.entry.id === recall(opts.session)) ?? live[0];
   if (mine) return opened(mine, 'autosave', notice);
   return added(fallback, `preset ${fallback.id}`, notice);
 }

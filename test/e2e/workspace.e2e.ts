@@ -282,11 +282,11 @@ describe('the workspace in Chromium', () => {
     await other.context.close();
   });
 
-  it('autosaves: a reload without a link brings back the edited scenario', async () => {
+  it('autosaves: a reload without a link, even at once after an edit, brings back the edited scenario', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(url);
     await page.fill('#field-frontDoor-unqualifiedScreeners', '17');
-    await page.waitForTimeout(400);
+    // At once, before the library's save a moment later (SAVE_DELAY_MS): the safety copy keeps it (library/rescue.ts).
     await page.goto(url.replace(/#.*$/, ''));
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.inputValue('#field-frontDoor-unqualifiedScreeners')).toBe('17');

@@ -18,6 +18,7 @@ import {
 } from './notices.ts';
 import { entryName, readEntry, type Entry, type Quarantined, type ReadEntry } from './records.ts';
 import { openTabChannel } from './tabs.ts';
+import { forgetUnsaved, keepUnsaved, markClosing } from './rescue.ts';
 
 /** Origin given to scenarios opened from the library (so they are not added to it again). */
 export const LIBRARY_ORIGIN = 'library ';
@@ -37,6 +38,8 @@ interface Props {
   /** Length of the scenario's link (null when it has none). */
   linkLength: number | null;
   session: KeyValueStore | null;
+  /** Local storage for the safety copy of a draft not yet saved (rescue.ts). */
+  local?: KeyValueStore | null;
   onShowLibrary: () => void;
 }
 
@@ -46,7 +49,7 @@ interface Props {
  * keeps this tab's edits as a copy when another tab saved the same entry, and turns storage
  * failures into notices with what to do. Returns the library's contents and its actions.
  */
-export function useLibrarySession({ start, state, valid, dispatch, linkLength, session, onShowLibrary }: Props) {
+export function useLibrarySession({ start, state, valid, dispatch, linkLength, session, local = null, onShowLibrary }: Props) {
   const { library } = start;
   const [entries, setEntries] = useState<ReadEntry[]>(start.loaded.entries);
   const [quarantined, setQuarantined] = useState<Quarantined[]>(start.loaded.quarantined);
@@ -114,6 +117,7 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
         setCurrent(made.entry.id, made.entry.revision);
         upsert(made.entry);
         lastSaved.current = snap.draft;
+        forgetUnsaved(local, library.tab, snap.draft);
         drop('storage');
         return;
       }
@@ -122,6 +126,7 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
       if (out.kind === 'saved') {
         cur.current = { id: c.id, revision: out.entry.revision };
         lastSaved.current = snap.draft;
+        forgetUnsaved(local, library.tab, snap.draft);
         upsert(out.entry);
         drop('storage');
         channel.current?.post({ type: 'saved', entryId: c.id, tab: library.tab, revision: out.entry.revision });
@@ -138,12 +143,13 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
       }
       setCurrent(made.entry.id, made.entry.revision);
       lastSaved.current = snap.draft;
+      forgetUnsaved(local, library.tab, snap.draft);
       drop('other-tab');
       notify(conflictNotice(theirName, copyName));
       await refresh();
       channel.current?.post({ type: 'changed', entryId: made.entry.id, tab: library.tab, revision: made.entry.revision });
     },
-    [library, failed, setCurrent, upsert, drop, notify, refresh],
+    [library, local, failed, setCurrent, upsert, drop, notify, refresh],
   );
 
   const flushPending = useCallback(() => {
@@ -189,6 +195,8 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
       return;
     }
     pending.current = { draft, valid };
+    // The safety copy, written now (synchronously): a reload before the save below finishes keeps the edit (rescue.ts).
+    if (draft !== lastSaved.current) keepUnsaved(local, library.tab, { entryId: cur.current.id, revision: cur.current.revision, draft, valid, at: Date.now() });
     const t = setTimeout(flushPending, SAVE_DELAY_MS);
     return () => clearTimeout(t);
     // A new draft or a newly opened scenario is what triggers a save.
@@ -197,13 +205,18 @@ export function useLibrarySession({ start, state, valid, dispatch, linkLength, s
   // Save what is pending when the page is hidden or closed.
   useEffect(() => {
     const onHide = () => flushPending();
-    window.addEventListener('pagehide', onHide);
+    // The page is going: a safety copy still there is for the next page to keep (rescue.ts).
+    const onPageHide = () => {
+      flushPending();
+      markClosing(local, library.tab);
+    };
+    window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onHide);
     };
-  }, [flushPending]);
+  }, [flushPending, local, library.tab]);
 
   // Other tabs: refresh the list when they save; warn when they saved the entry open here.
   useEffect(() => {
