@@ -20,19 +20,19 @@ const DAYS = 120;
 
 /** Preset id → digest of its warm-started replication. A preset without an entry fails the test. */
 const PRESET_DIGESTS: Record<string, { records: number; digest: string; events: number }> = {
-  'kent-2010': { records: 49964, digest: 'fa1007fa', events: 31571 },
-  'kent-2008': { records: 25428, digest: '7cf36ab8', events: 14530 },
-  'medway-2006': { records: 10395, digest: 'b13a6a4f', events: 6293 },
-  'kent-2010-single-front-door': { records: 43862, digest: 'aa5fc282', events: 26439 },
-  'kent-2010-one-threshold': { records: 49548, digest: 'b4ef426', events: 31224 },
-  'kent-2010-vacancies-filled': { records: 49789, digest: '39eece1d', events: 31161 },
-  'kent-2010-caf-relaunched': { records: 35235, digest: 'e18e9232', events: 20695 },
-  'kent-2010-twelve-districts': { records: 49764, digest: 'fe42b5a9', events: 31225 },
+  'kent-2010': { records: 49964, digest: '73d6d943', events: 31571 },
+  'kent-2008': { records: 25428, digest: '7c09cac2', events: 14530 },
+  'medway-2006': { records: 10395, digest: 'a2cc74ae', events: 6293 },
+  'kent-2010-single-front-door': { records: 43862, digest: 'd973e2bb', events: 26439 },
+  'kent-2010-one-threshold': { records: 49548, digest: 'c0a84c51', events: 31224 },
+  'kent-2010-vacancies-filled': { records: 49789, digest: '6dcc9f41', events: 31161 },
+  'kent-2010-caf-relaunched': { records: 35235, digest: '2dcedce1', events: 20695 },
+  'kent-2010-twelve-districts': { records: 49764, digest: 'f2c93377', events: 31225 },
   // Added with the MASH front door (issue 11), after the refactor: pinned from then on.
-  'kent-2010-mash': { records: 46544, digest: '961a2845', events: 32797 },
+  'kent-2010-mash': { records: 46544, digest: 'f4fea4ae', events: 32797 },
   // Added with the England presets and the statutory framework (issue 15): pinned from then on.
-  'england-2023-24': { records: 46426, digest: '18566388', events: 29208 },
-  'england-2009-10': { records: 22397, digest: '2fad23fb', events: 12488 },
+  'england-2023-24': { records: 46426, digest: '41be7a01', events: 29208 },
+  'england-2009-10': { records: 22397, digest: '56a300e', events: 12488 },
 };
 
 /** FNV-1a of `text` folded into `h`. */
@@ -115,7 +115,7 @@ describe('records are identical to the pinned digests (a snapshot, not the truth
   });
 
   it('small county, long-term teams with caseload caps, warm-started', () => {
-    expect(recordsDigest(longTermCaps, SEED, DAYS)).toEqual({ records: 85450, digest: 'ad828822', events: 45981 });
+    expect(recordsDigest(longTermCaps, SEED, DAYS)).toEqual({ records: 78658, digest: '56cd5a06', events: 33606 });
   });
 
   it.for(VARIANTS)('$name, cold-started', ({ scenario, expected }) => {
