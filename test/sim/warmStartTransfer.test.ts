@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { getPreset } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { runReplication } from '../../src/sim/batch.ts';
 import { createRun } from '../../src/sim/engine.ts';
 import type { SimRecord } from '../../src/sim/records.ts';
-import { summariseBatch } from '../../src/sim/summarise.ts';
 import { buildWarmState } from '../../src/sim/warmStart.ts';
 import type { TransferStock } from '../../src/sim/warmState.ts';
 import { decodeWarmState, encodeWarmState } from '../../src/sim/warmStateCodec.ts';
@@ -93,27 +90,5 @@ describe('warm start: the long-term queue', () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
-  });
-
-  it('a capped scenario’s cases awaiting transfer and plans are steady from day 0 of the measured window', () => {
-    // Kent 2010 with each district's long-term team sized to its plans at ρ ≈ 0.9 (about five cases held county-wide).
-    const kent = structuredClone(getPreset('kent-2010')!);
-    const workers = [18, 16, 11, 17, 17, 34, 16, 17, 17, 17, 16];
-    kent.services.longTermCapacity = 'caseloadCaps';
-    kent.dutyTeams.forEach((t, i) => ((t.longTermSocialWorkers = workers[i]!), (t.longTermCaseloadCap = 20)));
-    const opts = { days: 365, warmupDays: 0, seed: 2010 };
-    const reps = Array.from({ length: 8 }, (_, rep) => runReplication(kent, { ...opts, rep }));
-    const batch = summariseBatch(kent, { ...opts, reps: reps.length }, reps);
-    for (const series of ['awaitingTransfer', 'plansOpen'] as const) {
-      const s = batch.steadiness[series];
-      expect(s.trend, series).toBe('steady');
-      expect(s.warmupAdequate, series).toBe(true);
-    }
-    // The queue is there from the first weeks, not built up over months (before, it started empty).
-    const weekly = batch.series.values.awaitingTransfer.map((e) => e.mean);
-    const first = weekly.slice(0, 6).reduce((a, b) => a + b, 0) / 6;
-    const level = batch.steadiness.awaitingTransfer.level;
-    expect(level).toBeGreaterThan(2);
-    expect(first).toBeGreaterThan(0.5 * level);
   });
 });
