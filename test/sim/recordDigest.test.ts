@@ -22,7 +22,7 @@ const DAYS = 120;
 const PRESET_DIGESTS: Record<string, { records: number; digest: string; events: number }> = {
   'kent-2010': { records: 51461, digest: '98d56a27', events: 31571 },
   'kent-2008': { records: 26092, digest: '91677d3a', events: 14530 },
-  'medway-2006': { records: 10805, digest: 'd1f1c959', events: 6415 },
+  'medway-2006': { records: 10649, digest: '6057c682', events: 6416 },
   'kent-2010-single-front-door': { records: 45417, digest: 'eaadc60', events: 26439 },
   'kent-2010-one-threshold': { records: 51070, digest: '8044e3a7', events: 31224 },
   'kent-2010-vacancies-filled': { records: 51333, digest: '6a1aec38', events: 31161 },
