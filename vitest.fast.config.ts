@@ -36,6 +36,7 @@ export const FAST_EXCLUDE: Record<string, string> = {
   'test/cli/simulate.test.ts': 'runs the CLI on warm-started batches (5 s)',
   'test/sim/limits.test.ts': 'drives runs into their event and open-case guards (6 s)',
   'test/sim/timelineAcceptance.test.ts': 'two warm-started kent-2010 batches of ten year-long replications (about 25 s)',
+  'test/sim/warmStartTransferSteady.test.ts': 'a warm-started kent-2010 batch of eight year-long replications (about 5 s)',
 };
 
 export default defineConfig((env) => {

@@ -107,6 +107,23 @@ export class CompiledMachine {
     return known ?? undefined;
   }
 
+  /**
+   * The keys of the atomic states whose declared activity passes `test`, from the machine's
+   * definition (so states never visited count too), in definition order. For the warm start,
+   * which must find where a case waits for a long-term place without naming the state.
+   */
+  statesWhere(test: (activity: Activity) => boolean): string[] {
+    const found: string[] = [];
+    const walk = (node: { path: string[]; meta?: unknown; states: Record<string, unknown> }) => {
+      const children = Object.values(node.states) as (typeof node)[];
+      const activity = (node.meta as StateMeta | undefined)?.activity;
+      if (children.length === 0 && activity && test(activity)) found.push(node.path.join('.'));
+      for (const child of children) walk(child);
+    };
+    walk(this.machine.root as unknown as Parameters<typeof walk>[0]);
+    return found;
+  }
+
   /** Whether state `i` is final. */
   isFinal(i: number): boolean {
     return this.snapshots[i]!.status === 'done';

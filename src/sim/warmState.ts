@@ -2,7 +2,8 @@ import type { PlanRoute } from '../../models/caseJourney.events.ts';
 
 /**
  * The warm state a replication starts from: the slow stocks of a run that has been going for
- * years (children due back, open plans and early help, referrals waiting for or in assessment),
+ * years (children due back, open plans and early help, referrals waiting for or in assessment,
+ * cases waiting for transfer to a long-term team),
  * each with its ages at the moment it was captured. Ages are hours before the capture, so a new
  * run places them before its time 0 without calling the working calendar on negative times.
  * Types only: the engine captures and injects them, warmStart.ts builds and caches templates.
@@ -75,7 +76,27 @@ export interface InProgressAssessment {
   coreDeadlineIn: number;
 }
 
-export type StockEntity = ReturningStock | ServiceStock | AssessmentStock;
+/**
+ * A case past assessment waiting for a place in a long-term team, still held by its duty social
+ * worker (K10 ¶31, ¶84: the long-term teams are where the pressure is). It rejoins the long-term
+ * queue in the order it asked, holding a duty place again, so a capped scenario's transfer queue
+ * is steady from the first day rather than building up again over months.
+ */
+export interface TransferStock {
+  kind: 'transfer';
+  child: StockChild;
+  /** The state in which it waits for the transfer (the machine's key, never named by the engine). */
+  state: string;
+  agency: number;
+  /** The plan it waits to start (the route of the transfer). */
+  plan: PlanRoute;
+  referralAge: number;
+  acceptedAge: number;
+  /** Hours since it asked for a long-term place (its transfer wait so far). */
+  readyAge: number;
+}
+
+export type StockEntity = ReturningStock | ServiceStock | AssessmentStock | TransferStock;
 
 /**
  * A warm-start template: entities captured at `snapshots` moments of one long run, each

@@ -20,7 +20,7 @@ export interface EncodedWarmState {
 /** Numbers per entity. */
 export const STRIDE = 20;
 
-const KIND = ['returning', 'service', 'assessment'] as const;
+const KIND = ['returning', 'service', 'assessment', 'transfer'] as const;
 const EPISODE = ['plan', 'earlyHelp'] as const;
 const ACTIVITY = ['initial', 'core'] as const;
 
@@ -45,7 +45,7 @@ const F = {
   activity: 16,
   remainingWorkingHours: 17,
   coreDeadlineIn: 18,
-  // 19: spare, zero
+  readyAge: 19, // a case waiting for transfer: hours since it asked
 } as const;
 
 /** Packs `warm` (lossless: every number is kept as the float64 it was). */
@@ -78,6 +78,13 @@ export function encodeWarmState(warm: WarmState): EncodedWarmState {
       values[o + F.episode] = EPISODE.indexOf(e.episode);
       values[o + F.plan] = PLAN_ROUTES.indexOf(e.plan);
       values[o + F.meanMonths] = e.meanMonths;
+    } else if (e.kind === 'transfer') {
+      values[o + F.state] = intern(e.state);
+      values[o + F.agency] = e.agency;
+      values[o + F.plan] = PLAN_ROUTES.indexOf(e.plan);
+      values[o + F.referralAge] = e.referralAge;
+      values[o + F.acceptedAge] = e.acceptedAge;
+      values[o + F.readyAge] = e.readyAge;
     } else if (e.kind === 'assessment') {
       values[o + F.state] = intern(e.state);
       values[o + F.agency] = e.agency;
@@ -139,6 +146,19 @@ export function decodeWarmState(encoded: EncodedWarmState): WarmState {
         agency,
         plan: PLAN_ROUTES[code(F.plan, PLAN_ROUTES, 'plan')]!,
         meanMonths: values[o + F.meanMonths]!,
+      });
+      continue;
+    }
+    if (kind === 'transfer') {
+      entities.push({
+        kind,
+        child,
+        state,
+        agency,
+        plan: PLAN_ROUTES[code(F.plan, PLAN_ROUTES, 'plan')]!,
+        referralAge: values[o + F.referralAge]!,
+        acceptedAge: values[o + F.acceptedAge]!,
+        readyAge: values[o + F.readyAge]!,
       });
       continue;
     }

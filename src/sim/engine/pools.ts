@@ -117,14 +117,19 @@ function startedEvent(run: RunState, c: Case): number {
   return routed(entry.startedByRoute, activity.route(factsOf(c, facts)), c);
 }
 
+/** Casework hours a month the plan decided for case `c` takes while its duty worker holds it (scenario services). */
+function planHoursPerMonth(run: RunState, c: Case): number {
+  const services = run.scenario.services;
+  return c.noted.plan === 'childProtectionPlan' ? services.childProtectionPlanHoursPerMonth : services.childInNeedPlanHoursPerMonth;
+}
+
 /** A plan is decided: the case waits, still held by its duty worker, for a long-term team (or moves at once where they are not modelled). */
 function requestTransfer(run: RunState, send: Send, c: Case, team: TeamState, urgent: boolean): void {
   advance(run, team);
   team.transferring++;
   c.transferRequestedAt = run.queue.now;
   if (team.longTerm) {
-    const services = run.scenario.services;
-    holdPlan(run, c, c.noted.plan === 'childProtectionPlan' ? services.childProtectionPlanHoursPerMonth : services.childInNeedPlanHoursPerMonth);
+    holdPlan(run, c, planHoursPerMonth(run, c));
     team.longTerm.queue.push(c.slot, urgent);
     transferWaiting(run, send, team);
   } else {
@@ -146,7 +151,30 @@ function transfer(run: RunState, send: Send, c: Case, team: TeamState, worker: n
   send(c, startedEvent(run, c));
 }
 
-function transferWaiting(run: RunState, send: Send, team: TeamState): void {
+/**
+ * A case carried over by the warm start (engine/warmInject.ts) rejoins its team's queue for a
+ * long-term place as if it had asked at `requestedAt`, holding duty place `worker` meanwhile, as
+ * a case does that asked in the run. The caller puts cases back oldest first and then calls
+ * transferWaiting, so free long-term places go to them in the order they would have.
+ */
+export function rejoinTransferQueue(run: RunState, c: Case, worker: number, requestedAt: number): void {
+  const team = run.teams[c.child.team]!;
+  const activity = activityOf(run, c, 'rejoined the transfer queue').activity;
+  if (activity.kind !== 'queueForPlace' || activity.pool !== 'longTermPlaces' || !team.longTerm) {
+    throw new Error(`case ${c.id}: carried over to wait for a long-term place in state ${run.machine.stateKey(c.state)}, which is not such a queue`);
+  }
+  advance(run, team);
+  c.worker = worker;
+  team.held++;
+  team.assessing.add(c);
+  team.transferring++;
+  c.transferRequestedAt = requestedAt;
+  holdPlan(run, c, planHoursPerMonth(run, c));
+  team.longTerm.queue.push(c.slot, activity.urgent ? activity.urgent(factsOf(c, facts)) : false);
+}
+
+/** Hands waiting cases to long-term workers while any has a free place (urgent lane first, then in the order they asked). */
+export function transferWaiting(run: RunState, send: Send, team: TeamState): void {
   const longTerm = team.longTerm!;
   while (longTerm.queue.length > 0) {
     const worker = longTerm.acquire();

@@ -28,7 +28,13 @@ function meanMonths(run: RunState, c: Case): number {
   return activity.meanMonths(run.scenario);
 }
 
-/** The slow stocks at `at`: children due back, open plans and early help, referrals waiting for or in assessment. */
+/** Whether case `c` waits in a queue for a long-term place (its state's activity says so; no state is named). */
+function awaitsTransfer(run: RunState, c: Case): boolean {
+  const activity = activityAt(run, c.state)?.activity;
+  return activity?.kind === 'queueForPlace' && activity.pool === 'longTermPlaces' && !Number.isNaN(c.transferRequestedAt);
+}
+
+/** The slow stocks at `at`: children due back, open plans and early help, referrals waiting for or in assessment or for transfer. */
 export function captureStocks(run: RunState, at: number): StockEntity[] {
   const out: StockEntity[] = [];
   for (const child of run.children.inIdOrder()) {
@@ -47,11 +53,27 @@ export function captureStocks(run: RunState, at: number): StockEntity[] {
   for (const team of run.teams) {
     for (const c of team.inPlan) service(c, 'plan');
     for (const c of team.assessing) {
-      // Cases awaiting transfer hold a place but are past assessment: the warm-up rebuilds them.
       const allocated = c.worker >= 0;
       const initial = team.initialAssessments.has(c);
       const core = team.coreAssessments.has(c);
-      if (allocated && !initial && !core) continue;
+      if (allocated && !initial && !core) {
+        // Past assessment and still holding the duty place: waiting for a long-term team. Kept
+        // with how long it has waited, so a replication starts with the transfer queue it would
+        // have (DESIGN.md: the warm start carries the long-term queue).
+        if (awaitsTransfer(run, c)) {
+          out.push({
+            kind: 'transfer',
+            child: stockChild(c.child, at),
+            state: run.machine.stateKey(c.state),
+            agency: c.agency,
+            plan: c.noted.plan,
+            referralAge: at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
+            acceptedAge: at - c.acceptedAt,
+            readyAge: at - c.transferRequestedAt,
+          });
+        }
+        continue;
+      }
       const underWay = allocated && c.job !== null;
       out.push({
         kind: 'assessment',

@@ -6,7 +6,7 @@ import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../workingCalendar.ts';
 import { CalendarEvent } from './calendarEvents.ts';
 import { addCase, forgetIfIdle, newChild, returnsPerYear } from './cases.ts';
 import { advance } from './monitors.ts';
-import { allocate, type Send } from './pools.ts';
+import { allocate, rejoinTransferQueue, transferWaiting, type Send } from './pools.ts';
 import { startJob } from './casework.ts';
 import type { Case, Child, RunState } from './types.ts';
 
@@ -14,7 +14,9 @@ import type { Case, Child, RunState } from './types.ts';
  * Placing a warm state before time 0: Poisson(1/snapshots) copies of each entity, with residual
  * times drawn from this replication's own `warmStart` stream (returns and episodes end at
  * exponential times, memoryless; referrals waiting rejoin the allocation queue; assessments under
- * way carry on with the work they had left and their deadlines). Entities for teams this
+ * way carry on with the work they had left and their deadlines; cases waiting for a long-term
+ * place, and plans beyond the long-term teams' places, rejoin the transfer queue holding a duty
+ * place, in the order they asked). Entities for teams this
  * scenario does not have are dropped. States are named by the template's keys, never here.
  */
 
@@ -71,14 +73,44 @@ function carryOnAssessment(run: RunState, c: Case, worker: number, progress: InP
   });
 }
 
+/** A case carried over to wait for a long-term place, and when it asked for one. */
+interface ToTransfer {
+  c: Case;
+  requestedAt: number;
+}
+
 /** Places warm state `warm` before the run's time 0. */
 export function injectWarmState(run: RunState, send: Send, warm: WarmState): void {
   const draws = createStream(run.seed, 'warmStart');
   const mean = 1 / Math.max(1, warm.snapshots);
-  for (const e of warm.entities) {
-    const copies = poisson(draws, mean);
-    const residualU = draws.next(); // drawn whatever happens, so the stream stays aligned
-    if (copies === 0 || e.child.team >= run.teams.length) continue;
+  // Every entity's copies and residual are drawn first, in the template's order (so the stream
+  // stays aligned whatever is placed), and the entities are then placed in three passes: children
+  // due back and episodes; then cases waiting for a long-term place, which take their duty places
+  // before any assessment does (they held them first); then assessments.
+  const n = warm.entities.length;
+  const copiesOf = new Uint32Array(n);
+  const residualOf = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    copiesOf[i] = poisson(draws, mean);
+    residualOf[i] = draws.next();
+  }
+  const toTransfer: ToTransfer[] = [];
+  let transferState: string | undefined;
+  const transferStateKey = (): string => {
+    if (transferState !== undefined) return transferState;
+    const keys = run.machine.statesWhere((a) => a.kind === 'queueForPlace' && a.pool === 'longTermPlaces');
+    if (keys.length !== 1) throw new Error(`the case journey has ${keys.length} states that wait for a long-term place, not one`);
+    return (transferState = keys[0]!);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const e = warm.entities[i]!;
+    const copies = copiesOf[i]!;
+    const residualU = residualOf[i]!;
+    if (copies === 0 || e.child.team >= run.teams.length || e.kind === 'assessment') continue;
+    const team = run.teams[e.child.team]!;
+    // Where long-term places are not modelled nobody waits for one (and templates hold none).
+    if (e.kind === 'transfer' && !team.longTerm) continue;
     for (let k = 0; k < copies; k++) {
       const child = childFrom(run, e.child);
       if (e.kind === 'returning') {
@@ -95,30 +127,67 @@ export function injectWarmState(run: RunState, send: Send, warm: WarmState): voi
         forgetIfIdle(run, child);
         continue;
       }
-      const team = run.teams[child.team]!;
-      // An assessment under way carries on with a social worker if a place is free (the
-      // replication's own draws may carry over more than the team holds); otherwise it waits.
-      const worker = e.kind === 'assessment' && e.inProgress ? team.places.acquire() : -1;
-      const c = carriedOver(run, child, e.agency, e.kind === 'assessment' && worker >= 0 ? e.inProgress!.state : e.state);
-      if (e.kind === 'service') {
+      if (e.kind === 'transfer') {
+        const c = carriedOver(run, child, e.agency, e.state);
         c.noted.plan = e.plan;
-        if (e.episode === 'earlyHelp') {
-          run.inEarlyHelp.add(c);
-        } else {
-          if (team.longTerm) {
-            const longTermWorker = team.longTerm.acquire();
-            if (longTermWorker < 0) {
-              dropCarriedOver(run, c);
-              continue;
-            }
-            c.longTermWorker = longTermWorker;
-          }
-          team.plansOpen++;
-          team.inPlan.add(c);
+        c.referralAt = -e.referralAge;
+        c.acceptedAt = -e.acceptedAge;
+        c.isReferral = true;
+        toTransfer.push({ c, requestedAt: -e.readyAge });
+        continue;
+      }
+      if (e.episode === 'plan' && team.longTerm) {
+        const longTermWorker = team.longTerm.acquire();
+        if (longTermWorker < 0) {
+          // This replication drew more plans than the long-term teams hold (its draws vary as a
+          // steady stock does): the surplus waits for a place, held on duty, as a case would in
+          // the run, asking at time 0 (after the cases captured waiting, who asked before).
+          const c = carriedOver(run, child, e.agency, transferStateKey());
+          c.noted.plan = e.plan;
+          toTransfer.push({ c, requestedAt: 0 });
+          continue;
         }
+        const c = carriedOver(run, child, e.agency, e.state);
+        c.noted.plan = e.plan;
+        c.longTermWorker = longTermWorker;
+        team.plansOpen++;
+        team.inPlan.add(c);
         run.queue.schedule(truncatedExponentialAt(residualU, e.meanMonths * HOURS_PER_MONTH, Infinity), CalendarEvent.completion, c.slot, PRIORITY.completion);
         continue;
       }
+      const c = carriedOver(run, child, e.agency, e.state);
+      c.noted.plan = e.plan;
+      if (e.episode === 'earlyHelp') {
+        run.inEarlyHelp.add(c);
+      } else {
+        team.plansOpen++;
+        team.inPlan.add(c);
+      }
+      run.queue.schedule(truncatedExponentialAt(residualU, e.meanMonths * HOURS_PER_MONTH, Infinity), CalendarEvent.completion, c.slot, PRIORITY.completion);
+    }
+  }
+
+  // The transfer queue, in the order its cases asked (a stable sort keeps the template's order among ties).
+  toTransfer.sort((a, b) => a.requestedAt - b.requestedAt);
+  for (const { c, requestedAt } of toTransfer) {
+    const worker = run.teams[c.child.team]!.places.acquire();
+    // Only if this replication drew more cases than the duty team has places is there none left.
+    if (worker < 0) dropCarriedOver(run, c);
+    else rejoinTransferQueue(run, c, worker, requestedAt);
+  }
+  for (const team of run.teams) if (team.longTerm) transferWaiting(run, send, team);
+
+  for (let i = 0; i < n; i++) {
+    const e = warm.entities[i]!;
+    const copies = copiesOf[i]!;
+    if (copies === 0 || e.child.team >= run.teams.length || e.kind !== 'assessment') continue;
+    const team = run.teams[e.child.team]!;
+    for (let k = 0; k < copies; k++) {
+      const child = childFrom(run, e.child);
+      // An assessment under way carries on with a social worker if a place is free (the
+      // replication's own draws may carry over more than the team holds); otherwise it waits.
+      const worker = e.inProgress ? team.places.acquire() : -1;
+      const c = carriedOver(run, child, e.agency, worker >= 0 ? e.inProgress!.state : e.state);
       c.noted.fastTrack = e.fastTrack;
       c.referralAt = -e.referralAge;
       c.acceptedAt = -e.acceptedAge;
