@@ -23,14 +23,19 @@ function load(id: string): Scenario {
   return p.value;
 }
 
-/** kent-2010 with ten times the demand and ten times the staff: the same loads, a bigger county. */
+/** kent-2010 with ten times the demand and ten times the staff (long-term teams included): the same loads, a bigger county. */
 export function scaled(s: Scenario, k: number): Scenario {
   const c = structuredClone(s);
   c.id = `${s.id}-x${k}`;
   c.demand.sources = c.demand.sources.map((a) => ({ ...a, contactsPerMonth: a.contactsPerMonth * k }));
   c.frontDoor.unqualifiedScreeners *= k;
   c.frontDoor.qualifiedScreeners *= k;
-  c.dutyTeams = c.dutyTeams.map((t) => ({ ...t, managers: t.managers * k, socialWorkerPosts: t.socialWorkerPosts * k }));
+  c.dutyTeams = c.dutyTeams.map((t) => ({
+    ...t,
+    managers: t.managers * k,
+    socialWorkerPosts: t.socialWorkerPosts * k,
+    longTermSocialWorkers: t.longTermSocialWorkers * k,
+  }));
   return c;
 }
 

@@ -31,8 +31,8 @@ describe('plans held awaiting transfer take the duty social worker’s hours', (
 
   it('where plans start at once (long-term capacity unlimited) the hours change nothing', () => {
     const settings = { days: 60, warmupDays: 30, reps: 2, seed: 7 };
-    const kent = getPreset('kent-2010')!;
-    expect(kent.services.longTermCapacity).toBe('unlimited');
+    const preset = getPreset('kent-2010')!;
+    const kent = { ...preset, services: { ...preset.services, longTermCapacity: 'unlimited' as const } };
     const a = runBatch(withPlanHours(kent, 0, 0), settings);
     const b = runBatch(withPlanHours(kent, 20, 30), settings);
     expect(b.metrics).toEqual(a.metrics);

@@ -209,6 +209,7 @@ function reschedule(run: RunState, desk: Desk): void {
     desk.nextAt = NaN;
     return;
   }
+  if (at === desk.nextAt) return; // the event already on the calendar is the right one
   desk.nextAt = at;
   run.queue.schedule(at, CalendarEvent.desk, desk.id, PRIORITY.completion);
 }

@@ -129,9 +129,10 @@ function requestTransfer(run: RunState, send: Send, c: Case, team: TeamState, ur
   team.transferring++;
   c.transferRequestedAt = run.queue.now;
   if (team.longTerm) {
-    holdPlan(run, c, planHoursPerMonth(run, c));
     team.longTerm.queue.push(c.slot, urgent);
     transferWaiting(run, send, team);
+    // Still waiting (no long-term place): its duty worker carries the plan's casework meanwhile.
+    if (c.longTermWorker < 0) holdPlan(run, c, planHoursPerMonth(run, c));
   } else {
     transfer(run, send, c, team, -1);
   }
