@@ -62,12 +62,19 @@ describe('a council’s published figures (fit targets)', () => {
       const s = applyParameters(base, FIT_PARAMETERS, values);
       expect(parseScenario(s).ok).toBe(true);
       FIT_PARAMETERS.forEach((p, i) => {
-        if (p.id.includes('.') && !['demand.scale', 'dutyTeams.threshold'].includes(p.id)) expect(p.baseValue(s)).toBeCloseTo(values[i]!);
+        if (p.id.includes('.') && !['demand.scale', 'dutyTeams.threshold', 'assessment.workHours'].includes(p.id))
+          expect(p.baseValue(s)).toBeCloseTo(values[i]!);
       });
     }
     expect(applyParameters(base, [fitParameter('dutyTeams.threshold')], [5]).dutyTeams.map((t) => t.threshold)).toEqual(
       base.dutyTeams.map((t) => t.threshold + 5),
     );
+    // Work hours scale initial and core together.
+    const slower = applyParameters(base, [fitParameter('assessment.workHours')], [1.5]).assessment;
+    expect([slower.initialAssessmentWorkHours, slower.coreAssessmentWorkHours]).toEqual([
+      base.assessment.initialAssessmentWorkHours * 1.5,
+      base.assessment.coreAssessmentWorkHours * 1.5,
+    ]);
     expect(() => fitParameter('nope')).toThrow(/not a fit parameter/);
   });
 

@@ -83,6 +83,27 @@ export const DEMAND_SCALE: FitParameter = {
   apply: (s, v) => ({ ...s, demand: { ...s.demand, sources: s.demand.sources.map((src) => ({ ...src, contactsPerMonth: src.contactsPerMonth * v })) } }),
 };
 
+/**
+ * Hours of work an assessment needs, initial and core (or a single assessment's two parts)
+ * scaled together (1 in the base). Under the time model (DESIGN 63) these hours, not the
+ * unhurried working days, decide how often a busy team meets its timescale.
+ */
+export const WORK_HOURS_SCALE: FitParameter = {
+  id: 'assessment.workHours',
+  label: 'Hours of work an assessment needs (factor)',
+  basis: '×0.5 to ×1.5 (assumed: no council publishes hours per assessment; the presets’ hours are assumptions, models/ASSUMPTIONS.md).',
+  baseValue: () => 1,
+  range: () => [0.5, 1.5],
+  apply: (s, v) => ({
+    ...s,
+    assessment: {
+      ...s.assessment,
+      initialAssessmentWorkHours: s.assessment.initialAssessmentWorkHours * v,
+      coreAssessmentWorkHours: s.assessment.coreAssessmentWorkHours * v,
+    },
+  }),
+};
+
 /** The parameters a fit moves by default, in this order. Adding one is one line here. */
 export const FIT_PARAMETERS: readonly FitParameter[] = [
   DEMAND_SCALE,
@@ -102,6 +123,7 @@ export const FIT_PARAMETERS: readonly FitParameter[] = [
     { kind: 'scale', by: 0.5 },
     '±50% (assumed: DfE’s median is 33 days, national-figures.md).',
   ),
+  WORK_HOURS_SCALE,
 ];
 
 /**
