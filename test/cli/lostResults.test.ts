@@ -168,6 +168,9 @@ describe('10. writes are atomic: temporary file, then rename', () => {
         });
       });
       const tmpName = await seen;
+      // SIGSTOP is delivered asynchronously: on another core the process may run on (and rename)
+      // for a moment, so look at the file only once the kernel says it is stopped.
+      await stopped(child.pid!);
       const midWrite = existsSync(join(dir, tmpName));
       if (midWrite) child.kill('SIGINT');
       child.kill('SIGCONT');
@@ -187,6 +190,19 @@ describe('10. writes are atomic: temporary file, then rename', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 600_000);
 });
+
+/** Resolves once process `pid` is stopped (state T in /proc; gives up after 2 s, as on a system without /proc). */
+async function stopped(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (/\) [Tt] /.test(stat)) return;
+    } catch {
+      return; // gone, or no /proc
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 describe('11. output larger than one JavaScript string is streamed, not built whole', () => {
   it('a real run written to --out is byte for byte the JSON.stringify text (the stream changes nothing)', async () => {
