@@ -155,21 +155,16 @@ export function App({ presets, initial, runner, session, local = null }: Props) 
     () => slots.map((slot) => (slot === 'current' ? scenario : (presets.find((p) => p.id === slot) ?? null))),
     [slots, scenario, presets],
   );
-  const preparedOnce = useRef(false);
   useEffect(() => {
     if (!runner.prepare) return;
     // Only where a Run button is on screen: elsewhere (the trainer's animation, a sweep) the
     // cores are the user's.
     const onCompare = view === 'compare' && compareChosen.every((s) => s !== null);
     if (!onCompare && (view !== 'explore' || !scenario)) return;
-    // The opening run is asked for as soon as the page has drawn (a user may press Run at once);
-    // after that, a moment after the last change, so typing does not restart the work each key.
-    const delay = preparedOnce.current ? 400 : 0;
     const timer = setTimeout(() => {
-      preparedOnce.current = true;
       if (onCompare) runner.prepare?.(compareChosen as Scenario[], compareSettings);
       else if (scenario) runner.prepare?.([scenario], settings);
-    }, delay);
+    }, 400);
     return () => clearTimeout(timer);
   }, [scenario, settings, runner, view, compareChosen, compareSettings]);
 
