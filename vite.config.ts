@@ -29,7 +29,7 @@ const hostedHead = (): Plugin => ({
 // Debian's Chromium itself through playwright-core (see test/e2e/), so no browser download.
 // `vite build` makes the hosted site (with sw.js); `vite build --mode single` adds the single file
 // dist/front-door.html (`npm run build` does both).
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   const info = buildInfo();
   return {
@@ -42,6 +42,9 @@ export default defineConfig(({ mode }) => {
       __FRONT_DOOR_VERSION__: JSON.stringify(info.version),
       __FRONT_DOOR_BUILD_DATE__: JSON.stringify(info.date),
       __FRONT_DOOR_SINGLE_FILE__: JSON.stringify(single),
+      // Replications kept between visits (src/worker/resultStore.ts) only in a build of the hosted
+      // site: the dev server's code changes under a digest taken when it started.
+      __FRONT_DOOR_CODE__: JSON.stringify(command === 'build' && !single ? info.code : ''),
     },
     preview: { headers: { ...SECURITY_HEADERS } },
     test: {

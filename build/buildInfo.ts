@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * What a build says about itself (the About page shows it beside "Download Front Door as one
@@ -8,6 +11,28 @@ import { readFileSync } from 'node:fs';
 export interface BuildInfo {
   version: string;
   date: string;
+  /**
+   * A digest of every source file the simulation could depend on (src/ and models/): replications
+   * a browser kept from an earlier visit are reused only under the same digest
+   * (src/worker/resultStore.ts), so a change to any of that code makes them be computed again.
+   */
+  code: string;
+}
+
+/** SHA-256 (first 16 hex digits) of the paths and contents of every file under `dirs`, in path order. */
+export function codeDigest(root: string, dirs: readonly string[]): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const dir of dirs) walk(join(root, dir));
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Reads the version from package.json and the date from the environment or the clock. */
@@ -15,5 +40,6 @@ export function buildInfo(env: NodeJS.ProcessEnv = process.env, now: Date = new 
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const epoch = env.SOURCE_DATE_EPOCH;
   const when = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
-  return { version: pkg.version, date: when.toISOString().slice(0, 10) };
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  return { version: pkg.version, date: when.toISOString().slice(0, 10), code: codeDigest(root, ['src', 'models']) };
 }

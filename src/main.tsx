@@ -5,8 +5,9 @@ import { openInitialScenario } from './ui/initialScenario.ts';
 import { openLibrary } from './ui/features/library/openLibrary.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './scenario/presets.ts';
 import './ui/styles.css';
-import { createWorkerRunner } from './worker/client.ts';
-import { IS_SINGLE_FILE } from './offline/buildInfo.ts';
+import { createWorkerRunner, defaultPoolSize } from './worker/client.ts';
+import { indexedDbResultStore } from './worker/resultStore.ts';
+import { CODE_DIGEST, IS_SINGLE_FILE } from './offline/buildInfo.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { UpdateNotice } from './ui/features/offline/UpdateNotice.tsx';
 
@@ -24,11 +25,15 @@ const session = storageOrNull('sessionStorage');
 const { library, notices } = await openLibrary(legacy);
 const initial = await openInitialScenario({ hash: location.hash, library, legacy, session, presets: PRESETS, defaultId: DEFAULT_PRESET_ID });
 initial.library.notices = [...notices, ...initial.library.notices];
+// Replications are kept between visits in a build of the hosted site only (vite.config.ts leaves
+// the digest empty elsewhere: the dev server's code changes under it, and a page opened from a
+// file has no origin of its own).
+const keptRuns = CODE_DIGEST && !IS_SINGLE_FILE ? indexedDbResultStore(CODE_DIGEST) : null;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App presets={PRESETS} initial={initial} runner={createWorkerRunner()} session={session} local={legacy} />
+    <App presets={PRESETS} initial={initial} runner={createWorkerRunner(defaultPoolSize(), keptRuns)} session={session} local={legacy} />
     <UpdateNotice />
   </StrictMode>,
 );

@@ -7,3 +7,11 @@ export const BUILD = { version: __FRONT_DOOR_VERSION__, date: __FRONT_DOOR_BUILD
 
 /** True in the single-file build (dist/front-door.html), which has no service worker. */
 export const IS_SINGLE_FILE: boolean = __FRONT_DOOR_SINGLE_FILE__;
+
+declare const __FRONT_DOOR_CODE__: string;
+/**
+ * A digest of the source this build was made from (build/buildInfo.ts): replications kept in the
+ * browser from an earlier visit are reused only by a build with the same digest. Empty outside a
+ * build of the hosted site (dev server, single file, tests): nothing is kept there.
+ */
+export const CODE_DIGEST: string = __FRONT_DOOR_CODE__;

@@ -3,6 +3,7 @@ import { summariseBatch } from '../sim/summarise.ts';
 import type { BatchResult } from '../sim/results.ts';
 import { SimulationPool, type RunProgress, type WorkerLike } from './pool.ts';
 import type { RunSettings } from './protocol.ts';
+import type { ResultStore } from './resultStore.ts';
 import { startSimulationWorker } from './spawn.ts';
 
 /**
@@ -32,9 +33,12 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, cores || 2));
 }
 
-/** A runner backed by module Web Workers built from src/worker/sim.worker.ts (started in spawn.ts). */
-export function createWorkerRunner(size = defaultPoolSize()): Runner {
-  const pool = new SimulationPool({ createWorker: () => startSimulationWorker() as unknown as WorkerLike, size });
+/**
+ * A runner backed by module Web Workers built from src/worker/sim.worker.ts (started in spawn.ts);
+ * with `store`, replications are kept between visits (resultStore.ts).
+ */
+export function createWorkerRunner(size = defaultPoolSize(), store: ResultStore | null = null): Runner {
+  const pool = new SimulationPool({ createWorker: () => startSimulationWorker() as unknown as WorkerLike, size, store });
   const runner: Runner = (scenarios, settings, { signal, onProgress }) =>
     pool.run(scenarios, settings, {
       summarise: (scenario, s, reps) => summariseBatch(scenario, { days: s.days, warmupDays: s.warmupDays, reps: s.reps, seed: s.seed }, reps),

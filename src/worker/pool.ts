@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { ReplicationResult } from '../sim/results.ts';
 import type { EncodedWarmState } from '../sim/warmStateCodec.ts';
+import type { ResultStore } from './resultStore.ts';
 import { WorkerResponse, type RunSettings, type WorkerRequest } from './protocol.ts';
 
 /**
@@ -56,6 +57,11 @@ export interface PoolConfig {
   templatesKept?: number;
   /** Finished replications kept on the page (each some tens of kB); least recently used go first. */
   resultsKept?: number;
+  /**
+   * Replications kept in the browser between visits (resultStore.ts): looked up before a run or
+   * a `prepare` asks a worker for anything, and given every replication a worker finishes.
+   */
+  store?: ResultStore | null;
 }
 
 /** Options for one run. */
@@ -127,6 +133,11 @@ function replicationKey(key: string, settings: RunSettings, rep: number): string
   return `${settings.days}/${settings.warmupDays}/${rep}|${key}`;
 }
 
+/** The keys of every replication of a run of `settings` from template `key`. */
+function repKeys(key: string, settings: RunSettings): string[] {
+  return Array.from({ length: settings.reps }, (_, rep) => replicationKey(key, settings, rep));
+}
+
 /** A pool of simulation workers; see the file's comment. */
 export class SimulationPool {
   private readonly slots: Slot[] = [];
@@ -145,6 +156,8 @@ export class SimulationPool {
   private wanted: { key: string; scenario: Scenario; seed: number } | null = null;
   private readonly runs = new Set<ActiveRun>();
   private nextTaskId = 0;
+  /** How many `prepare` calls there have been (a lookup answered after a newer call is dropped). */
+  private prepared = 0;
   private disposed = false;
 
   constructor(private readonly config: PoolConfig) {}
@@ -160,28 +173,63 @@ export class SimulationPool {
   prepare(scenarios: Scenario | readonly Scenario[], settingsOrSeed: RunSettings | number): void {
     if (this.disposed) return;
     const list = Array.isArray(scenarios) ? (scenarios as readonly Scenario[]) : [scenarios as Scenario];
+    const token = ++this.prepared;
+    if (!this.config.store || typeof settingsOrSeed === 'number') {
+      this.prepareNow(list, settingsOrSeed);
+      return;
+    }
+    // Replications kept from an earlier visit first: what they cover needs no worker at all.
+    const settings = settingsOrSeed;
+    void this.recall(list.flatMap((s) => repKeys(templateKey(s, settings.seed), settings))).then(() => {
+      if (token === this.prepared) this.prepareNow(list, settings);
+    });
+  }
+
+  private prepareNow(list: readonly Scenario[], settingsOrSeed: RunSettings | number): void {
+    if (this.disposed) return;
     const seed = typeof settingsOrSeed === 'number' ? settingsOrSeed : settingsOrSeed.seed;
     const first = list[0];
     this.wanted = first ? { key: templateKey(first, seed), scenario: first, seed } : null;
     for (const task of this.ahead) this.tasks.delete(task.repKey);
     this.ahead.length = 0;
     if (typeof settingsOrSeed !== 'number') {
+      let allFinished = true;
       for (const scenario of list) {
         const key = templateKey(scenario, seed);
         for (let rep = 0; rep < settingsOrSeed.reps; rep++) {
           const repKey = replicationKey(key, settingsOrSeed, rep);
-          if (this.finished.has(repKey) || this.tasks.has(repKey)) continue;
+          if (this.finished.has(repKey)) continue;
+          allFinished = false;
+          if (this.tasks.has(repKey)) continue;
           const task: Task = { repKey, key, scenario, settings: settingsOrSeed, rep, waiters: [] };
           this.tasks.set(repKey, task);
           this.ahead.push(task);
         }
       }
+      // Every replication of the run is at hand (kept from an earlier visit): no template to build.
+      if (allFinished) this.wanted = null;
     }
     this.pump();
   }
 
+  /** Moves replications kept in the browser (config.store) among `keys` onto the page. */
+  private async recall(keys: string[]): Promise<void> {
+    const store = this.config.store;
+    const missing = keys.filter((k) => !this.finished.has(k) && !this.tasks.has(k));
+    if (!store || missing.length === 0) return;
+    // A store that fails finds nothing: the run computes what it needs.
+    const found = await store.find(missing).catch(() => new Map<string, ReplicationResult>());
+    for (const [key, result] of found) if (!this.finished.has(key)) this.keepResult(key, result);
+  }
+
   /** Runs `settings.reps` replications of each scenario; one summary per scenario, in order. */
   run<R>(scenarios: readonly Scenario[], settings: RunSettings, options: PoolRunOptions<R>): Promise<R[]> {
+    if (!this.config.store) return this.runNow(scenarios, settings, options);
+    // Replications kept from an earlier visit first, so a run of anything run before needs no worker.
+    return this.recall(scenarios.flatMap((s) => repKeys(templateKey(s, settings.seed), settings))).then(() => this.runNow(scenarios, settings, options));
+  }
+
+  private runNow<R>(scenarios: readonly Scenario[], settings: RunSettings, options: PoolRunOptions<R>): Promise<R[]> {
     return new Promise<R[]>((resolve, reject) => {
       if (this.disposed) {
         reject(new Error('the simulation pool has been stopped'));
@@ -381,6 +429,7 @@ export class SimulationPool {
         for (const waiter of task.waiters) this.finish(waiter.run, error);
       } else {
         this.keepResult(task.repKey, msg.result);
+        this.config.store?.keep(task.repKey, msg.result);
         for (const waiter of task.waiters) this.deliver(waiter, msg.result, msg.elapsedMs);
       }
     }

@@ -19,7 +19,8 @@ export function LibraryView({ session }: { session: Session }) {
       <h1>My scenarios</h1>
       <p className="secondary-text">
         Every scenario you edit or open is kept in this browser ({session.backendKind === 'memory' ? 'for this tab only' : session.backendKind}), with its
-        earlier versions. Nothing leaves this computer.
+        earlier versions. The results of the last few hundred replications run are kept too, so a run done before shows at once; a new version of Front Door
+        computes them again. Nothing leaves this computer.
       </p>
       {session.backendKind === 'IndexedDB' && <PersistenceNote />}
       <div className="button-group">

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { handleWorkerMessage, type Replicate, type TemplateStore } from '../../src/worker/handler.ts';
+import { SimulationPool, type WorkerLike } from '../../src/worker/pool.ts';
+import type { RunSettings, WorkerRequest } from '../../src/worker/protocol.ts';
+import type { ResultStore } from '../../src/worker/resultStore.ts';
+import type { ReplicationResult } from '../../src/sim/results.ts';
+import { fakeReplication } from '../fixtures/results.ts';
+import { fixtureScenario } from '../fixtures/scenario.ts';
+
+/**
+ * Replications kept in the browser between visits (worker/resultStore.ts), as the pool uses them:
+ * looked up before any worker is asked, given every replication a worker finishes.
+ */
+const replicate: Replicate = (_s, { seed, rep }) => fakeReplication(rep, seed);
+const settings: RunSettings = { days: 100, warmupDays: 10, reps: 6, seed: 42 };
+const identity = (_s: unknown, _r: RunSettings, reps: unknown[]) => reps;
+
+function harness() {
+  const posted: WorkerRequest[] = [];
+  let created = 0;
+  const store: TemplateStore = {
+    template: () => ({ snapshots: 1, months: 0, states: [], values: new Float64Array(20) }),
+    remember: () => {},
+  };
+  const createWorker = (): WorkerLike => {
+    created++;
+    const w: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (message) => {
+        posted.push(message);
+        setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(structuredClone(message), replicate, () => 0, store) }), 1);
+      },
+      terminate: () => {},
+    };
+    return w;
+  };
+  return { posted, createWorker, created: () => created };
+}
+
+/** A store in memory (what the browser's IndexedDB store does, without the browser). */
+function memoryStore(fail = false) {
+  const kept = new Map<string, ReplicationResult>();
+  const store: ResultStore = {
+    find: async (keys) => {
+      if (fail) throw new Error('the browser refused');
+      return new Map(keys.filter((k) => kept.has(k)).map((k) => [k, structuredClone(kept.get(k)!)]));
+    },
+    keep: (key, result) => void kept.set(key, structuredClone(result)),
+  };
+  return { store, kept };
+}
+
+describe('replications kept between visits', () => {
+  it('a run of what an earlier visit ran asks no worker for anything, and gives the same results', async () => {
+    const { store, kept } = memoryStore();
+    const first = harness();
+    const before = new SimulationPool({ createWorker: first.createWorker, size: 2, store });
+    const cold = await before.run([fixtureScenario()], settings, { summarise: identity });
+    before.dispose();
+    expect(kept.size).toBe(settings.reps);
+
+    // A new page (a new pool, nothing in memory) with the same store.
+    const again = harness();
+    const pool = new SimulationPool({ createWorker: again.createWorker, size: 2, store });
+    const progress: number[] = [];
+    const out = await pool.run([fixtureScenario()], settings, { summarise: identity, onProgress: (p) => progress.push(p.done) });
+    expect(out).toEqual(cold);
+    expect(again.created()).toBe(0);
+    expect(again.posted).toEqual([]);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    pool.dispose();
+  });
+
+  it('computes only what the store lacks: other replication numbers, other lengths, other scenarios', async () => {
+    const { store } = memoryStore();
+    const first = new SimulationPool({ createWorker: harness().createWorker, size: 2, store });
+    await first.run([fixtureScenario()], settings, { summarise: identity });
+    first.dispose();
+
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2, store });
+    await pool.run([fixtureScenario()], { ...settings, reps: 8 }, { summarise: identity });
+    const reps = h.posted.flatMap((m) => (m.type === 'replicate' ? [m.rep] : []));
+    expect(reps.sort()).toEqual([6, 7]);
+    await pool.run([fixtureScenario()], { ...settings, days: 101 }, { summarise: identity });
+    expect(h.posted.filter((m) => m.type === 'replicate' && m.days === 101).length).toBe(settings.reps);
+    await pool.run([{ ...fixtureScenario(), id: 'other' }], settings, { summarise: identity });
+    expect(h.posted.filter((m) => m.type === 'replicate' && (m.scenario as { id: string }).id === 'other').length).toBe(settings.reps);
+    pool.dispose();
+  });
+
+  it('a prepared run the store holds builds no template and starts no worker', async () => {
+    const { store } = memoryStore();
+    const first = new SimulationPool({ createWorker: harness().createWorker, size: 2, store });
+    await first.run([fixtureScenario()], settings, { summarise: identity });
+    first.dispose();
+
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2, store });
+    pool.prepare([fixtureScenario()], settings);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.created()).toBe(0);
+    await pool.run([fixtureScenario()], settings, { summarise: identity });
+    expect(h.posted).toEqual([]);
+    pool.dispose();
+  });
+
+  it('a store that fails is no worse than none: the run computes everything', async () => {
+    const { store } = memoryStore(true);
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2, store });
+    const out = await pool.run([fixtureScenario()], settings, { summarise: identity });
+    expect((out[0] as unknown[]).length).toBe(settings.reps);
+    expect(h.posted.filter((m) => m.type === 'replicate').length).toBe(settings.reps);
+    pool.dispose();
+  });
+});
