@@ -51,6 +51,15 @@ function memoryStore(fail = false) {
   return { store, kept };
 }
 
+/** A store holding the fixture's run on `settings`, as an earlier page (its own pool) left it. */
+async function storeFromAnEarlierVisit(): Promise<ResultStore> {
+  const { store } = memoryStore();
+  const earlier = new SimulationPool({ createWorker: harness().createWorker, size: 2, store });
+  await earlier.run([fixtureScenario()], settings, { summarise: identity });
+  earlier.dispose();
+  return store;
+}
+
 describe('replications kept between visits', () => {
   it('a run of what an earlier visit ran asks no worker for anything, and gives the same results', async () => {
     const { store, kept } = memoryStore();
@@ -73,11 +82,7 @@ describe('replications kept between visits', () => {
   });
 
   it('computes only what the store lacks: other replication numbers, other lengths, other scenarios', async () => {
-    const { store } = memoryStore();
-    const first = new SimulationPool({ createWorker: harness().createWorker, size: 2, store });
-    await first.run([fixtureScenario()], settings, { summarise: identity });
-    first.dispose();
-
+    const store = await storeFromAnEarlierVisit();
     const h = harness();
     const pool = new SimulationPool({ createWorker: h.createWorker, size: 2, store });
     await pool.run([fixtureScenario()], { ...settings, reps: 8 }, { summarise: identity });
@@ -91,11 +96,7 @@ describe('replications kept between visits', () => {
   });
 
   it('a prepared run the store holds builds no template and starts no worker', async () => {
-    const { store } = memoryStore();
-    const first = new SimulationPool({ createWorker: harness().createWorker, size: 2, store });
-    await first.run([fixtureScenario()], settings, { summarise: identity });
-    first.dispose();
-
+    const store = await storeFromAnEarlierVisit();
     const h = harness();
     const pool = new SimulationPool({ createWorker: h.createWorker, size: 2, store });
     pool.prepare([fixtureScenario()], settings);
