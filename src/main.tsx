@@ -25,10 +25,10 @@ const session = storageOrNull('sessionStorage');
 const { library, notices } = await openLibrary(legacy);
 const initial = await openInitialScenario({ hash: location.hash, library, legacy, session, presets: PRESETS, defaultId: DEFAULT_PRESET_ID });
 initial.library.notices = [...notices, ...initial.library.notices];
-// Replications are kept between visits in a build of the hosted site only (vite.config.ts leaves
-// the digest empty elsewhere: the dev server's code changes under it, and a page opened from a
-// file has no origin of its own).
-const keptRuns = CODE_DIGEST && !IS_SINGLE_FILE ? indexedDbResultStore(CODE_DIGEST) : null;
+// Replications are kept between visits in a build of the hosted site only: vite.config.ts leaves
+// the digest empty elsewhere (the dev server's code changes under it, and the single file, opened
+// from disk, has no origin of its own).
+const keptRuns = CODE_DIGEST ? indexedDbResultStore(CODE_DIGEST) : null;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
