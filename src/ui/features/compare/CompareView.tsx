@@ -104,7 +104,7 @@ export function CompareView({ presets, current, slots, setSlots, settings, setSe
           ))}
         </div>
         {slots.length < MAX_SCENARIOS && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setSlots([...slots, 'current'])}>
+          <button type="button" className="button button--secondary button--small slots__add" onClick={() => setSlots([...slots, 'current'])}>
             Add a scenario
           </button>
         )}
