@@ -30,9 +30,31 @@ describe('the board summary’s pure parts', () => {
   });
 
   it('reads the key assumptions from the scenario, with its own numbers, and skips what a scenario lacks', () => {
-    const a = keyAssumptions(getPreset('kent-2010'));
-    expect(a[0]).toMatch(/^Demand: about [\d,]+ contacts a month from \d+ agencies/);
+    const kent = getPreset('kent-2010')!;
+    const a = keyAssumptions(kent);
+    // The scenario's rates are new concerns, not every contact the front door sees.
+    const concerns = kent.demand.sources.reduce((n, src) => n + src.contactsPerMonth, 0);
+    expect(a[0]).toContain(`about ${Number(concerns.toPrecision(3)).toLocaleString('en-GB')} new concerns a month from ${kent.demand.sources.length} agencies`);
+    expect(a[0]).toMatch(/children who come back and second reports of the same incident add to these/);
+    // With the baseline's simulated contacts, the sentence gives both.
+    expect(keyAssumptions(kent, 1974.96)[0]).toMatch(
+      /; with the children who come back and second reports of the same incident, 1,970 contacts a month reach the baseline’s front door\./,
+    );
     expect(a.some((x) => /comes back at a rate of 2 a year/.test(x))).toBe(true);
+    // Initial and core assessments before Working Together 2013, with their days and hours.
+    const {
+      meanInitialAssessmentWorkingDays: ia,
+      meanCoreAssessmentWorkingDays: ca,
+      initialAssessmentWorkHours: ih,
+      coreAssessmentWorkHours: ch,
+    } = kent.assessment;
+    expect(a).toContain(
+      `An initial assessment takes about ${ia} working days and ${ih} hours of a social worker’s time and a core assessment ${ca} working days and ${ch} hours, when the worker has the hours; longer when a team is under pressure or short of time.`,
+    );
+    // One single assessment from Working Together 2013: no initial or core assessment is named.
+    const england = keyAssumptions(getPreset('england-2023-24'));
+    expect(england.some((x) => x.startsWith('A single assessment takes about '))).toBe(true);
+    expect(england.join(' ')).not.toMatch(/initial assessment|core assessment/);
     expect(keyAssumptions({})).toEqual([expect.stringMatching(/^Numbers come from a model/)]);
   });
 

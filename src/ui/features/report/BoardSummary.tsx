@@ -235,7 +235,7 @@ export function BoardSummary({ comparison: full }: { comparison: ComparisonResul
             Assumptions that matter most
           </h2>
           <ul className="board__assumptions">
-            {keyAssumptions(comparison.scenarios[0]).map((a, i) => (
+            {keyAssumptions(comparison.scenarios[0], base?.batch.metrics.contactsPerMonth.mean ?? null).map((a, i) => (
               <li key={i}>{a}</li>
             ))}
           </ul>
