@@ -15,8 +15,9 @@ export function SteadinessNotice({ batch }: { batch: BatchResult }) {
     const yearOnYear = Object.values(batch.steadiness).some((v) => v.method === 'yearOnYear');
     return (
       <p className="secondary-text" data-testid="steadiness-ok">
-        Steady state: every run started from a county already working ({batch.start === 'warm' ? 'a warm start' : 'an empty start'}), and no weekly series rises
-        or falls through the {batch.days} days measured
+        Steady state: every run started from a county already working ({batch.start === 'warm' ? 'a warm start' : 'an empty start'}), and no weekly series
+        clearly rises or falls by a material amount (a tenth of its level and at least 5, or 2 percentage points for a share) over the {batch.days} days
+        measured
         {yearOnYear
           ? ' (each week compared with the same week a year earlier, so the calendar’s yearly ups and downs, such as the backlog after the Christmas bank holidays, are not counted as growth).'
           : ' (a straight line through the measured weeks: a run this short cannot tell a season from a trend).'}
