@@ -91,6 +91,21 @@ describe('findings from runs whose answer is known', () => {
     );
   });
 
+  it('the chain ends on the first headline outcome in the results’ order, not on the largest change', () => {
+    const b = batch((r) => {
+      r.metrics.divertedToEarlyHelp += 168;
+      r.metrics.reReferralRate -= 0.02;
+      // A far larger relative change in an outcome the results do not lead with.
+      r.metrics.awaitingAllocationEnd = 0;
+    });
+    const base = batch((r) => {
+      r.metrics.awaitingAllocationEnd = 40;
+    });
+    const f = compareFindings({ label: 'Kent', batch: base }, { label: 'CAF', batch: b });
+    expect(f.clear.map((x) => x.metric)).toContain('awaitingAllocationEnd');
+    expect(f.mechanism).toMatch(/; so re-referral rate down from /);
+  });
+
   it('a mechanism is never told from measures that are not clear', () => {
     const f = measureFindings(batch(), batch(shift('divertedToEarlyHelp', (rep) => (rep % 2 ? 50 : -50))));
     expect(mechanism(f.clear)).toBeNull();
