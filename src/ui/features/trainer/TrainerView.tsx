@@ -269,8 +269,17 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
               <strong>
                 Day {day} of {WARMUP_DAYS + DAYS}
               </strong>{' '}
-              · {playing ? (motion === 'smooth' ? SPEEDS[speed]!.smooth : `stepped, ${SPEEDS[speed]!.stepped}`) : snapA.done ? 'ended' : 'paused'} · replication{' '}
-              {rep + 1} of {REPS} · {formatCount(snapA.events)} events
+              ·{' '}
+              {snapA.status === 'starting'
+                ? 'getting the county ready (a long run of this scenario, so it starts already working)'
+                : playing
+                  ? motion === 'smooth'
+                    ? SPEEDS[speed]!.smooth
+                    : `stepped, ${SPEEDS[speed]!.stepped}`
+                  : snapA.done
+                    ? 'ended'
+                    : 'paused'}{' '}
+              · replication {rep + 1} of {REPS} · {formatCount(snapA.events)} events
             </p>
             <output className="trainer-announce" aria-live="polite" data-testid="trainer-announce">
               {announcement}
