@@ -1,4 +1,4 @@
-import type { FrameworkNaming, MetricUnit, SeriesName } from '../../sim/metricDefinitions.ts';
+import { METRICS, type FrameworkNaming, type MetricName, type MetricUnit, type SeriesName } from '../../sim/metricDefinitions.ts';
 
 /** The three things the tool exists to show. */
 export type Theme = 'reReferral' | 'duplication' | 'backlog';
@@ -44,6 +44,11 @@ export const THEMES: { id: Theme; title: string; intro: string; headline: readon
     headline: ['awaitingAllocationMean', 'initialAssessmentsOverdueEnd', 'coreAssessmentsOverdueEnd', 'initialAssessmentInTimescaleRate'],
   },
 ];
+
+/** The headline measures, in theme order (the order the results show them); names the definitions no longer hold are dropped. */
+export function headlineMetrics(): MetricName[] {
+  return [...new Set(THEMES.flatMap((t) => t.headline))].filter((n): n is MetricName => n in METRICS);
+}
 
 /** Series that do not exist under Working Together 2013 onwards (no core assessment). */
 const CORE_SERIES: ReadonlySet<SeriesName> = new Set<SeriesName>(['coreAssessmentsOpen', 'coreAssessmentsOverdue']);

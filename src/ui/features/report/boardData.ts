@@ -1,9 +1,9 @@
-import { METRICS, type MetricName, type MetricUnit } from '../../../sim/metricDefinitions.ts';
+import type { MetricName, MetricUnit } from '../../../sim/metricDefinitions.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import { changesLine, summariseChanges } from '../../lib/findings/changes.ts';
 import type { ComparisonFindings } from '../../lib/findings/findings.ts';
-import { THEMES } from '../../lib/seriesMeta.ts';
+import { headlineMetrics } from '../../lib/seriesMeta.ts';
 
 /**
  * What goes on the one-page board summary, chosen from the results: the headline measures (the
@@ -11,10 +11,7 @@ import { THEMES } from '../../lib/seriesMeta.ts';
  * and one line per scenario. Pure.
  */
 
-/** The headline measures, in theme order; names the definitions no longer hold are dropped. */
-export function headlineMetrics(): MetricName[] {
-  return [...new Set(THEMES.flatMap((t) => t.headline))].filter((n): n is MetricName => n in METRICS);
-}
+export { headlineMetrics };
 
 /**
  * The measure for the small chart: the headline measure that differs clearly (better or worse) for

@@ -13,7 +13,7 @@ import { DAYS_PER_MONTH } from '../../../sim/workingCalendar.ts';
 import { formatDifference, formatInterval, formatValue } from '../format.ts';
 import { pairedDifference, type PairedDifference } from '../pairedDifference.ts';
 import { betterDirection, MECHANISM_STAGES, stageOf } from './mechanism.ts';
-import { THEMES } from '../seriesMeta.ts';
+import { headlineMetrics } from '../seriesMeta.ts';
 
 /**
  * Findings in plain words, generated from the model's own numbers: which measures differ between
@@ -161,14 +161,12 @@ export function mechanism(clear: readonly Finding[]): string | null {
   return sentence[0]!.toUpperCase() + sentence.slice(1);
 }
 
-/** Outcomes a chain may end on first: the results' headline measures, in the order the results show them (children's outcomes, then backlogs). */
-const HEADLINE_ORDER: readonly string[] = THEMES.flatMap((t) => t.headline);
-
 /**
  * The findings a mechanism is told from: one step per stage before the outcomes, and the outcome
- * (or null): the first headline outcome, in the results' order, that changed clearly and by at
- * least MATERIAL_CHANGE of its baseline, else the largest other clear outcome. Ending on the largest relative change ended a
- * single front door's chain on a backlog at the run's end (3.85 to 0) rather than on re-referral.
+ * (or null): the first headline measure, in the order the results show them, that changed clearly
+ * and by at least MATERIAL_CHANGE of its baseline, else the largest other clear outcome. Ending on
+ * the largest relative change ended a single front door's chain on a backlog at the run's end
+ * (3.85 to 0) rather than on re-referral.
  */
 export function mechanismSteps(clear: readonly Finding[]): { steps: Finding[]; outcome: Finding | null } | null {
   const steps: Finding[] = [];
@@ -179,11 +177,9 @@ export function mechanismSteps(clear: readonly Finding[]): { steps: Finding[]; o
   }
   if (steps.length === 0) return null;
   const outcomes = clear.filter((f) => stageOf(f.metric) === 'outcome' && f.judgement !== 'neutral');
-  const rank = (f: Finding) => {
-    const i = HEADLINE_ORDER.indexOf(f.metric);
-    return i < 0 ? HEADLINE_ORDER.length : i;
-  };
-  const headline = outcomes.filter((f) => rank(f) < HEADLINE_ORDER.length && f.relative >= MATERIAL_CHANGE).sort((x, y) => rank(x) - rank(y))[0];
+  const headline = headlineMetrics()
+    .map((metric) => outcomes.find((f) => f.metric === metric && f.relative >= MATERIAL_CHANGE))
+    .find((f) => f !== undefined);
   return { steps, outcome: headline ?? outcomes[0] ?? null };
 }
 
