@@ -26,7 +26,12 @@ export class EventQueue {
   private times = new Float64Array(1024);
   private order = new Float64Array(1024);
   private kinds = new Int32Array(1024);
-  private ids = new Float64Array(1024);
+  /**
+   * Entity ids are slots and indices (whole numbers under 2^31). Kept as int32, not float64, so
+   * `id` reads back as a small integer: a float64 read made every case's agency (an arrival's id)
+   * a heap number, and the objects and records it went into changed shape between runs.
+   */
+  private ids = new Int32Array(1024);
   private n = 0;
   private seq = 0;
   /** Time of the last event taken; scheduling before it is a bug. */
@@ -72,7 +77,7 @@ export class EventQueue {
     o.set(this.order);
     const k = new Int32Array(size);
     k.set(this.kinds);
-    const d = new Float64Array(size);
+    const d = new Int32Array(size);
     d.set(this.ids);
     this.times = t;
     this.order = o;

@@ -111,7 +111,7 @@ export function addCase(run: RunState, child: Child, agency: number, state: numb
     longTermWorker: -1,
     transferRequestedAt: NaN,
     heldOn: null,
-    heldRate: 0,
+    heldRate: NaN,
   };
   c.slot = run.cases.add(c);
   child.openCases++;

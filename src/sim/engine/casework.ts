@@ -238,7 +238,7 @@ export function releaseHeldPlan(run: RunState, c: Case): void {
   sync(run, desk);
   desk.held = Math.max(0, desk.held - c.heldRate);
   c.heldOn = null;
-  c.heldRate = 0;
+  c.heldRate = NaN;
   reschedule(run, desk);
 }
 

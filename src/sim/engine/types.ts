@@ -75,7 +75,12 @@ export interface Case {
   longTermWorker: number;
   /** When the case asked for a place in a long-term team (NaN before), for the transfer wait. */
   transferRequestedAt: number;
-  /** The duty desk whose hours its plan takes while it waits for a long-term team (engine/casework.ts holdPlan), and how many a working hour. */
+  /**
+   * The duty desk whose hours its plan takes while it waits for a long-term team (engine/casework.ts
+   * holdPlan), and how many a working hour (NaN while no desk holds it: a fraction's placeholder,
+   * so V8 keeps the field a double from the start; a 0 there made every case's shape out of date
+   * once the first plan was held, and each new case was migrated, some 25,000 a replication).
+   */
   heldOn: Desk | null;
   heldRate: number;
 }
