@@ -345,10 +345,11 @@ export class SimulationPool {
   }
 
   /**
-   * What `slot` should do next: a replication a run waits for whose template it holds or the
-   * page holds; else build a template such a replication needs and nobody is building; else a
-   * prepared template; else the same two steps for replications computed ahead; else nothing
-   * (it waits for a template being built elsewhere).
+   * What `slot` should do next: for replications a run waits for, build a template one needs
+   * that nobody is building if no template is being built at all, else a replication whose
+   * template it holds or the page holds, else build a missing template anyway; else a prepared
+   * template; else the same steps for replications computed ahead; else nothing (it waits for a
+   * template being built elsewhere).
    */
   private nextWorkFor(slot: Slot): Work | null {
     const now = this.workFrom(this.pending, slot);
@@ -359,9 +360,15 @@ export class SimulationPool {
   }
 
   private workFrom(queue: Task[], slot: Slot): Work | null {
-    const ready = queue.findIndex((t) => slot.holds.has(t.key) || this.templates.has(t.key));
-    if (ready >= 0) return { kind: 'replicate', task: queue.splice(ready, 1)[0]! };
-    const unbuilt = queue.find((t) => !this.building.has(t.key));
+    const ready = (t: Task) => slot.holds.has(t.key) || this.templates.has(t.key);
+    const unbuilt = queue.find((t) => !ready(t) && !this.building.has(t.key));
+    // A template nobody is building goes first while no other template is being built: the other
+    // workers keep running replications meanwhile, and none waits idle at the end of a comparison
+    // for the last scenario's template (built only once every other replication had been taken,
+    // it left one of two workers idle for its whole build).
+    if (unbuilt && this.building.size === 0) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.scenario, seed: unbuilt.settings.seed };
+    const next = queue.findIndex(ready);
+    if (next >= 0) return { kind: 'replicate', task: queue.splice(next, 1)[0]! };
     if (unbuilt) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.scenario, seed: unbuilt.settings.seed };
     return null;
   }

@@ -73,6 +73,22 @@ describe('templates in the worker pool', () => {
     pool.dispose();
   });
 
+  it('builds a later scenario’s template while other workers run replications, not after them', async () => {
+    // Two workers, three scenarios: with templates built only once no replication was ready, the
+    // third was started after every replication of the first two had been handed out, and one
+    // worker sat idle through its build at the end of the comparison.
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 2 });
+    const scenarios = ['a', 'b', 'c'].map((id) => ({ ...fixtureScenario(), id }));
+    await pool.run(scenarios, settings, { summarise: identity });
+    const third = h.posted.findIndex((p) => p.message.type === 'template' && p.message.scenario === scenarios[2]);
+    const handedOutBefore = h.posted.slice(0, third).filter((p) => p.message.type === 'replicate').length;
+    expect(third).toBeGreaterThan(0);
+    expect(handedOutBefore).toBeLessThan(settings.reps);
+    expect(h.built.length).toBe(3);
+    pool.dispose();
+  });
+
   it('keeps workers and templates for the next run, and builds ahead on prepare', async () => {
     const h = harness();
     const pool = new SimulationPool({ createWorker: h.createWorker, size: 2 });
