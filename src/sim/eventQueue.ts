@@ -23,15 +23,15 @@ export const PRIORITY = { completion: 0, arrival: 1, mark: 2 } as const;
 const SEQ_SPAN = 2 ** 44;
 
 export class EventQueue {
-  private times = new Float64Array(1024);
-  private order = new Float64Array(1024);
-  private kinds = new Int32Array(1024);
+  private times = new Float64Array(512);
+  private order = new Float64Array(512);
+  private kinds = new Int32Array(512);
   /**
    * Entity ids are slots and indices (whole numbers under 2^31). Kept as int32, not float64, so
    * `id` reads back as a small integer: a float64 read made every case's agency (an arrival's id)
    * a heap number, and the objects and records it went into changed shape between runs.
    */
-  private ids = new Int32Array(1024);
+  private ids = new Int32Array(512);
   private n = 0;
   private seq = 0;
   /** Time of the last event taken; scheduling before it is a bug. */
@@ -40,6 +40,13 @@ export class EventQueue {
   kind = 0;
   /** Entity id of the event the last `next()` took. */
   id = 0;
+
+  constructor() {
+    // Grown once here, to 1,024 entries: V8 treats a field never assigned after construction as a
+    // constant, and a calendar's first growth, deep in a long run, then discarded the compiled
+    // code of everything that reads the calendar.
+    this.grow();
+  }
 
   get size(): number {
     return this.n;

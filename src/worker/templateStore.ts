@@ -21,8 +21,9 @@ const WARM_UP_REPLICATION_DAYS = 60;
  * run, so in a fresh worker the widening came as the first replication began, after the template
  * had been optimised: TurboFan then recompiled some 60 functions (about 1 s of compiling per
  * worker, beside the simulation, on the same two cores). Two short runs of each kind, a template
- * run (fractional days and a template seed, as the real one has) and a replication from empty,
- * make those changes while the code is still unoptimised. Measured in Chromium: TurboFan compiles
+ * run (with a template seed, as the real one has) and a replication from empty, each a fractional
+ * number of days (as the template's length is), make those changes while the code is still
+ * unoptimised. Measured in Chromium: TurboFan compiles
  * per worker 148-155 → 126-132; a cold default run 4.40-5.04 → 4.04-4.62 s and a cold comparison
  * of four presets 9.9-11.8 → 9.0-9.7 s (paired rounds, DESIGN 70).
  */
@@ -36,7 +37,7 @@ function primeCompiledCode(scenario: Scenario, seed: number): void {
   try {
     for (let i = 0; i < 2; i++) {
       createRun(scenario, { days: PRIME_DAYS + 0.37, seed: templateSeed(seed + i), steadyOnly: true }).runToEnd();
-      runReplication(scenario, { days: PRIME_DAYS, warmupDays: 5, seed: seed + i, rep: 0, start: 'empty' });
+      runReplication(scenario, { days: PRIME_DAYS + 0.37, warmupDays: 5, seed: seed + i, rep: 0, start: 'empty' });
     }
   } catch {
     // Only a speed-up: a scenario these short runs cannot take fails, if at all, in its template.

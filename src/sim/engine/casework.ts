@@ -81,12 +81,15 @@ export function openDesk(run: RunState, t: number, w: number): Desk {
     worker: w,
     capacity: caseworkCapacity(team.spec, w),
     inPost: true,
-    held: 0,
+    // NaN first, then 0 below: V8 keeps a field a double only if its first value is one, and a 0
+    // here became a fraction with the first plan held, discarding every desk's compiled code.
+    held: NaN,
     since: run.queue.now,
     jobs: [],
     lastAt: run.queue.now,
     nextAt: NaN,
   };
+  desk.held = 0;
   run.desks.push(desk);
   team.desks[w] = desk;
   return desk;
