@@ -362,15 +362,15 @@ export class SimulationPool {
   private workFrom(queue: Task[], slot: Slot): Work | null {
     const ready = (t: Task) => slot.holds.has(t.key) || this.templates.has(t.key);
     const unbuilt = queue.find((t) => !ready(t) && !this.building.has(t.key));
+    const build: Work | null = unbuilt ? { kind: 'template', key: unbuilt.key, scenario: unbuilt.scenario, seed: unbuilt.settings.seed } : null;
     // A template nobody is building goes first while no other template is being built: the other
     // workers keep running replications meanwhile, and none waits idle at the end of a comparison
     // for the last scenario's template (built only once every other replication had been taken,
     // it left one of two workers idle for its whole build).
-    if (unbuilt && this.building.size === 0) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.scenario, seed: unbuilt.settings.seed };
+    if (build && this.building.size === 0) return build;
     const next = queue.findIndex(ready);
     if (next >= 0) return { kind: 'replicate', task: queue.splice(next, 1)[0]! };
-    if (unbuilt) return { kind: 'template', key: unbuilt.key, scenario: unbuilt.scenario, seed: unbuilt.settings.seed };
-    return null;
+    return build;
   }
 
   private send(slot: Slot, work: Work): void {

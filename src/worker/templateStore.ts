@@ -23,9 +23,8 @@ const WARM_UP_REPLICATION_DAYS = 60;
  * worker, beside the simulation, on the same two cores). Two short runs of each kind, a template
  * run (with a template seed, as the real one has) and a replication from empty, each a fractional
  * number of days (as the template's length is), make those changes while the code is still
- * unoptimised. Measured in Chromium: TurboFan compiles
- * per worker 148-155 → 126-132; a cold default run 4.40-5.04 → 4.04-4.62 s and a cold comparison
- * of four presets 9.9-11.8 → 9.0-9.7 s (paired rounds, DESIGN 70).
+ * unoptimised. Measured in Chromium (DESIGN 70): TurboFan's recompiles per worker 59-63 → 38-41;
+ * in paired rounds a cold default run 7% and a cold comparison of four presets 13% sooner.
  */
 const PRIME_DAYS = 20;
 let primed = false;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenario/presets.ts';
 import { METRICS } from '../../src/sim/metricDefinitions.ts';
 import { keyAssumptions } from '../../src/ui/features/report/assumptions.ts';
-import { compactInterval, firstSentence, headlineMetrics, shortLabels } from '../../src/ui/features/report/boardData.ts';
+import { compactInterval, firstSentence, shortLabels } from '../../src/ui/features/report/boardData.ts';
+import { headlineMetrics } from '../../src/ui/lib/seriesMeta.ts';
 import { differenceChart } from '../../src/ui/features/report/differenceChart.ts';
 
 describe('the board summary’s pure parts', () => {

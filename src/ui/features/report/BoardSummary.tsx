@@ -9,7 +9,8 @@ import { OPTION_LABELS, pathLabel } from '../../lib/labels.ts';
 import { showValue } from '../../lib/findings/changes.ts';
 import { compareFindings, clause, mechanismSteps, metricDifference, type ComparisonFindings, type Finding } from '../../lib/findings/findings.ts';
 import { keyAssumptions } from './assumptions.ts';
-import { chartMetric, compactInterval, headlineMetrics, scenarioLines, shortLabels } from './boardData.ts';
+import { headlineMetrics } from '../../lib/seriesMeta.ts';
+import { chartMetric, compactInterval, scenarioLines, shortLabels } from './boardData.ts';
 import { differenceChart } from './differenceChart.ts';
 import './board.css';
 

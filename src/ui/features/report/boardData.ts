@@ -11,8 +11,6 @@ import { headlineMetrics } from '../../lib/seriesMeta.ts';
  * and one line per scenario. Pure.
  */
 
-export { headlineMetrics };
-
 /**
  * The measure for the small chart: the headline measure that differs clearly (better or worse) for
  * the most scenarios; ties go to the earlier headline measure; the first headline measure when none differ.

@@ -214,6 +214,11 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
   useShortcuts(rootRef, shortcutsOn, onAction);
 
   const day = Math.min(WARMUP_DAYS + DAYS, Math.floor(snapA.now / 24) + 1);
+  // What the clock is doing; while a pane builds its warm-start template it says so, not "paused".
+  let clockState: string;
+  if (snapA.status === 'starting') clockState = 'getting the county ready (a long run of this scenario, so it starts already working)';
+  else if (playing) clockState = motion === 'smooth' ? SPEEDS[speed]!.smooth : `stepped, ${SPEEDS[speed]!.stepped}`;
+  else clockState = snapA.done ? 'ended' : 'paused';
   return (
     <section
       ref={rootRef}
@@ -269,17 +274,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
               <strong>
                 Day {day} of {WARMUP_DAYS + DAYS}
               </strong>{' '}
-              ·{' '}
-              {snapA.status === 'starting'
-                ? 'getting the county ready (a long run of this scenario, so it starts already working)'
-                : playing
-                  ? motion === 'smooth'
-                    ? SPEEDS[speed]!.smooth
-                    : `stepped, ${SPEEDS[speed]!.stepped}`
-                  : snapA.done
-                    ? 'ended'
-                    : 'paused'}{' '}
-              · replication {rep + 1} of {REPS} · {formatCount(snapA.events)} events
+              · {clockState} · replication {rep + 1} of {REPS} · {formatCount(snapA.events)} events
             </p>
             <output className="trainer-announce" aria-live="polite" data-testid="trainer-announce">
               {announcement}
