@@ -14,6 +14,9 @@
  * The page computes the run on screen ahead while the user reads it (worker/pool.ts `prepare`),
  * so "pressed after" figures are what a user waits; "pressed at once" is the compute time.
  * Prints each figure per round, medians, worker count and load. A benchmark, not a test.
+ * `DIST=../other-dist npx tsx test/bench/appRuns.ts --runs 1` serves another build instead of
+ * dist/, for paired rounds of two builds run alternately (the machine's noise, ±0.5-1 s a round,
+ * is larger than most changes; DESIGN 70 and 71).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +29,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const RUNS = Math.max(1, Number(values.runs));
 /** Seconds a user looks at the screen before pressing Run, in the "pressed after" figures. */
 const READ_S = Math.max(0, Number(values.read));
-const server = await preview({ logLevel: 'error', build: { outDir: join(process.cwd(), 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+const server = await preview({ logLevel: 'error', build: { outDir: join(process.cwd(), process.env.DIST ?? 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('preview server has no port');
 const url = `http://127.0.0.1:${address.port}/`;
