@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenario/presets.ts';
 import { sweepParameter, sweepScenarios } from '../../src/ui/features/sweep/sweepParameters.ts';
-import { scopedParameter, scopeOptions } from '../../src/ui/features/sweep/sweepScope.ts';
+import { scopedParameter, scopeOptions, todayNumber } from '../../src/ui/features/sweep/sweepScope.ts';
 
 const kent = getPreset('kent-2010')!;
 const posts = sweepParameter('socialWorkerPosts');
@@ -42,5 +42,17 @@ describe('sweeps that vary one team, all teams by a relative amount, or all team
     const { today } = scopedParameter(posts, 'same', kent);
     expect(today?.x).toBeCloseTo(posts.get(kent), 12);
     expect(today?.label).toMatch(/^Today’s average/);
+    // Rounded as people say it: one digit after the whole part, never 9.333 posts.
+    expect(today?.label).toBe(`Today’s average: ${todayNumber(today!.x)}`);
+    expect(today?.label).toMatch(/^Today’s average: \d+\.\d$/);
+  });
+
+  it('says today’s value with one digit more than its whole part, and whole numbers as they are', () => {
+    expect(todayNumber(9.333333)).toBe('9.3');
+    expect(todayNumber(12.66)).toBe('12.7');
+    expect(todayNumber(2.466)).toBe('2.5');
+    expect(todayNumber(0.2533)).toBe('0.25');
+    expect(todayNumber(14)).toBe('14');
+    expect(todayNumber(-1.25)).toBe('−1.3');
   });
 });

@@ -14,7 +14,7 @@ import { RunSettingsFields, RunStatus } from '../../lib/run/RunControls.tsx';
 import type { RunActor } from '../../lib/run/useRun.ts';
 import type { RunContext } from '../../lib/run/runMachine.ts';
 import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from './sweepParameters.ts';
-import { scopedParameter, scopeOptions, type SweepScope, type Today } from './sweepScope.ts';
+import { scopedParameter, scopeOptions, todayNumber, type SweepScope, type Today } from './sweepScope.ts';
 
 /** A finished sweep: the parameter, its values, and one result per value (same seeds). */
 export interface SweepResult {
@@ -44,6 +44,15 @@ export function axisOf(result: SweepResult): SweepAxis {
 
 /** A swept value on an axis as people write it. */
 const formatAxis = (axis: SweepAxis, v: number) => (axis.share ? formatValue(v, 'share') : Number(v.toPrecision(6)).toLocaleString('en-GB').replace('-', '−'));
+
+/**
+ * Today's value in prose: an average over teams whose values differ says so and is rounded
+ * (sweepScope.ts `todayNumber`: "today’s average: 9.3"), a single value is given as the axis gives it.
+ */
+function todayWords(axis: SweepAxis, today: Today): string {
+  const averaged = today.label.startsWith('Today’s average');
+  return averaged && !axis.share ? `today’s average: ${todayNumber(today.x)}` : `today: ${formatAxis(axis, today.x)}`;
+}
 
 /** What the sweep form holds. */
 export interface SweepForm {
@@ -88,7 +97,7 @@ export function SweepChart({ result, metric }: { result: SweepResult; metric: Me
       description={
         <>
           {def.definition} Line and dots: mean of {result.batches[0]?.reps} replications at each value; band: 95% confidence interval.
-          {axis.today && ` Dashed line: today’s value in your scenario (${formatAxis(axis, axis.today.x)}).`}
+          {axis.today && ` Dashed line: today’s value in your scenario (${todayWords(axis, axis.today)}).`}
         </>
       }
       render={(width, labelIds) => (
@@ -141,7 +150,7 @@ const SweepResults = memo(function SweepResults({ result }: { result: SweepResul
         {axis.label}: {result.values.map((v) => formatAxis(axis, v)).join(', ')}
       </h2>
       <p>
-        Based on “{result.baseName}”{axis.today ? ` (today: ${formatAxis(axis, axis.today.x)})` : ''}; {result.batches[0]?.reps} replications of{' '}
+        Based on “{result.baseName}”{axis.today ? ` (${todayWords(axis, axis.today)})` : ''}; {result.batches[0]?.reps} replications of{' '}
         {result.batches[0]?.days} days at each value, on the same seeds (base seed {result.batches[0]?.seed}).
       </p>
       <button
@@ -320,7 +329,7 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
               <p className="hint" id={`sweep-${k}-hint`}>
                 {k === 'steps'
                   ? '2 to 15, evenly spaced'
-                  : `${param.min} to ${param.max}${today ? `; today ${formatAxis({ label: '', share: isShareParam(param), today }, today.x)}` : ''}`}
+                  : `${param.min} to ${param.max}${today ? `; ${todayWords({ label: '', share: isShareParam(param), today }, today).replace(': ', ' ')}` : ''}`}
               </p>
               <input
                 id={`sweep-${k}`}

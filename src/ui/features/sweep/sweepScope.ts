@@ -27,6 +27,19 @@ export interface Today {
   label: string;
 }
 
+/**
+ * Today's value as people say it: a whole number as it is, anything else to one more digit than
+ * its whole part has (an average of 9.333 posts over teams reads 9.3, a threshold of 2.466
+ * reads 2.5; 0.2533 reads 0.25).
+ */
+export function todayNumber(v: number): string {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return v.toLocaleString('en-GB').replace('-', '−');
+  const whole = Math.abs(v) >= 1 ? Math.floor(Math.log10(Math.abs(v))) + 1 : 1;
+  return Number(v.toPrecision(whole + 1))
+    .toLocaleString('en-GB', { maximumFractionDigits: 6 })
+    .replace('-', '−');
+}
+
 const round = (v: number, integer: boolean) => (integer ? Math.round(v) : Math.round(v * 1e6) / 1e6);
 
 /**
@@ -39,7 +52,7 @@ export function scopedParameter(param: SweepParameter, scope: SweepScope | undef
   if (!team || !scope || scope === 'same') {
     const now = param.get(base);
     const same = values.length > 0 && values.every((v) => v === values[0]);
-    const label = !team || same ? `Today: ${Number(now.toPrecision(4))}` : `Today’s average: ${Number(now.toPrecision(4))}`;
+    const label = !team || same ? `Today: ${Number(now.toPrecision(4))}` : `Today’s average: ${todayNumber(now)}`;
     return { param, today: { x: now, label } };
   }
   if (scope === 'add') {
