@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { summariseBatch } from '../sim/summarise.ts';
 import type { BatchResult } from '../sim/results.ts';
+import type { EncodedWarmState } from '../sim/warmStateCodec.ts';
 import { SimulationPool, type RunProgress, type WorkerLike } from './pool.ts';
 import type { RunSettings } from './protocol.ts';
 import type { ResultStore } from './resultStore.ts';
@@ -25,6 +26,12 @@ export type Runner = ((
    * runners in tests may not have it.
    */
   prepare?: (scenarios: readonly Scenario[], settings: RunSettings) => void;
+  /**
+   * The warm-start template of a scenario on a seed, packed, from the pool (held, being built, or
+   * built now; pool.ts `template`), for a view that runs a replication in a worker of its own.
+   * Null when it could not be built. Optional, as `prepare` is.
+   */
+  template?: (scenario: Scenario, seed: number) => Promise<EncodedWarmState | null>;
 };
 
 /** Number of workers to use here: the browser's logical cores, between 1 and 4. */
@@ -46,5 +53,6 @@ export function createWorkerRunner(size = defaultPoolSize(), store: ResultStore 
       ...(onProgress ? { onProgress } : {}),
     });
   runner.prepare = (scenarios, settings) => pool.prepare(scenarios, settings);
+  runner.template = (scenario, seed) => pool.template(scenario, seed);
   return runner;
 }

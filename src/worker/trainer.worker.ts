@@ -4,7 +4,8 @@ import { pathwayGraph } from '../../models/graph.ts';
 import { formatProblems, parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createRun, type Run } from '../sim/engine.ts';
-import { warmStateFor } from '../sim/warmStart.ts';
+import { rememberWarmState, warmStateFor } from '../sim/warmStart.ts';
+import { decodeWarmState } from '../sim/warmStateCodec.ts';
 import { addRecord, createAccumulator, finishMetrics, type MetricsAccumulator } from '../sim/metrics.ts';
 import type { SimRecord } from '../sim/records.ts';
 import { replicationSeed } from '../sim/rng.ts';
@@ -329,6 +330,14 @@ export function createTrainerHandler(post: Post): (data: unknown) => void {
           return;
         }
         if (req.warmupDays >= req.days) throw new Error(`the warm-up (${req.warmupDays} days) must be shorter than the run (${req.days} days)`);
+        if (req.warmState) {
+          // The pool's copy of the template; one that does not unpack is left, and the worker builds its own.
+          try {
+            rememberWarmState(scenario.value, req.seed, decodeWarmState(req.warmState));
+          } catch {
+            /* built below, by warmStateFor */
+          }
+        }
         session = new Session(req.runId, scenario.value, req.days, req.warmupDays, replicationSeed(req.seed, req.rep), req.seed);
         post(
           {

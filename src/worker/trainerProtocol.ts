@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MetricValues } from '../sim/results.ts';
 import type { SimRecord } from '../sim/records.ts';
+import { EncodedWarmState } from './protocol.ts';
 
 /**
  * The message protocol between the trainer view and its worker: a closed union in each
@@ -26,6 +27,11 @@ export const StartRequest = z.strictObject({
   /** The batch's base seed; the run uses `replicationSeed(seed, rep)`. */
   seed: int.min(0).max(2_147_483_647),
   rep: int.min(0).max(499),
+  /**
+   * The scenario's warm-start template on `seed`, packed, when the page's pool has it (pool.ts
+   * `template`): the worker then need not build it. Checked as it is unpacked.
+   */
+  warmState: EncodedWarmState.optional(),
 });
 
 /** Runs every event up to `toHours` and answers with a frame. */

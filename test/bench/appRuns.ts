@@ -29,7 +29,11 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const RUNS = Math.max(1, Number(values.runs));
 /** Seconds a user looks at the screen before pressing Run, in the "pressed after" figures. */
 const READ_S = Math.max(0, Number(values.read));
-const server = await preview({ logLevel: 'error', build: { outDir: join(process.cwd(), process.env.DIST ?? 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+const server = await preview({
+  logLevel: 'error',
+  build: { outDir: join(process.cwd(), process.env.DIST ?? 'dist') },
+  preview: { host: '127.0.0.1', port: 0 },
+});
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('preview server has no port');
 const url = `http://127.0.0.1:${address.port}/`;

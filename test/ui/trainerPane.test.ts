@@ -11,6 +11,7 @@ import { placeReplication, sameAsBatch, ordinal } from '../../src/ui/features/tr
 import { defaultComparison, singleFrontDoorOf, trainerScenarios } from '../../src/ui/features/trainer/scenarios.ts';
 import { shortcutFor } from '../../src/ui/features/trainer/shortcuts.ts';
 import { createTrainerHandler } from '../../src/worker/trainer.worker.ts';
+import type { EncodedWarmState } from '../../src/sim/warmStateCodec.ts';
 import { PRESETS } from '../../src/scenario/presets.ts';
 import { smallScenario } from '../fixtures/small.ts';
 
@@ -75,6 +76,39 @@ describe('a trainer pane', () => {
       if (n > 0) expect(drawn.has(s.nodes[i]!), s.nodes[i]).toBe(true);
     });
     expect(p.field!.dots.size).toBe(s.nodeNow.reduce((a, b) => a + b, 0));
+    p.dispose();
+  });
+
+  it('starts from the workspace pool’s template when given one; what is asked meanwhile waits behind the start', async () => {
+    const own = { ...settings, seed: 9001 };
+    const openAtStart = async (p: PaneController) => {
+      await until(() => p.idle, 'ready');
+      expect(p.getSnapshot().status).toBe('running');
+      return p.getSnapshot().nodeNow.reduce((a, b) => a + b, 0);
+    };
+    // Building its own template, the run starts with the cases it carries over.
+    const builds = pane();
+    builds.start(smallScenario, own);
+    expect(await openAtStart(builds)).toBeGreaterThan(0);
+    builds.dispose();
+
+    const p = pane();
+    const asked: number[] = [];
+    const gives: ((warm: EncodedWarmState | null) => void)[] = [];
+    p.templateFor = (_scenario, seed) => (asked.push(seed), new Promise((resolve) => gives.push(resolve)));
+    p.start(smallScenario, own);
+    // A restart before the first template arrives replaces it; a follow asked meanwhile is not lost.
+    p.start(smallScenario, own);
+    p.follow(0);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(p.getSnapshot().status).toBe('starting');
+    expect(asked).toEqual([9001, 9001]);
+    const empty: EncodedWarmState = { snapshots: 1, months: 12, states: [], values: new Float64Array(0) };
+    gives[0]!(null); // the replaced start: ignored
+    gives[1]!(empty);
+    // The pool's (empty) template was used: nothing is carried over.
+    expect(await openAtStart(p)).toBe(0);
+    expect(p.getSnapshot().error).toBeNull();
     p.dispose();
   });
 

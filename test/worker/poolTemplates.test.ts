@@ -185,4 +185,49 @@ describe('templates in the worker pool', () => {
     await expect(pool.run([fixtureScenario()], settings, { summarise: identity })).rejects.toThrow(/does not build warm-start templates/);
     pool.dispose();
   });
+
+  it('gives a view a template: the copy the page holds, one being built, or one built before queued replications', async () => {
+    const h = harness();
+    const pool = new SimulationPool({ createWorker: h.createWorker, size: 1 });
+    const a = fixtureScenario();
+    // Nothing held or being built: one is built at once, ahead of replications a run waits for.
+    const running = pool.run([{ ...a, id: 'queued' }], settings, { summarise: identity });
+    const built = await pool.template(a, settings.seed);
+    expect(built?.values).toBeInstanceOf(Float64Array);
+    const order = h.posted.map((p) => `${p.message.type}:${(p.message as { scenario: { id: string } }).scenario.id}`);
+    expect(order.indexOf(`template:${a.id}`)).toBeLessThan(order.indexOf('replicate:queued'));
+    await running;
+    // Held on the page now: answered without a worker.
+    const before = h.posted.length;
+    expect(await pool.template(a, settings.seed)).toBe(built);
+    expect(h.posted.length).toBe(before);
+    // Being built for a run: the view waits for that build, and no second one is made.
+    const b = { ...fixtureScenario(), id: 'b' };
+    const run = pool.run([b], settings, { summarise: identity });
+    await new Promise((r) => setTimeout(r, 0));
+    const forB = await pool.template(b, settings.seed);
+    await run;
+    expect(forB).not.toBeNull();
+    expect(h.posted.filter((p) => p.message.type === 'template' && p.message.scenario === b).length).toBe(1);
+    pool.dispose();
+  });
+
+  it('answers null when the template cannot be built or the pool stops, so the view builds its own', async () => {
+    const failing = (): WorkerLike => {
+      const w: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage: (message) => setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(message, replicate, () => 0) })),
+        terminate: () => {},
+      };
+      return w;
+    };
+    const pool = new SimulationPool({ createWorker: failing, size: 2 });
+    expect(await pool.template(fixtureScenario(), 1)).toBeNull();
+    const silent = new SimulationPool({ createWorker: () => ({ onmessage: null, onerror: null, postMessage: () => {}, terminate: () => {} }), size: 1 });
+    const waiting = silent.template(fixtureScenario(), 1);
+    silent.dispose();
+    expect(await waiting).toBeNull();
+    pool.dispose();
+  });
 });

@@ -3,7 +3,7 @@ import { caseJourneyMachine } from '../../../../models/caseJourney.machine.ts';
 import { entryRoutesOf } from '../../../../models/caseJourney.rules.ts';
 import { inFrameworkWords, pathwayGraph, reachedBy } from '../../../../models/graph.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import type { Runner } from '../../../worker/client.ts';
+import { createWorkerRunner, type Runner } from '../../../worker/client.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../../scenario/presets.ts';
 import { CountersTable } from './CountersTable.tsx';
 import { FollowPanel } from './FollowPanel.tsx';
@@ -107,7 +107,9 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
   }, [graph, shown]);
   const settings = useMemo(() => ({ days: DAYS, warmupDays: WARMUP_DAYS, seed, rep }), [seed, rep]);
   const batchSettings: BatchSettings = useMemo(() => ({ days: DAYS, warmupDays: WARMUP_DAYS, reps: REPS, seed }), [seed]);
-  const batch = useBatch(shown, batchSettings, runner);
+  // One pool for the batch and the panes' templates (the panes' workers start from its copies).
+  const pool = useMemo(() => runner ?? createWorkerRunner(), [runner]);
+  const batch = useBatch(shown, batchSettings, pool);
 
   const follow = useCallback((child: number | null) => setFollowed(child), []);
   const { panes, setCanvas, step, activateNode, clickCanvas, rootRef } = useTrainerRuntime(
@@ -128,6 +130,7 @@ export function TrainerView({ presets = PRESETS, runner, createWorker }: Props) 
       setPlaying,
       announce: setAnnouncement,
       follow,
+      templateFor: pool.template,
     },
     createWorker,
   );

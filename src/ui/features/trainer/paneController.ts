@@ -9,6 +9,7 @@ import {
   type Story,
   type TrainerRequest,
 } from '../../../worker/trainerProtocol.ts';
+import type { EncodedWarmState } from '../../../sim/warmStateCodec.ts';
 import { DotField } from './dots.ts';
 import type { PathwayLayout } from './layout.ts';
 
@@ -84,6 +85,13 @@ export class PaneController {
   private readonly listeners = new Set<() => void>();
   /** How long moves glide (ms) when a frame lands; 0 jumps. The animation loop keeps it current. */
   glideMs = 0;
+  /**
+   * Where a run's warm-start template comes from when the page has one (the workspace's pool,
+   * client.ts `template`); without it, or when it answers null, the worker builds its own.
+   */
+  templateFor: ((scenario: Scenario, seed: number) => Promise<EncodedWarmState | null>) | null = null;
+  /** Requests made while the run's start waits for its template, sent after the start. */
+  private queued: TrainerRequest[] | null = null;
 
   constructor(
     private readonly createWorker: () => WorkerPort,
@@ -153,7 +161,8 @@ export class PaneController {
   }
 
   private send(req: TrainerRequest): void {
-    this.worker?.postMessage(req);
+    if (this.queued) this.queued.push(req);
+    else this.worker?.postMessage(req);
   }
 
   /** (Re)starts the run from day 0 with `scenario` and `settings` (same values: same run). */
@@ -178,8 +187,32 @@ export class PaneController {
     this.snap = this.empty(scenario, settings);
     this.dirty = true;
     this.flush(true);
-    this.send({ type: 'start', runId: this.runId, scenario, days: settings.days, warmupDays: settings.warmupDays, seed: settings.seed, rep: settings.rep });
-    if (follow !== null) this.send({ type: 'follow', runId: this.runId, child: follow });
+    const runId = this.runId;
+    const start: TrainerRequest = {
+      type: 'start',
+      runId,
+      scenario,
+      days: settings.days,
+      warmupDays: settings.warmupDays,
+      seed: settings.seed,
+      rep: settings.rep,
+    };
+    // Until the start goes, what else is asked of this run waits behind it (the worker knows no other run).
+    this.queued = [];
+    if (follow !== null) this.send({ type: 'follow', runId, child: follow });
+    const go = (warmState: EncodedWarmState | null) => {
+      if (this.runId !== runId) return; // a newer start replaced this one
+      const later = this.queued ?? [];
+      this.queued = null;
+      this.send(warmState ? { ...start, warmState } : start);
+      for (const req of later) this.send(req);
+    };
+    if (!this.templateFor) go(null);
+    else
+      this.templateFor(scenario, settings.seed).then(
+        (warm) => go(warm),
+        () => go(null),
+      );
   }
 
   /** Whether the pane can take a request now. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { PathwayGraph } from '../../../../models/graph.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
+import type { EncodedWarmState } from '../../../sim/warmStateCodec.ts';
 import { drawField, SpriteCache, type DotsShow } from './draw.ts';
 import { needLevel } from './encoding.ts';
 import type { PathwayLayout } from './layout.ts';
@@ -37,6 +38,11 @@ export interface RuntimeInputs {
   setPlaying: (p: boolean) => void;
   announce: (text: string) => void;
   follow: (child: number | null) => void;
+  /**
+   * The workspace pool's warm-start templates (client.ts `template`), so a pane's worker starts
+   * from the pool's copy instead of building its own; absent, each worker builds it.
+   */
+  templateFor?: ((scenario: Scenario, seed: number) => Promise<EncodedWarmState | null>) | undefined;
 }
 
 /** Frames per second of the drawing loop, over the last whole second. */
@@ -60,10 +66,18 @@ export function useTrainerRuntime(inputs: RuntimeInputs, createWorker: () => Wor
     ref.current = inputs;
   });
   const [panes] = useState(() =>
-    [0, 1].map(
-      (i) =>
-        new PaneController(createWorker, layoutOf(inputs, i), () => performance.now(), bandOf, inputs.scenarios[i] ?? inputs.scenarios[0]!, inputs.settings),
-    ),
+    [0, 1].map((i) => {
+      const pane = new PaneController(
+        createWorker,
+        layoutOf(inputs, i),
+        () => performance.now(),
+        bandOf,
+        inputs.scenarios[i] ?? inputs.scenarios[0]!,
+        inputs.settings,
+      );
+      pane.templateFor = (scenario, seed) => ref.current.templateFor?.(scenario, seed) ?? Promise.resolve(null);
+      return pane;
+    }),
   );
   const canvases = useRef<(HTMLCanvasElement | null)[]>([null, null]);
   const clock = useRef({ target: 0, lastStepAt: -Infinity, stepping: false, narrateFrom: -1, wasPlaying: false, pausing: false });
