@@ -276,7 +276,9 @@ describe('from results to a decision', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Sweep', exact: true }).click();
     await page.selectOption('#sweep-param', 'socialWorkerPosts');
-    expect(await page.locator('#sweep-param-hint').textContent()).toMatch(/average over teams, weighted by demand; teams range from 8 to 16/);
+    expect(await page.locator('#sweep-param-hint').textContent()).toMatch(
+      /In your scenario now: \d+\.\d \(average over teams, weighted by demand; teams range from 8 to 16\)/,
+    );
     await page.selectOption('#sweep-scope', 'add');
     expect(await page.inputValue('#sweep-from')).toBe('-4');
     await page.fill('#sweep-from', '-2');

@@ -75,6 +75,9 @@ export const SWEEP_METRICS: MetricName[] = [
 
 const isShareParam = (p: SweepParameter) => p.min === 0 && p.max === 1 && !p.integer;
 
+/** Whether a duty-team setting's value in `scenario` is an average over teams whose values differ. */
+const averagedOverTeams = (p: SweepParameter, scenario: Scenario) => !!p.team && new Set(scenario.dutyTeams.map(p.team.get)).size > 1;
+
 /** A swept value as people write it: 25%, 12, 47.5. */
 export function formatParam(p: SweepParameter, v: number): string {
   if (isShareParam(p)) return formatValue(v, 'share');
@@ -268,8 +271,9 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
             Setting to vary
           </label>
           <p className="hint" id="sweep-param-hint">
-            {baseParam.help} In your scenario now: {current ? formatParam(baseParam, baseParam.get(current)) : '–'}
-            {current && baseParam.team && new Set(current.dutyTeams.map(baseParam.team.get)).size > 1
+            {baseParam.help} In your scenario now:{' '}
+            {!current ? '–' : averagedOverTeams(baseParam, current) ? todayNumber(baseParam.get(current)) : formatParam(baseParam, baseParam.get(current))}
+            {current && baseParam.team && averagedOverTeams(baseParam, current)
               ? ` (average over teams, weighted by demand; teams range from ${formatParam(baseParam, Math.min(...current.dutyTeams.map(baseParam.team.get)))} to ${formatParam(baseParam, Math.max(...current.dutyTeams.map(baseParam.team.get)))})`
               : ''}
             .
