@@ -38,6 +38,17 @@ function harness() {
   return { posted, built, received, createWorker, created: () => created };
 }
 
+/** A worker with no template store: it answers every template request with a failure. */
+function failingWorker(): WorkerLike {
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (message) => setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(message, replicate, () => 0) })),
+    terminate: () => {},
+  };
+  return w;
+}
+
 describe('templates in the worker pool', () => {
   it('prepares every worker, up to the pool size, even before any run', async () => {
     const h = harness();
@@ -172,16 +183,7 @@ describe('templates in the worker pool', () => {
   });
 
   it('fails a run whose template cannot be built, with the worker’s reason', async () => {
-    const failing = (): WorkerLike => {
-      const w: WorkerLike = {
-        onmessage: null,
-        onerror: null,
-        postMessage: (message) => setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(message, replicate, () => 0) })),
-        terminate: () => {},
-      };
-      return w;
-    };
-    const pool = new SimulationPool({ createWorker: failing, size: 2 });
+    const pool = new SimulationPool({ createWorker: failingWorker, size: 2 });
     await expect(pool.run([fixtureScenario()], settings, { summarise: identity })).rejects.toThrow(/does not build warm-start templates/);
     pool.dispose();
   });
@@ -213,16 +215,7 @@ describe('templates in the worker pool', () => {
   });
 
   it('answers null when the template cannot be built or the pool stops, so the view builds its own', async () => {
-    const failing = (): WorkerLike => {
-      const w: WorkerLike = {
-        onmessage: null,
-        onerror: null,
-        postMessage: (message) => setTimeout(() => w.onmessage?.({ data: handleWorkerMessage(message, replicate, () => 0) })),
-        terminate: () => {},
-      };
-      return w;
-    };
-    const pool = new SimulationPool({ createWorker: failing, size: 2 });
+    const pool = new SimulationPool({ createWorker: failingWorker, size: 2 });
     expect(await pool.template(fixtureScenario(), 1)).toBeNull();
     const silent = new SimulationPool({ createWorker: () => ({ onmessage: null, onerror: null, postMessage: () => {}, terminate: () => {} }), size: 1 });
     const waiting = silent.template(fixtureScenario(), 1);
