@@ -177,8 +177,89 @@ function addStaffing(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'sta
   if (r.left && r.t >= acc.warmupHours) acc.teams[r.team]!.leavers++;
 }
 
-/** Adds one record to the fold. */
+/**
+ * Adds one record to the fold. It is a small dispatcher, with one small handler for each
+ * frequent kind: screened, contact, decided and closed make 73% of a kent-2010 replication's
+ * 187,000 records. That way the common path no longer goes through one large switch. It made a
+ * replication 3-4% faster (DESIGN 73).
+ */
 export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
+  switch (r.kind) {
+    case 'screened':
+      return addScreened(acc, r);
+    case 'contact':
+      return addContact(acc, r);
+    case 'decided':
+      return addDecided(acc, r);
+    case 'closed':
+      return addClosed(acc, r);
+    default:
+      return addOther(acc, r);
+  }
+}
+
+function addContact(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'contact' }>): void {
+  const inWindow = r.t >= acc.warmupHours;
+  const c = acc.teams[r.team]!;
+  const duplicate = r.sincePreviousContactHours <= acc.duplicateWindowHours;
+  // Gate-free return: a new concern about a child whose case closed within the window months.
+  const returned = !r.duplicate && r.sinceLastClosureHours <= acc.reReferralWindowHours;
+  bump(acc, 'contacts', r.t);
+  if (duplicate) bump(acc, 'duplicateContacts', r.t);
+  if (returned) bump(acc, 'returnsAfterClosure', r.t);
+  if (!inWindow) return;
+  c.contacts++;
+  if (duplicate) c.duplicates++;
+  if (returned) {
+    c.returnsAfterClosure++;
+    if (r.lastClosureUnmet) c.returnsAfterClosureUnmet++;
+  }
+}
+
+function addScreened(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'screened' }>): void {
+  const inWindow = r.t >= acc.warmupHours;
+  const c = acc.teams[r.team]!;
+  if (r.repeat) bump(acc, 'repeatWorkHours', r.t, r.hours);
+  if (r.repeat === 'rescreen') bump(acc, 'doubleScreened', r.t);
+  // Utilisation: only the working hours of this piece of work that fall inside the window.
+  const lo = Math.max(acc.warmupHours, r.t);
+  const hi = Math.min(acc.endHours, r.doneAt);
+  if (hi > lo) {
+    const worked = acc.calendar.availableHours(lo, hi);
+    if (r.by === 'frontDoor') c.frontDoorHours += worked;
+    else c.managerHours += worked;
+  }
+  if (!inWindow) return;
+  if (r.repeat) c.repeatHours += r.hours;
+  if (r.repeat === 'rescreen') c.doubleScreened++;
+}
+
+function addDecided(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'decided' }>): void {
+  if (r.t < acc.warmupHours) return;
+  const c = acc.teams[r.team]!;
+  c.decided++;
+  c.decisionWaitHours += r.waitHours;
+  if (r.inTimescale) c.decidedInTime++;
+}
+
+function addClosed(acc: MetricsAccumulator, r: Extract<SimRecord, { kind: 'closed' }>): void {
+  if (r.t < acc.warmupHours || r.stage === 'linked') return;
+  const c = acc.teams[r.team]!;
+  c.closures++;
+  // Without services at every stage, the front door included (ARCHITECTURE lesson 16).
+  if (r.stage === 'frontDoor' || r.stage === 'duty' || r.stage === 'assessment') {
+    c.closedNoServices++;
+    if (r.unmetNeed) {
+      c.closedNoServicesUnmet++;
+      if (r.stage === 'frontDoor') c.unmetFrontDoor++;
+      else if (r.stage === 'duty') c.unmetDuty++;
+      else c.unmetAssessment++;
+    }
+  }
+}
+
+/** The other kinds: the weekly levels, the window, staffing and the rarer steps of a case. */
+function addOther(acc: MetricsAccumulator, r: Exclude<SimRecord, { kind: 'screened' | 'contact' | 'decided' | 'closed' }>): void {
   if (r.kind === 'levels') {
     const w = r.week;
     if (w >= 0 && w < acc.weeks) {
@@ -224,46 +305,8 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
   const inWindow = r.t >= acc.warmupHours;
   const c = acc.teams[r.team]!;
   switch (r.kind) {
-    case 'contact': {
-      const duplicate = r.sincePreviousContactHours <= acc.duplicateWindowHours;
-      // Gate-free return: a new concern about a child whose case closed within the window months.
-      const returned = !r.duplicate && r.sinceLastClosureHours <= acc.reReferralWindowHours;
-      bump(acc, 'contacts', r.t);
-      if (duplicate) bump(acc, 'duplicateContacts', r.t);
-      if (returned) bump(acc, 'returnsAfterClosure', r.t);
-      if (!inWindow) return;
-      c.contacts++;
-      if (duplicate) c.duplicates++;
-      if (returned) {
-        c.returnsAfterClosure++;
-        if (r.lastClosureUnmet) c.returnsAfterClosureUnmet++;
-      }
-      return;
-    }
     case 'diverted':
       if (inWindow) c.diverted++;
-      return;
-    case 'screened': {
-      if (r.repeat) bump(acc, 'repeatWorkHours', r.t, r.hours);
-      if (r.repeat === 'rescreen') bump(acc, 'doubleScreened', r.t);
-      // Utilisation: only the working hours of this piece of work that fall inside the window.
-      const lo = Math.max(acc.warmupHours, r.t);
-      const hi = Math.min(acc.endHours, r.doneAt);
-      if (hi > lo) {
-        const worked = acc.calendar.availableHours(lo, hi);
-        if (r.by === 'frontDoor') c.frontDoorHours += worked;
-        else c.managerHours += worked;
-      }
-      if (!inWindow) return;
-      if (r.repeat) c.repeatHours += r.hours;
-      if (r.repeat === 'rescreen') c.doubleScreened++;
-      return;
-    }
-    case 'decided':
-      if (!inWindow) return;
-      c.decided++;
-      c.decisionWaitHours += r.waitHours;
-      if (r.inTimescale) c.decidedInTime++;
       return;
     case 'referral': {
       const re = r.sincePreviousReferralHours <= acc.reReferralWindowHours;
@@ -314,20 +357,6 @@ export function addRecord(acc: MetricsAccumulator, r: SimRecord): void {
       return;
     case 'earlyHelpStarted':
       if (inWindow) c.earlyHelp++;
-      return;
-    case 'closed':
-      if (!inWindow || r.stage === 'linked') return;
-      c.closures++;
-      // Without services at every stage, the front door included (ARCHITECTURE lesson 16).
-      if (r.stage === 'frontDoor' || r.stage === 'duty' || r.stage === 'assessment') {
-        c.closedNoServices++;
-        if (r.unmetNeed) {
-          c.closedNoServicesUnmet++;
-          if (r.stage === 'frontDoor') c.unmetFrontDoor++;
-          else if (r.stage === 'duty') c.unmetDuty++;
-          else c.unmetAssessment++;
-        }
-      }
       return;
   }
 }
