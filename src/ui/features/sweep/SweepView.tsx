@@ -14,7 +14,7 @@ import { RunSettingsFields, RunStatus } from '../../lib/run/RunControls.tsx';
 import type { RunActor } from '../../lib/run/useRun.ts';
 import type { RunContext } from '../../lib/run/runMachine.ts';
 import { SWEEP_PARAMETERS, sweepParameter, sweepScenarios, sweepValues, type SweepParameter } from './sweepParameters.ts';
-import { scopedParameter, scopeOptions, todayNumber, type SweepScope, type Today } from './sweepScope.ts';
+import { averagedOverTeams, scopedParameter, scopeOptions, todayNumber, type SweepScope, type Today } from './sweepScope.ts';
 
 /** A finished sweep: the parameter, its values, and one result per value (same seeds). */
 export interface SweepResult {
@@ -74,9 +74,6 @@ export const SWEEP_METRICS: MetricName[] = [
 ];
 
 const isShareParam = (p: SweepParameter) => p.min === 0 && p.max === 1 && !p.integer;
-
-/** Whether a duty-team setting's value in `scenario` is an average over teams whose values differ. */
-const averagedOverTeams = (p: SweepParameter, scenario: Scenario) => !!p.team && new Set(scenario.dutyTeams.map(p.team.get)).size > 1;
 
 /** A swept value as people write it: 25%, 12, 47.5. */
 export function formatParam(p: SweepParameter, v: number): string {
@@ -224,6 +221,7 @@ interface Props {
 export function SweepView({ current, form, setForm, settings, setSettings, status, context, actor, onRun, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
   const baseParam = sweepParameter(form.parameterId);
+  const averaged = current !== null && averagedOverTeams(baseParam, current);
   const scopes = scopeOptions(baseParam, current);
   const scope = scopes.some((o) => o.value === form.scope) ? form.scope : undefined;
   const { param, today } = current ? scopedParameter(baseParam, scope, current) : { param: baseParam, today: null };
@@ -272,8 +270,8 @@ export function SweepView({ current, form, setForm, settings, setSettings, statu
           </label>
           <p className="hint" id="sweep-param-hint">
             {baseParam.help} In your scenario now:{' '}
-            {!current ? '–' : averagedOverTeams(baseParam, current) ? todayNumber(baseParam.get(current)) : formatParam(baseParam, baseParam.get(current))}
-            {current && baseParam.team && averagedOverTeams(baseParam, current)
+            {!current ? '–' : averaged ? todayNumber(baseParam.get(current)) : formatParam(baseParam, baseParam.get(current))}
+            {current && baseParam.team && averaged
               ? ` (average over teams, weighted by demand; teams range from ${formatParam(baseParam, Math.min(...current.dutyTeams.map(baseParam.team.get)))} to ${formatParam(baseParam, Math.max(...current.dutyTeams.map(baseParam.team.get)))})`
               : ''}
             .

@@ -40,6 +40,9 @@ export function todayNumber(v: number): string {
     .replace('-', '−');
 }
 
+/** Whether a duty-team setting's value in `scenario` is an average over teams whose values differ. */
+export const averagedOverTeams = (p: SweepParameter, scenario: Scenario): boolean => !!p.team && new Set(scenario.dutyTeams.map(p.team.get)).size > 1;
+
 const round = (v: number, integer: boolean) => (integer ? Math.round(v) : Math.round(v * 1e6) / 1e6);
 
 /**
@@ -48,11 +51,9 @@ const round = (v: number, integer: boolean) => (integer ? Math.round(v) : Math.r
  */
 export function scopedParameter(param: SweepParameter, scope: SweepScope | undefined, base: Scenario): { param: SweepParameter; today: Today | null } {
   const team = param.team;
-  const values = team ? base.dutyTeams.map(team.get) : [];
   if (!team || !scope || scope === 'same') {
     const now = param.get(base);
-    const same = values.length > 0 && values.every((v) => v === values[0]);
-    const label = !team || same ? `Today: ${Number(now.toPrecision(4))}` : `Today’s average: ${todayNumber(now)}`;
+    const label = averagedOverTeams(param, base) ? `Today’s average: ${todayNumber(now)}` : `Today: ${Number(now.toPrecision(4))}`;
     return { param, today: { x: now, label } };
   }
   if (scope === 'add') {
