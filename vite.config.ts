@@ -5,6 +5,7 @@ import { buildInfo } from './build/buildInfo.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './build/securityHeaders.ts';
 import { serviceWorker } from './build/serviceWorker.ts';
 import { singleFile } from './build/singleFile.ts';
+import { shippedRunsForBuild, shippedRunsPlugin } from './build/shippedRunsPlugin.ts';
 
 export { CONTENT_SECURITY_POLICY } from './build/securityHeaders.ts';
 
@@ -29,22 +30,26 @@ const hostedHead = (): Plugin => ({
 // Debian's Chromium itself through playwright-core (see test/e2e/), so no browser download.
 // `vite build` makes the hosted site (with sw.js); `vite build --mode single` adds the single file
 // dist/front-door.html (`npm run build` does both).
-export default defineConfig(({ command, mode }) => {
+export default defineConfig(async ({ command, mode }) => {
   const single = mode === 'single';
   const info = buildInfo();
+  const hosted = command === 'build' && !single;
+  // Every preset's run at the default settings, shipped with the hosted build (src/worker/shippedRuns.ts).
+  const runs = hosted ? await shippedRunsForBuild(info.code, 'node_modules/.cache/front-door/shipped-runs') : [];
   return {
     base: './',
-    plugins: [react(), ...(single ? singleFile() : [hostedHead(), serviceWorker()])],
+    plugins: [react(), ...(single ? singleFile() : [hostedHead(), shippedRunsPlugin(runs), serviceWorker()])],
     // The single file's workers are classic: Chromium refuses module workers from blob: URLs made
     // by a file:// page (origin null), and runs classic ones.
-    worker: { format: single ? 'iife' : 'es' },
+    worker: { format: single ? ('iife' as const) : ('es' as const) },
     define: {
       __FRONT_DOOR_VERSION__: JSON.stringify(info.version),
       __FRONT_DOOR_BUILD_DATE__: JSON.stringify(info.date),
       __FRONT_DOOR_SINGLE_FILE__: JSON.stringify(single),
       // Replications kept between visits (src/worker/resultStore.ts) only in a build of the hosted
       // site: the dev server's code changes under a digest taken when it started.
-      __FRONT_DOOR_CODE__: JSON.stringify(command === 'build' && !single ? info.code : ''),
+      __FRONT_DOOR_CODE__: JSON.stringify(hosted ? info.code : ''),
+      __FRONT_DOOR_SHIPPED_RUNS__: JSON.stringify(runs.map((r) => r.name)),
     },
     preview: { headers: { ...SECURITY_HEADERS } },
     test: {

@@ -39,8 +39,8 @@ export const FAST_EXCLUDE: Record<string, string> = {
   'test/sim/warmStartTransferSteady.test.ts': 'a warm-started kent-2010 batch of eight year-long replications (about 5 s)',
 };
 
-export default defineConfig((env) => {
-  const base = unitConfig(env);
+export default defineConfig(async (env) => {
+  const base = await unitConfig(env);
   return {
     ...base,
     test: {

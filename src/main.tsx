@@ -6,8 +6,9 @@ import { openLibrary } from './ui/features/library/openLibrary.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './scenario/presets.ts';
 import './ui/styles.css';
 import { createWorkerRunner, defaultPoolSize } from './worker/client.ts';
-import { indexedDbResultStore } from './worker/resultStore.ts';
-import { CODE_DIGEST, IS_SINGLE_FILE } from './offline/buildInfo.ts';
+import { indexedDbResultStore, storesInOrder } from './worker/resultStore.ts';
+import { shippedResultStore } from './worker/shippedRuns.ts';
+import { CODE_DIGEST, IS_SINGLE_FILE, SHIPPED_RUNS } from './offline/buildInfo.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { UpdateNotice } from './ui/features/offline/UpdateNotice.tsx';
 
@@ -27,8 +28,10 @@ const initial = await openInitialScenario({ hash: location.hash, library, legacy
 initial.library.notices = [...notices, ...initial.library.notices];
 // Replications are kept between visits in a build of the hosted site only: vite.config.ts leaves
 // the digest empty elsewhere (the dev server's code changes under it, and the single file, opened
-// from disk, has no origin of its own).
-const keptRuns = CODE_DIGEST ? indexedDbResultStore(CODE_DIGEST) : null;
+// from disk, has no origin of its own). Before computing, the pool also looks among the runs the
+// build shipped: every preset at the default settings (src/worker/shippedRuns.ts).
+const fetchShipped = (name: string) => fetch(new URL(`runs/${name}.json`, document.baseURI)).then((r) => (r.ok ? r.json() : null));
+const keptRuns = CODE_DIGEST ? storesInOrder(indexedDbResultStore(CODE_DIGEST), shippedResultStore(CODE_DIGEST, new Set(SHIPPED_RUNS), fetchShipped)) : null;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -16,7 +16,7 @@ import { HOURS_PER_DAY, HOURS_PER_MONTH, WorkingTime } from '../sim/workingCalen
  * 2006, K10R = Kent CYPP review 2009-10).
  */
 
-/** How long calibration runs are: the app's default run (src/ui/App.tsx DEFAULT_SETTINGS), so
+/** How long calibration runs are: the app's default run (DEFAULT_RUN_SETTINGS in src/worker/protocol.ts), so
  * that `npm run calibrate` and the default screen show the same figures. Every replication starts
  * warm (src/sim/warmStart.ts: stocks drawn from a long run of the same preset), runs `warmupDays`
  * more and measures `days`. One seed for every preset, so comparisons share arrivals. */

@@ -15,3 +15,10 @@ declare const __FRONT_DOOR_CODE__: string;
  * build of the hosted site (dev server, single file, tests): nothing is kept there.
  */
 export const CODE_DIGEST: string = __FRONT_DOOR_CODE__;
+
+declare const __FRONT_DOOR_SHIPPED_RUNS__: readonly string[];
+/**
+ * The names of the runs this build ships (src/worker/shippedRuns.ts, files runs/<name>.json):
+ * every preset at the app's default settings. Empty outside a build of the hosted site.
+ */
+export const SHIPPED_RUNS: readonly string[] = __FRONT_DOOR_SHIPPED_RUNS__;

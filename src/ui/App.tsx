@@ -4,7 +4,7 @@ import type { KeyValueStore } from '../scenario/storage.ts';
 import { decodeScenario, encodeScenario, isScenarioFragment } from '../scenario/urlCodec.ts';
 import type { BatchResult } from '../sim/results.ts';
 import type { Runner } from '../worker/client.ts';
-import type { RunSettings } from '../worker/protocol.ts';
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../worker/protocol.ts';
 import { AboutView } from './AboutView.tsx';
 import { BoardFromExplore } from './features/report/BoardFromExplore.tsx';
 import { CompareView, type Slot } from './features/compare/CompareView.tsx';
@@ -53,7 +53,7 @@ const TrainerView = lazy(() => import('./features/trainer/TrainerView.tsx').then
 export const AUTO_RERUN_LIMIT_MS = 10_000;
 const AUTO_RERUN_DELAY_MS = 800;
 
-export const DEFAULT_SETTINGS: RunSettings = { days: 365, warmupDays: 90, reps: 20, seed: 2010 };
+export const DEFAULT_SETTINGS: RunSettings = DEFAULT_RUN_SETTINGS;
 
 interface Props {
   presets: readonly Scenario[];

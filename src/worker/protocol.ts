@@ -23,6 +23,13 @@ export const RunSettings = z.strictObject({
 export type RunSettings = z.infer<typeof RunSettings>;
 
 /**
+ * The app's default run: a steady-state year measured after 90 days, twenty times (calibration
+ * runs at the same settings: src/cli/calibrationTargets.ts). A build ships every preset's run at
+ * these settings (shippedRuns.ts).
+ */
+export const DEFAULT_RUN_SETTINGS: RunSettings = Object.freeze({ days: 365, warmupDays: 90, reps: 20, seed: 2010 });
+
+/**
  * A warm-start template packed for passing between threads (src/sim/warmStateCodec.ts); its
  * entities are checked when the worker decodes it.
  */

@@ -137,3 +137,27 @@ export function indexedDbResultStore(code: string, factory: IDBFactory | undefin
     },
   };
 }
+
+/**
+ * Stores looked up in order, each for what the ones before it did not find (this browser's kept
+ * replications first, then the runs the build shipped); what the page computes is kept by the
+ * first. Null when there is no store at all.
+ */
+export function storesInOrder(...stores: (ResultStore | null)[]): ResultStore | null {
+  const list = stores.filter((s): s is ResultStore => s !== null);
+  if (list.length <= 1) return list[0] ?? null;
+  return {
+    async find(keys) {
+      const found = new Map<string, ReplicationResult>();
+      let missing = [...keys];
+      for (const store of list) {
+        if (missing.length === 0) break;
+        const more = await store.find(missing).catch(() => new Map<string, ReplicationResult>());
+        for (const [key, result] of more) found.set(key, result);
+        missing = missing.filter((k) => !found.has(k));
+      }
+      return found;
+    },
+    keep: (key, result) => list[0]!.keep(key, result),
+  };
+}

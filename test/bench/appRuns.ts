@@ -79,9 +79,14 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
-async function open(): Promise<Page> {
+/**
+ * A fresh page. Unless `shipped`, the runs the build ships (src/worker/shippedRuns.ts) are refused,
+ * so the page computes everything, as it does for any scenario the build did not ship.
+ */
+async function open(shipped = false): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
+  if (!shipped) await page.route('**/runs/*.json', (route) => route.abort());
   await page.goto('about:blank');
   await settle(page);
   await page.goto(url);
@@ -156,8 +161,31 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(', ')} on ${os.cpus().length} cores`,
 );
+/** Changes one lever (the front door's unqualified screeners, one more) and times Run pressed at once after it. */
+async function editThenRun(page: Page): Promise<number> {
+  const field = page.locator('#field-frontDoor-unqualifiedScreeners');
+  await field.fill(String(Number(await field.inputValue()) + 1));
+  return timedClick(page, 'Run simulation');
+}
+
 for (let i = 0; i < RUNS; i++) {
-  let page = await open();
+  // What a first visit to the hosted site gets: the presets' default runs came with the build.
+  let page = await open(true);
+  note('shipped: default run, pressed at once', await timedClick(page, 'Run simulation'));
+  await page.context().close();
+  page = await open(true);
+  note('shipped: comparison of 4 presets, pressed at once on a fresh page', await compare(page, 0));
+  await page.context().close();
+  page = await open(true);
+  await page.waitForTimeout(READ_S * 1000);
+  note(`shipped: one lever changed ${READ_S} s after the page shows, Run pressed at once`, await editThenRun(page));
+  await page.context().close();
+  // The rest computes every replication in the page (shipped runs refused): the engine's figures.
+  page = await open();
+  await page.waitForTimeout(READ_S * 1000);
+  note(`computed: one lever changed ${READ_S} s after the page shows, Run pressed at once`, await editThenRun(page));
+  await page.context().close();
+  page = await open();
   note('default run, pressed at once', await timedClick(page, 'Run simulation'));
   // The next visit in the same browser: the replications were kept (src/worker/resultStore.ts).
   await page.waitForTimeout(500);
