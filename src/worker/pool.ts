@@ -41,6 +41,11 @@ export interface RunProgress {
   total: number;
   /** Wall-clock milliseconds the last replication took in its worker. */
   lastReplicationMs: number;
+  /**
+   * Of `done`, how many no worker had to compute for this run: computed ahead while the user read
+   * the screen, held from an earlier run, kept from an earlier visit, or shipped with the build.
+   */
+  reused?: number;
 }
 
 /** Thrown (as the rejection) when a run is cancelled through its AbortSignal. */
@@ -107,6 +112,8 @@ interface ActiveRun {
   results: ReplicationResult[][];
   total: number;
   done: number;
+  /** Replications it was given already computed (RunProgress.reused). */
+  reused: number;
   /** Resolved, rejected or cancelled: late replies are ignored. */
   settled: boolean;
   options: PoolRunOptions<unknown>;
@@ -261,6 +268,7 @@ export class SimulationPool {
         results: scenarios.map(() => []),
         total: scenarios.length * settings.reps,
         done: 0,
+        reused: 0,
         settled: false,
         options: options as PoolRunOptions<unknown>,
         resolve: resolve as (value: unknown[]) => void,
@@ -277,7 +285,7 @@ export class SimulationPool {
           if (done) {
             this.finished.delete(repKey); // most recently used last
             this.finished.set(repKey, done);
-            this.deliver({ run, job }, done, 0);
+            this.deliver({ run, job }, done, 0, true);
             continue;
           }
           let task = this.tasks.get(repKey);
@@ -496,13 +504,14 @@ export class SimulationPool {
     this.pump();
   }
 
-  /** Gives a run one of its replications. */
-  private deliver(waiter: Waiter, result: ReplicationResult, elapsedMs: number): void {
+  /** Gives a run one of its replications (`reused`: it was computed before the run asked). */
+  private deliver(waiter: Waiter, result: ReplicationResult, elapsedMs: number, reused = false): void {
     const run = waiter.run;
     if (run.settled) return;
     run.results[waiter.job]!.push(result);
     run.done += 1;
-    run.options.onProgress?.({ done: run.done, total: run.total, lastReplicationMs: elapsedMs });
+    if (reused) run.reused += 1;
+    run.options.onProgress?.({ done: run.done, total: run.total, lastReplicationMs: elapsedMs, reused: run.reused });
     if (run.done === run.total) this.finish(run, null);
   }
 

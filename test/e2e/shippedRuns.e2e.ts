@@ -30,6 +30,8 @@ describe('runs shipped with the build', () => {
     await shipped.page.route('**/assets/sim.worker*.js', (route) => route.abort());
     const fromBuild = await defaultRun(shipped.page);
     expect(fromBuild.length).toBeGreaterThan(3);
+    // The status line says the run was not computed now, so it is not taken for a fast engine.
+    expect(await shipped.page.locator('[data-run-status]').textContent()).toMatch(/All had been computed before you pressed Run/);
     expect(pageErrors(shipped.page)).toEqual([]);
     await shipped.context.close();
 

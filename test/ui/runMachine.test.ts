@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { runMachine, type RunJob } from '../../src/ui/lib/run/runMachine.ts';
 import { RunCancelled } from '../../src/worker/pool.ts';
+import { reusedNote } from '../../src/ui/lib/run/RunControls.tsx';
 
 /** A job that reports progress and finishes when told to; records whether it was aborted. */
 function controllableJob(key: string) {
@@ -72,5 +73,17 @@ describe('run machine', () => {
     state.fail(new Error('a simulation worker stopped unexpectedly'));
     await waitFor(actor, (s) => s.matches('failed'));
     expect(actor.getSnapshot().context.error).toBe('a simulation worker stopped unexpectedly');
+  });
+});
+
+describe('the status line on replications computed before Run was pressed', () => {
+  it('says nothing when the run computed them all, how many otherwise, and that the numbers are a fresh run’s when all were', () => {
+    expect(reusedNote(null)).toBe('');
+    expect(reusedNote({ done: 20, total: 20, lastReplicationMs: 90 })).toBe('');
+    expect(reusedNote({ done: 20, total: 20, lastReplicationMs: 90, reused: 0 })).toBe('');
+    expect(reusedNote({ done: 20, total: 20, lastReplicationMs: 90, reused: 12 })).toBe(' 12 of the 20 replications had been computed before you pressed Run.');
+    expect(reusedNote({ done: 20, total: 20, lastReplicationMs: 0, reused: 20 })).toMatch(
+      /^ All had been computed before you pressed Run .*the same numbers a fresh run gives\.$/,
+    );
   });
 });

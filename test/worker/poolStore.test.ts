@@ -74,11 +74,17 @@ describe('replications kept between visits', () => {
     const again = harness();
     const pool = new SimulationPool({ createWorker: again.createWorker, size: 2, store });
     const progress: number[] = [];
-    const out = await pool.run([fixtureScenario()], settings, { summarise: identity, onProgress: (p) => progress.push(p.done) });
+    const reused: (number | undefined)[] = [];
+    const out = await pool.run([fixtureScenario()], settings, {
+      summarise: identity,
+      onProgress: (p) => (progress.push(p.done), reused.push(p.reused)),
+    });
     expect(out).toEqual(cold);
     expect(again.created()).toBe(0);
     expect(again.posted).toEqual([]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    // Every one was computed before the run asked, and the progress says so (the status line's note).
+    expect(reused).toEqual([1, 2, 3, 4, 5, 6]);
     pool.dispose();
   });
 
@@ -89,6 +95,10 @@ describe('replications kept between visits', () => {
     await pool.run([fixtureScenario()], { ...settings, reps: 8 }, { summarise: identity });
     const reps = h.posted.flatMap((m) => (m.type === 'replicate' ? [m.rep] : []));
     expect(reps.sort()).toEqual([6, 7]);
+    let last: number | undefined;
+    await pool.run([fixtureScenario()], { ...settings, reps: 9 }, { summarise: identity, onProgress: (p) => (last = p.reused) });
+    // Eight held (six from the store, two computed by the run before), the ninth computed now.
+    expect(last).toBe(8);
     await pool.run([fixtureScenario()], { ...settings, days: 101 }, { summarise: identity });
     expect(h.posted.filter((m) => m.type === 'replicate' && m.days === 101).length).toBe(settings.reps);
     await pool.run([{ ...fixtureScenario(), id: 'other' }], settings, { summarise: identity });

@@ -4,6 +4,7 @@ import { problemsOf } from '../../../scenario/parse.ts';
 import { RunSettings } from '../../../worker/protocol.ts';
 import { formatDuration } from '../format.ts';
 import type { RunContext } from './runMachine.ts';
+import type { RunProgress } from '../../../worker/pool.ts';
 
 type SettingKey = keyof RunSettings;
 
@@ -93,6 +94,20 @@ interface StatusProps {
   idleText: string;
 }
 
+/**
+ * Says when a run's replications were already computed before Run was pressed, so a run that
+ * finished at once is not taken for a faster simulation: the pool computes the run on screen
+ * ahead, keeps runs between visits, and a hosted build ships the presets' default runs
+ * (src/worker/pool.ts, resultStore.ts, shippedRuns.ts); each is the same numbers as a fresh run.
+ */
+export function reusedNote(progress: RunProgress | null): string {
+  const reused = progress?.reused ?? 0;
+  if (!progress || reused === 0) return '';
+  if (reused >= progress.total)
+    return ' All had been computed before you pressed Run (ahead, on an earlier visit or when this version was built): the same numbers a fresh run gives.';
+  return ` ${reused} of the ${progress.total} replications had been computed before you pressed Run.`;
+}
+
 /** Progress bar and a live status line: running, finished (with time), cancelled or failed. */
 export function RunStatus({ status, context, actor, idleText }: StatusProps) {
   const live = useRunProgress(actor);
@@ -103,7 +118,7 @@ export function RunStatus({ status, context, actor, idleText }: StatusProps) {
     text = p
       ? `Running: ${p.done} of ${p.total} replications done (${Math.round((100 * p.done) / p.total)}%).`
       : `Starting: ${context.job?.description ?? ''}…`;
-  else if (status === 'done') text = `Finished ${context.resultJob?.description ?? ''} in ${formatDuration(elapsed)}.`;
+  else if (status === 'done') text = `Finished ${context.resultJob?.description ?? ''} in ${formatDuration(elapsed)}.${reusedNote(context.progress)}`;
   else if (status === 'cancelled') text = context.result ? 'Cancelled. The results below are from the previous run.' : 'Cancelled.';
   else if (status === 'failed') text = '';
   else text = idleText;
