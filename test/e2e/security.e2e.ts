@@ -62,9 +62,10 @@ describe('a static site that keeps everything on the machine', () => {
     const late = requests.filter((r) => r.afterLoad && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
     for (const r of late) {
       expect(r.method, r.url).toBe('GET');
-      // The workers' and the trainer's files, and what the service worker stores for offline use.
+      // The workers' and the trainer's files, the presets' runs the build ships, and what the
+      // service worker stores for offline use.
       expect(new URL(r.url).pathname, r.url).toMatch(
-        /^\/(assets\/[\w.-]+\.(js|css|svg|png|woff2?)|sw\.js|index\.html|manifest\.webmanifest|icon[\w-]*\.(svg|png))$/,
+        /^\/(assets\/[\w.-]+\.(js|css|svg|png|woff2?)|runs\/[0-9a-f]+\.json|sw\.js|index\.html|manifest\.webmanifest|icon[\w-]*\.(svg|png))$/,
       );
     }
     expect(await violations(page)).toEqual([]);

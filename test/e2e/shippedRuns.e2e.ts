@@ -11,8 +11,14 @@ import { newPage, pageErrors, withBuiltApp } from './harness.ts';
  */
 const app = withBuiltApp();
 
-/** The results draw in parts (ResultsView's staged parts); "Every measure" is the last. */
-const drawn = (page: Page) => page.getByTestId('results').getByRole('heading', { name: 'Every measure' }).waitFor({ timeout: 120_000 });
+/**
+ * The results draw in parts (ResultsView's staged parts; "Every measure" is the last), and until
+ * every part shows the new run the region is aria-busy.
+ */
+const drawn = async (page: Page) => {
+  await page.getByTestId('results').getByRole('heading', { name: 'Every measure' }).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="results"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+};
 
 async function defaultRun(page: Page): Promise<string[]> {
   await page.goto(app.url);

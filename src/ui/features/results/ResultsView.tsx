@@ -135,8 +135,11 @@ const ResultsBody = memo(function ResultsBody({ label, batch, scenario }: { labe
   // Each part is drawn in its own update, so new results never block the page in one go.
   const staged = useStagedParts(batch, PARTS);
   const answer = scenario ? backlogAnswer(scenario, batch) : null;
+  // Until every part shows this batch, some still show the one before (for a moment, longer on a
+  // busy machine): the region says it is being updated.
+  const updating = staged.some((b) => b !== batch);
   return (
-    <section aria-labelledby="results-heading" data-testid="results">
+    <section aria-labelledby="results-heading" data-testid="results" aria-busy={updating}>
       <h2 id="results-heading">Results</h2>
       <p>
         Mean of {batch.reps} replications, each {batch.days} days measured after {batch.warmupDays} days of warm-up, starting from a county already working (the
