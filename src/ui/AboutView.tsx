@@ -23,6 +23,11 @@ export function AboutView() {
         <li>The first weeks of a run are a warm-up while work builds up; they are shaded on charts and not counted.</li>
         <li>Comparisons run every scenario on the same random numbers, so a difference is “clear” when the interval of the paired difference excludes zero.</li>
         <li>Every measure’s definition is shown when you hover over, focus or click its name.</li>
+        <li>
+          A run can finish at once: the app works out the run on screen while you read it, keeps finished runs in this browser, and each preset’s run at the
+          default settings comes with the app, worked out by the same simulation when this version was built. With the same seeds they are the same numbers a
+          fresh run gives; the line under Run says when a run’s replications were ready before you pressed it.
+        </li>
       </ul>
       <ExampleFiles />
       <h2>Your data</h2>
