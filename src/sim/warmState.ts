@@ -62,7 +62,7 @@ export interface AssessmentStock {
    * had left, its deadlines) instead of starting again, so overdue assessments are steady from
    * the first day rather than settling over months. Absent for referrals still waiting.
    */
-  inProgress?: InProgressAssessment;
+  inProgress?: InProgressAssessment | undefined;
 }
 
 /** Where an allocated assessment stood at the capture. */

@@ -1,5 +1,6 @@
 import { PLAN_ROUTES } from '../../models/caseJourney.events.ts';
-import type { AssessmentStock, StockChild, StockEntity, WarmState } from './warmState.ts';
+import { assessmentStock, inProgressAssessment, returningStock, serviceStock, stockChild, transferStock } from './stockEntities.ts';
+import type { StockEntity, WarmState } from './warmState.ts';
 
 /**
  * A warm-start template packed into one Float64Array and a table of state keys, so the page can
@@ -120,68 +121,63 @@ export function decodeWarmState(encoded: EncodedWarmState): WarmState {
     const team = values[o + F.team]!;
     if (!(Number.isInteger(team) && team >= 0)) throw new Error(`warm state entity ${n}: team ${team} is not a team index`);
     const flags = values[o + F.flags]!;
-    const child: StockChild = {
+    const child = stockChild(
       team,
-      need: values[o + F.need]!,
-      needMet: (flags & 1) !== 0,
-      known: (flags & 2) !== 0,
-      referralAge: values[o + F.childReferralAge]!,
-      contactAge: values[o + F.contactAge]!,
-      closureAge: values[o + F.closureAge]!,
-      closureUnmet: (flags & 4) !== 0,
-    };
+      values[o + F.need]!,
+      (flags & 1) !== 0,
+      (flags & 2) !== 0,
+      values[o + F.childReferralAge]!,
+      values[o + F.contactAge]!,
+      values[o + F.closureAge]!,
+      (flags & 4) !== 0,
+    );
     if (kind === 'returning') {
-      entities.push({ kind, child });
+      entities.push(returningStock(child));
       continue;
     }
     const state = states[code(F.state, states, 'state')]!;
     const agency = values[o + F.agency]!;
     if (!(Number.isInteger(agency) && agency >= 0)) throw new Error(`warm state entity ${n}: agency ${agency} is not an agency index`);
     if (kind === 'service') {
-      entities.push({
-        kind,
-        episode: EPISODE[code(F.episode, EPISODE, 'episode')]!,
-        child,
-        state,
-        agency,
-        plan: PLAN_ROUTES[code(F.plan, PLAN_ROUTES, 'plan')]!,
-        meanMonths: values[o + F.meanMonths]!,
-      });
+      entities.push(
+        serviceStock(
+          EPISODE[code(F.episode, EPISODE, 'episode')]!,
+          child,
+          state,
+          agency,
+          PLAN_ROUTES[code(F.plan, PLAN_ROUTES, 'plan')]!,
+          values[o + F.meanMonths]!,
+        ),
+      );
       continue;
     }
     if (kind === 'transfer') {
-      entities.push({
-        kind,
+      const plan = PLAN_ROUTES[code(F.plan, PLAN_ROUTES, 'plan')]!;
+      entities.push(transferStock(child, state, agency, plan, values[o + F.referralAge]!, values[o + F.acceptedAge]!, values[o + F.readyAge]!));
+      continue;
+    }
+    const inProgress =
+      (flags & 32) !== 0
+        ? inProgressAssessment(
+            states[code(F.progressState, states, 'state')]!,
+            ACTIVITY[code(F.activity, ACTIVITY, 'activity')]!,
+            values[o + F.remainingWorkingHours]!,
+            values[o + F.coreDeadlineIn]!,
+          )
+        : undefined;
+    entities.push(
+      assessmentStock(
         child,
         state,
         agency,
-        plan: PLAN_ROUTES[code(F.plan, PLAN_ROUTES, 'plan')]!,
-        referralAge: values[o + F.referralAge]!,
-        acceptedAge: values[o + F.acceptedAge]!,
-        readyAge: values[o + F.readyAge]!,
-      });
-      continue;
-    }
-    const stock: AssessmentStock = {
-      kind,
-      child,
-      state,
-      agency,
-      fastTrack: (flags & 8) !== 0,
-      allocated: (flags & 16) !== 0,
-      referralAge: values[o + F.referralAge]!,
-      acceptedAge: values[o + F.acceptedAge]!,
-      initialDeadlineIn: values[o + F.initialDeadlineIn]!,
-    };
-    if ((flags & 32) !== 0) {
-      stock.inProgress = {
-        state: states[code(F.progressState, states, 'state')]!,
-        activity: ACTIVITY[code(F.activity, ACTIVITY, 'activity')]!,
-        remainingWorkingHours: values[o + F.remainingWorkingHours]!,
-        coreDeadlineIn: values[o + F.coreDeadlineIn]!,
-      };
-    }
-    entities.push(stock);
+        (flags & 8) !== 0,
+        (flags & 16) !== 0,
+        values[o + F.referralAge]!,
+        values[o + F.acceptedAge]!,
+        values[o + F.initialDeadlineIn]!,
+        inProgress,
+      ),
+    );
   }
   return { snapshots: encoded.snapshots, months: encoded.months, entities };
 }

@@ -1,3 +1,4 @@
+import { assessmentStock, inProgressAssessment, returningStock, serviceStock, stockChild, transferStock } from '../stockEntities.ts';
 import type { StockChild, StockEntity } from '../warmState.ts';
 import { activityAt } from './activities.ts';
 import { remainingAt } from './casework.ts';
@@ -8,17 +9,17 @@ import type { Case, Child, RunState } from './types.ts';
  * used): the slow stocks of a run at a moment, with ages measured back from it.
  */
 
-function stockChild(child: Child, at: number): StockChild {
-  return {
-    team: child.team,
-    need: child.need,
-    needMet: child.needMet,
-    known: child.known,
-    referralAge: at - child.lastReferralAt,
-    contactAge: at - child.lastContactAt,
-    closureAge: at - child.lastClosedAt,
-    closureUnmet: child.lastClosureUnmet,
-  };
+function childAt(child: Child, at: number): StockChild {
+  return stockChild(
+    child.team,
+    child.need,
+    child.needMet,
+    child.known,
+    at - child.lastReferralAt,
+    at - child.lastContactAt,
+    at - child.lastClosedAt,
+    child.lastClosureUnmet,
+  );
 }
 
 /** An episode's mean months, from the activity its state declares. */
@@ -38,18 +39,10 @@ function awaitsTransfer(run: RunState, c: Case): boolean {
 export function captureStocks(run: RunState, at: number): StockEntity[] {
   const out: StockEntity[] = [];
   for (const child of run.children.inIdOrder()) {
-    if (child.returnDue && child.openCases === 0) out.push({ kind: 'returning', child: stockChild(child, at) });
+    if (child.returnDue && child.openCases === 0) out.push(returningStock(childAt(child, at)));
   }
   const service = (c: Case, episode: 'plan' | 'earlyHelp') =>
-    out.push({
-      kind: 'service',
-      episode,
-      child: stockChild(c.child, at),
-      state: run.machine.stateKey(c.state),
-      agency: c.agency,
-      plan: c.noted.plan,
-      meanMonths: meanMonths(run, c),
-    });
+    out.push(serviceStock(episode, childAt(c.child, at), run.machine.stateKey(c.state), c.agency, c.noted.plan, meanMonths(run, c)));
   for (const team of run.teams) {
     for (const c of team.inPlan) service(c, 'plan');
     for (const c of team.assessing) {
@@ -61,41 +54,36 @@ export function captureStocks(run: RunState, at: number): StockEntity[] {
         // with how long it has waited, so a replication starts with the transfer queue it would
         // have (DESIGN.md: the warm start carries the long-term queue).
         if (awaitsTransfer(run, c)) {
-          out.push({
-            kind: 'transfer',
-            child: stockChild(c.child, at),
-            state: run.machine.stateKey(c.state),
-            agency: c.agency,
-            plan: c.noted.plan,
-            referralAge: at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
-            acceptedAge: at - c.acceptedAt,
-            readyAge: at - c.transferRequestedAt,
-          });
+          out.push(
+            transferStock(
+              childAt(c.child, at),
+              run.machine.stateKey(c.state),
+              c.agency,
+              c.noted.plan,
+              at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
+              at - c.acceptedAt,
+              at - c.transferRequestedAt,
+            ),
+          );
         }
         continue;
       }
       const underWay = allocated && c.job !== null;
-      out.push({
-        kind: 'assessment',
-        child: stockChild(c.child, at),
-        state: run.machine.stateKey(c.allocationState),
-        agency: c.agency,
-        fastTrack: c.noted.fastTrack,
-        allocated,
-        referralAge: at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
-        acceptedAge: at - c.acceptedAt,
-        initialDeadlineIn: c.initialDeadline - at,
-        ...(underWay
-          ? {
-              inProgress: {
-                state: run.machine.stateKey(c.state),
-                activity: core ? 'core' : 'initial',
-                remainingWorkingHours: remainingAt(run, c, at),
-                coreDeadlineIn: core ? c.coreDeadline - at : NaN,
-              },
-            }
-          : {}),
-      });
+      out.push(
+        assessmentStock(
+          childAt(c.child, at),
+          run.machine.stateKey(c.allocationState),
+          c.agency,
+          c.noted.fastTrack,
+          allocated,
+          at - (Number.isNaN(c.referralAt) ? c.acceptedAt : c.referralAt),
+          at - c.acceptedAt,
+          c.initialDeadline - at,
+          underWay
+            ? inProgressAssessment(run.machine.stateKey(c.state), core ? 'core' : 'initial', remainingAt(run, c, at), core ? c.coreDeadline - at : NaN)
+            : undefined,
+        ),
+      );
     }
   }
   for (const c of run.inEarlyHelp) service(c, 'earlyHelp');
