@@ -5,7 +5,7 @@ import { buildInfo } from './build/buildInfo.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './build/securityHeaders.ts';
 import { serviceWorker } from './build/serviceWorker.ts';
 import { singleFile } from './build/singleFile.ts';
-import { shippedRunsForBuild, shippedRunsPlugin } from './build/shippedRunsPlugin.ts';
+import { defaultRunForBuild, shippedRunsForBuild, shippedRunsPlugin } from './build/shippedRunsPlugin.ts';
 
 export { CONTENT_SECURITY_POLICY } from './build/securityHeaders.ts';
 
@@ -35,7 +35,10 @@ export default defineConfig(async ({ command, mode }) => {
   const info = buildInfo();
   const hosted = command === 'build' && !single;
   // Every preset's run at the default settings, shipped with the hosted build (src/worker/shippedRuns.ts).
-  const runs = hosted ? await shippedRunsForBuild(info.code, 'node_modules/.cache/front-door/shipped-runs') : [];
+  const cacheDir = 'node_modules/.cache/front-door/shipped-runs';
+  const runs = hosted ? await shippedRunsForBuild(info.code, cacheDir) : [];
+  // The single file has no folder to ship runs in: it carries the default preset's in its code (DESIGN 76).
+  const embedded = command === 'build' && single ? await defaultRunForBuild(info.code, cacheDir) : null;
   return {
     base: './',
     plugins: [react(), ...(single ? singleFile() : [hostedHead(), shippedRunsPlugin(runs), serviceWorker()])],
@@ -50,6 +53,8 @@ export default defineConfig(async ({ command, mode }) => {
       // site: the dev server's code changes under a digest taken when it started.
       __FRONT_DOOR_CODE__: JSON.stringify(hosted ? info.code : ''),
       __FRONT_DOOR_SHIPPED_RUNS__: JSON.stringify(runs.map((r) => r.name)),
+      // "<" escaped: the single file's script is inline, and no "</script>" may appear in it.
+      __FRONT_DOOR_EMBEDDED_RUN__: JSON.stringify(embedded ? { code: info.code, name: embedded.name, json: embedded.json } : null).replaceAll('<', '\\u003c'),
     },
     preview: { headers: { ...SECURITY_HEADERS } },
     test: {

@@ -39,6 +39,22 @@ export async function shippedRunsForBuild(code: string, cacheDir: string): Promi
   );
 }
 
+/**
+ * The default preset's run at the default settings (src/scenario/presets.ts, DEFAULT_PRESET_ID),
+ * computed or recalled as for the hosted build, for the single file to carry in its code (it has
+ * no folder to ship files in). DESIGN 76.
+ */
+export async function defaultRunForBuild(code: string, cacheDir: string): Promise<ShippedRunText> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, code, cacheDir, 'default'], { maxBuffer: 1 << 20 }).catch(
+    (e: Error & { stderr?: string }) => {
+      throw new Error(`the default run could not be computed: ${e.stderr || e.message}`);
+    },
+  );
+  const [only] = JSON.parse(stdout) as { name: string; path: string }[];
+  if (!only) throw new Error('the default run could not be computed: the build script named no file');
+  return { name: only.name, json: readFileSync(only.path, 'utf8') };
+}
+
 /** Vite plugin of the hosted build that emits the shipped runs as runs/<name>.json. */
 export function shippedRunsPlugin(runs: readonly ShippedRunText[]): Plugin {
   return {

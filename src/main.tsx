@@ -8,7 +8,7 @@ import './ui/styles.css';
 import { createWorkerRunner, defaultPoolSize } from './worker/client.ts';
 import { indexedDbResultStore, storesInOrder } from './worker/resultStore.ts';
 import { shippedResultStore } from './worker/shippedRuns.ts';
-import { CODE_DIGEST, IS_SINGLE_FILE, SHIPPED_RUNS } from './offline/buildInfo.ts';
+import { CODE_DIGEST, EMBEDDED_RUN, IS_SINGLE_FILE, SHIPPED_RUNS } from './offline/buildInfo.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { UpdateNotice } from './ui/features/offline/UpdateNotice.tsx';
 
@@ -31,7 +31,13 @@ initial.library.notices = [...notices, ...initial.library.notices];
 // from disk, has no origin of its own). Before computing, the pool also looks among the runs the
 // build shipped: every preset at the default settings (src/worker/shippedRuns.ts).
 const fetchShipped = (name: string) => fetch(new URL(`runs/${name}.json`, document.baseURI)).then((r) => (r.ok ? r.json() : null));
-const keptRuns = CODE_DIGEST ? storesInOrder(indexedDbResultStore(CODE_DIGEST), shippedResultStore(CODE_DIGEST, new Set(SHIPPED_RUNS), fetchShipped)) : null;
+// The single file keeps nothing, but carries the default preset's run in its code (DESIGN 76).
+const embedded = EMBEDDED_RUN;
+const keptRuns = CODE_DIGEST
+  ? storesInOrder(indexedDbResultStore(CODE_DIGEST), shippedResultStore(CODE_DIGEST, new Set(SHIPPED_RUNS), fetchShipped))
+  : embedded
+    ? shippedResultStore(embedded.code, new Set([embedded.name]), async () => JSON.parse(embedded.json) as unknown)
+    : null;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

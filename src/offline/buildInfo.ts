@@ -22,3 +22,12 @@ declare const __FRONT_DOOR_SHIPPED_RUNS__: readonly string[];
  * every preset at the app's default settings. Empty outside a build of the hosted site.
  */
 export const SHIPPED_RUNS: readonly string[] = __FRONT_DOOR_SHIPPED_RUNS__;
+
+declare const __FRONT_DOOR_EMBEDDED_RUN__: { code: string; name: string; json: string } | null;
+/**
+ * The single file's own copy of the default preset's run at the default settings (the text of its
+ * shipped file, src/worker/shippedRuns.ts, and the name and digest it was computed under); null in
+ * every other build. The single file has no folder to ship runs in, so it carries this one in its
+ * code: its first run shows at once, as the hosted site's does (DESIGN 76).
+ */
+export const EMBEDDED_RUN: { code: string; name: string; json: string } | null = __FRONT_DOOR_EMBEDDED_RUN__;
