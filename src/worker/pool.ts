@@ -5,8 +5,6 @@ import type { ResultStore } from './resultStore.ts';
 import { WorkerResponse, type RunSettings, type WorkerRequest } from './protocol.ts';
 import { replicationKey, repKeys, templateKey } from './runKeys.ts';
 
-export { templateKey } from './runKeys.ts';
-
 /**
  * A pool of simulation workers that lives as long as the page. Work is split into (scenario,
  * replication) tasks handed to whichever worker is free, so progress is reported after every
@@ -219,10 +217,10 @@ export class SimulationPool {
       // Every replication of the run is at hand (kept from an earlier visit, or shipped with the
       // build): the workers still build its template and compute a few of its replications again
       // (the same numbers), for their compiled code (WARMING_REPLICATIONS_PER_WORKER).
-      if (allFinished) {
+      if (allFinished && first) {
         const size = Math.max(1, Math.floor(this.config.size));
-        for (let rep = 0; rep < Math.min(WARMING_REPLICATIONS_PER_WORKER * size, settingsOrSeed.reps) && first; rep++) {
-          const key = templateKey(first, seed);
+        const key = templateKey(first, seed);
+        for (let rep = 0; rep < Math.min(WARMING_REPLICATIONS_PER_WORKER * size, settingsOrSeed.reps); rep++) {
           const repKey = replicationKey(key, settingsOrSeed, rep);
           if (this.tasks.has(repKey)) continue;
           const task: Task = { repKey, key, scenario: first, settings: settingsOrSeed, rep, waiters: [] };
