@@ -233,6 +233,16 @@ describe('from results to a decision', () => {
     const file = await download(page, () => page.getByRole('button', { name: 'Save as a file' }).click());
     expect(file.name).toBe('kent-2010-edited.json');
     expect(JSON.parse(file.text)).toMatchObject({ id: 'kent-2010-edited', name: `${kent.name} (edited)` });
+    // "Re-run after each change" runs each edit: the screenshots wait for that run to finish and
+    // draw, since the page's layout moves while results arrive (on a loaded CI machine, for long
+    // enough that Playwright found the panel never still: a scroll timed out after 30 s).
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-run-status]')?.getAttribute('data-run-status') !== 'running' &&
+        !document.querySelector('[data-testid="results"][aria-busy="true"]'),
+      undefined,
+      { timeout: 120_000, polling: 100 },
+    );
     await shootSizes(page, 'explore-bulk-edit', page.locator('.bulk-panel'), true);
     expect(await axeAll(page)).toEqual([]);
 
