@@ -60,7 +60,8 @@ export interface AssessmentStock {
   /**
    * An assessment under way at the capture: it carries on where it was (same state, the work it
    * had left, its deadlines) instead of starting again, so overdue assessments are steady from
-   * the first day rather than settling over months. Absent for referrals still waiting.
+   * the first day rather than settling over months. Undefined for referrals still waiting (always
+   * present as a property, so both kinds share one shape: src/sim/stockEntities.ts).
    */
   inProgress?: InProgressAssessment | undefined;
 }
